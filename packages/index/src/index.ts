@@ -1,0 +1,6 @@
+/**
+ * Satisfaction and quality indices with the statistics a published study
+ * needs.
+ *
+ * @packageDocumentation
+ */
