@@ -9,6 +9,7 @@ step() { printf '\n== %s\n' "$1" >&2; }
 
 step install
 bash tooling/scripts/bootstrap.sh
+bash tooling/scripts/ensure-chromium.sh
 step "build, typecheck, lint"
 pnpm exec turbo run build typecheck lint --output-logs=errors-only
 pnpm exec tsc -p tsconfig.json
