@@ -1,0 +1,162 @@
+// Byte-level helpers of the CSV scanner: a small hash map keyed by a cell's
+// bytes, a number parser that reads bytes without building a string, and a
+// strict UTF-8 decoder. See docs/decisions/0003-hand-written-csv-scanner.md for
+// why ingestion works on bytes rather than on strings.
+
+/** Returned by {@link ByteKeyMap.get} when the key is absent. */
+export const MISS = -0x80000000;
+
+const MAX_ENTRIES = 2048;
+const MAX_KEY_BYTES = 256;
+
+/**
+ * A map from a byte string (a cell's raw bytes) to an int, so that a label met
+ * a million times is decoded, normalised and looked up once. Bounded: once
+ * full, `set` is a no-op and lookups fall back to the slow path, so hostile
+ * input with many distinct values cannot grow it without limit.
+ */
+export class ByteKeyMap {
+  private readonly slots = new Int32Array(MAX_ENTRIES * 2).fill(-1);
+  private readonly hashes = new Int32Array(MAX_ENTRIES);
+  private readonly starts = new Int32Array(MAX_ENTRIES);
+  private readonly lengths = new Int32Array(MAX_ENTRIES);
+  private readonly values = new Int32Array(MAX_ENTRIES);
+  private pool = new Uint8Array(4096);
+  private poolLength = 0;
+  private count = 0;
+
+  get(buf: Uint8Array, s: number, e: number): number {
+    const length = e - s;
+    if (length > MAX_KEY_BYTES) return MISS;
+    let h = 0x811c9dc5;
+    for (let i = s; i < e; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
+    const mask = this.slots.length - 1;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const entry = this.slots[slot]!;
+      if (entry < 0) return MISS;
+      if (this.hashes[entry] !== h || this.lengths[entry] !== length) continue;
+      const start = this.starts[entry]!;
+      let same = true;
+      for (let k = 0; k < length; k++) {
+        if (this.pool[start + k] !== buf[s + k]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return this.values[entry]!;
+    }
+  }
+
+  set(buf: Uint8Array, s: number, e: number, value: number): void {
+    const length = e - s;
+    if (length > MAX_KEY_BYTES || this.count >= MAX_ENTRIES) return;
+    if (this.get(buf, s, e) !== MISS) return;
+    let h = 0x811c9dc5;
+    for (let i = s; i < e; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
+    if (this.poolLength + length > this.pool.length) {
+      const grown = new Uint8Array(Math.max(this.pool.length * 2, this.poolLength + length));
+      grown.set(this.pool.subarray(0, this.poolLength));
+      this.pool = grown;
+    }
+    this.pool.set(buf.subarray(s, e), this.poolLength);
+    const entry = this.count++;
+    this.hashes[entry] = h;
+    this.starts[entry] = this.poolLength;
+    this.lengths[entry] = length;
+    this.values[entry] = value;
+    this.poolLength += length;
+    const mask = this.slots.length - 1;
+    let slot = h & mask;
+    while (this.slots[slot]! >= 0) slot = (slot + 1) & mask;
+    this.slots[slot] = entry;
+  }
+}
+
+const POW10: Float64Array = new Float64Array(23).map((_, i) => 10 ** i);
+
+/**
+ * Parses a decimal number from bytes: optional blanks, sign, digits, one `.`
+ * or `,` decimal separator (decimal commas are how Excel writes numbers in
+ * the LT and RU locales), an optional exponent. Returns `NaN` when the bytes
+ * are not such a number.
+ *
+ * Up to 15 significant digits and 22 decimals the value is `mantissa / 10^k`,
+ * a division of two exactly representable doubles and therefore correctly
+ * rounded (Clinger's fast path), so it equals `Number()` of the same text.
+ */
+export function parseNumberBytes(buf: Uint8Array, s: number, e: number): number {
+  while (s < e && (buf[s] === 32 || buf[s] === 9)) s++;
+  while (e > s && (buf[e - 1] === 32 || buf[e - 1] === 9)) e--;
+  if (s === e) return NaN;
+  let negative = false;
+  let i = s;
+  if (buf[i] === 45) {
+    negative = true;
+    i++;
+  } else if (buf[i] === 43) i++;
+  let mantissa = 0;
+  let digits = 0;
+  let decimals = 0;
+  let separator = false;
+  for (; i < e; i++) {
+    const c = buf[i]!;
+    if (c >= 48 && c <= 57) {
+      mantissa = mantissa * 10 + (c - 48);
+      digits++;
+      if (separator) decimals++;
+    } else if ((c === 46 || c === 44) && !separator) separator = true;
+    else if (c === 101 || c === 69) return parseNumberText(latin1(buf, s, e));
+    else return NaN;
+  }
+  if (digits === 0) return NaN;
+  if (digits > 15 || decimals > 22) return parseNumberText(latin1(buf, s, e));
+  const value = decimals === 0 ? mantissa : mantissa / POW10[decimals]!;
+  return negative ? -value : value;
+}
+
+const NUMBER_TEXT = /^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?$/;
+
+/** The string counterpart of {@link parseNumberBytes}. */
+export function parseNumberText(text: string): number {
+  const trimmed = text.trim();
+  if (!NUMBER_TEXT.test(trimmed)) return NaN;
+  return Number(trimmed.replace(',', '.'));
+}
+
+/** Bytes as Latin-1 text: only for ASCII content such as numbers. */
+export function latin1(buf: Uint8Array, s: number, e: number): string {
+  let out = '';
+  for (let i = s; i < e; i++) out += String.fromCharCode(buf[i]!);
+  return out;
+}
+
+const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * Decodes a cell as UTF-8, undoing the doubled quotes of a quoted cell.
+ * Returns `undefined` for bytes that are not valid UTF-8.
+ */
+export function decodeCell(
+  buf: Uint8Array,
+  s: number,
+  e: number,
+  escaped: boolean,
+): string | undefined {
+  let text: string;
+  let ascii = true;
+  for (let i = s; i < e; i++) {
+    if (buf[i]! >= 0x80) {
+      ascii = false;
+      break;
+    }
+  }
+  if (ascii && e - s < 64) text = latin1(buf, s, e);
+  else {
+    try {
+      text = strict.decode(buf.subarray(s, e));
+    } catch {
+      return undefined;
+    }
+  }
+  return escaped ? text.replaceAll('""', '"') : text;
+}
