@@ -44,6 +44,31 @@ export type {
 } from './schema.js';
 export { listItems, scaleRange } from './items.js';
 export type { Item } from './items.js';
+export { parseQuestionnaire, safeParseQuestionnaire } from './parse-questionnaire.js';
+export type { SafeParseQuestionnaireResult } from './parse-questionnaire.js';
+export { checkQuestionnaire } from './check-questionnaire.js';
+export { parseExpression, safeParseExpression } from './expression/parse-expression.js';
+export type { SafeParseExpressionResult } from './expression/parse-expression.js';
+export { printExpression } from './expression/print-expression.js';
+export { evaluateExpression } from './expression/evaluate-expression.js';
+export type { ExpressionAnswers } from './expression/evaluate-expression.js';
+export { expressionReferences } from './expression/expression-references.js';
+export type {
+  AndExpression,
+  AnsweredExpression,
+  ComparisonExpression,
+  ComparisonOperator,
+  ContainsExpression,
+  Expression,
+  InExpression,
+  Literal,
+  NotExpression,
+  NumberLiteral,
+  Operand,
+  OrExpression,
+  ReferenceOperand,
+  StringLiteral,
+} from './expression/ast.js';
 
 // Responses
 export { CATEGORY_MISSING, SCALE_MISSING, SCALE_NOT_APPLICABLE } from './response-set.js';
