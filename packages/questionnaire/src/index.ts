@@ -82,3 +82,14 @@ export type {
   ScaleColumn,
   TextColumn,
 } from './response-set.js';
+export { readResponses, readResponsesSync } from './read-responses.js';
+export type {
+  CsvDelimiter,
+  InvalidAnswerPolicy,
+  ReadProgress,
+  ReadResponsesOptions,
+  ResponseChunk,
+  ResponseRecord,
+  ResponseSource,
+  SyncResponseSource,
+} from './read-responses.js';

@@ -52,7 +52,7 @@ export class ScaleBuilder {
   values: Uint8Array;
   /** Stored code by raw integer code 0–255, or -1 when the integer is not a code. */
   readonly codeOf: Int16Array = new Int16Array(256).fill(-1);
-  readonly labels = new Map<string, number>();
+  readonly labels: Map<string, number> = new Map<string, number>();
   readonly cache: ByteKeyMap = new ByteKeyMap();
   readonly min: number;
   readonly max: number;
@@ -150,13 +150,11 @@ function naOf(item: Item): { value: number; label: LocalizedText } | undefined {
 /** Option lookup shared by single and multi items. */
 class OptionTable {
   readonly dictionary: string[] = [];
-  readonly index = new Map<string, number>();
+  readonly index: Map<string, number> = new Map<string, number>();
 
   constructor(item: Item, labelOptions: LabelOptions | undefined, acceptUnlisted: boolean) {
     const options = item.options ?? [];
-    options.forEach((option, i) => {
-      this.dictionary.push(option.value);
-    });
+    for (const option of options) this.dictionary.push(option.value);
     // Codes first, so that a label can never shadow another option's code.
     options.forEach((option, i) => {
       this.index.set(normalizeLabel(option.value), i);
@@ -254,9 +252,7 @@ export class MultiBuilder {
     labelOptions: LabelOptions | undefined,
   ) {
     this.options = new OptionTable(item, labelOptions, false);
-    this.selected = this.options.dictionary.map(() =>
-      new Uint8Array(capacity).fill(SCALE_MISSING),
-    );
+    this.selected = this.options.dictionary.map(() => new Uint8Array(capacity).fill(SCALE_MISSING));
     const question = item.question;
     this.minSelected = question.kind === 'multi' ? (question.minSelected ?? 0) : 0;
     this.maxSelected = question.kind === 'multi' ? (question.maxSelected ?? Infinity) : Infinity;

@@ -1,0 +1,1133 @@
+// The ingestion engine behind readResponses: a byte-level CSV scanner fused
+// with the columnar builders, and the same row logic for arrays of records.
+//
+// Why hand-written (docs/decisions/0003-hand-written-csv-scanner.md): the
+// benchmark loads 1,000,000 rows × 33 columns. A CSV library hands back a
+// string per cell (33 million allocations) before a single label is resolved;
+// here the scanner walks the bytes once, computes small integer cells while it
+// looks for the delimiter, writes the code straight into the column's typed
+// array, and decodes only the cells that are text or labels (once per distinct
+// byte content per column, through ByteKeyMap).
+//
+// Rows and slots: every column is written at slot `size` while a row is
+// scanned; the row is committed by `size++` or rejected by clearing the slot.
+// A record cut by a chunk boundary is scanned again from its start once more
+// bytes arrive, so all per-row state is reset at the start of a record.
+import { EduQualityError, isSafeKey, type Issue } from '@edu-quality/core';
+import type { Item } from '../items.js';
+import { listItems } from '../items.js';
+import { SCALE_MISSING, type ResponseColumn, type ResponseSet } from '../response-set.js';
+import type { Questionnaire } from '../schema.js';
+import { MISS, decodeCell, parseNumberBytes, parseNumberText } from './bytes.js';
+import {
+  MultiBuilder,
+  NumberBuilder,
+  builderFor,
+  finishColumn,
+  normalizeLabel,
+  type Builder,
+  type CategoryBuilder,
+  type LabelOptions,
+  type ScaleBuilder,
+  type TextBuilder,
+} from './columns.js';
+
+/** What to do with a row that holds an invalid answer. */
+export type InvalidPolicy = 'reject-row' | 'drop-answer' | 'fail';
+
+/** Resolved settings of an ingestion. */
+export interface IngestSettings {
+  readonly delimiter?: string;
+  readonly columns?: Readonly<Record<string, string | null>>;
+  readonly weightColumn?: string;
+  readonly idColumn?: string;
+  readonly labels?: LabelOptions;
+  readonly multiSeparator?: string;
+  readonly onInvalid?: InvalidPolicy;
+  readonly maxIssues?: number;
+}
+
+const IGNORE = 0;
+const SCALE = 1;
+const CATEGORY = 2;
+const NUMBER = 3;
+const TEXT = 4;
+const MULTI = 5;
+const MULTI_SPLIT = 6;
+const WEIGHT = 7;
+const ID = 8;
+
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+const INITIAL_CAPACITY = 1024;
+const DELIMITERS = [',', ';', '\t', '|'] as const;
+
+// Cache values beyond the stored codes.
+const INVALID = -1;
+const BAD_UTF8 = -2;
+const BLANK = -3;
+
+/** A cell of a record, converted for the string path. */
+type CellValue = string | readonly string[];
+
+/**
+ * Describes an answer in an issue message without repeating free text: short
+ * numbers are quoted, anything else is described by its length only.
+ */
+function describe(text: string): string {
+  const trimmed = text.trim();
+  return /^[+-]?\d{1,6}(?:[.,]\d{1,4})?$/.test(trimmed)
+    ? `"${trimmed}"`
+    : `an answer of ${codePoints(trimmed)} characters`;
+}
+
+/** The length of a text in Unicode code points. */
+function codePoints(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xdc00 || c > 0xdfff) n++;
+  }
+  return n;
+}
+
+/** A header as shown in an issue: control characters blanked, at most 64 characters. */
+function safeField(name: string): string {
+  let flat = '';
+  for (const ch of name.length > 256 ? name.slice(0, 256) : name) {
+    const c = ch.charCodeAt(0);
+    flat += c < 0x20 || c === 0x7f ? ' ' : ch;
+  }
+  return flat.length > 64 ? `${flat.slice(0, 61)}...` : flat;
+}
+
+function isBlank(buf: Uint8Array, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (buf[i] !== 32 && buf[i] !== 9) return false;
+  return true;
+}
+
+/**
+ * The ingestion state: feed it bytes with {@link Ingest.push} (or records
+ * with {@link Ingest.pushRecord}) and call {@link Ingest.end}.
+ */
+export class Ingest {
+  readonly bytesRead: { value: number } = { value: 0 };
+  private readonly items: Item[];
+  private readonly builders = new Map<string, Builder>();
+  private readonly policy: InvalidPolicy;
+  private readonly maxIssues: number;
+  private readonly settings: IngestSettings;
+  private readonly itemsById = new Map<string, Item>();
+
+  // The column plan, by field position.
+  private kinds = new Uint8Array(0);
+  private targets: (Builder | undefined)[] = [];
+  private scales: (ScaleBuilder | undefined)[] = [];
+  private splitOption: number[] = [];
+  private fieldNames: string[] = [];
+  private readonly keyColumns = new Map<string, number>();
+  private readonly mappedItems = new Set<string>();
+  private readonly splitMultis = new Set<MultiBuilder>();
+  private readonly mainMultis = new Set<string>();
+  private weightColumnIndex = -1;
+
+  // Storage.
+  private capacity = INITIAL_CAPACITY;
+  private size = 0;
+  private sourceRows = new Uint32Array(INITIAL_CAPACITY);
+  private weights: NumberBuilder | undefined;
+  private ids: string[] | undefined;
+
+  // Counts and issues.
+  private read = 0;
+  private rejected = 0;
+  private dropped = 0;
+  private readonly issues: Issue[] = [];
+  private omittedIssues = 0;
+  /** Records completed so far, the header and blank lines included. */
+  private rowNumber = 0;
+
+  // The row being read.
+  private rowIssues: Issue[] = [];
+  private badColumns: number[] = [];
+  private rowReject = false;
+  private weightSeen = false;
+  private pendingText: [TextBuilder, string][] = [];
+  private pendingCategory: [CategoryBuilder, string][] = [];
+
+  // CSV state.
+  private headerDone = false;
+  private records = false;
+  private delimiter = 44;
+  private separators: RegExp;
+  private work = new Uint8Array(1 << 16);
+  private workLength = 0;
+  private nextAttempt = 0;
+
+  constructor(
+    readonly questionnaire: Questionnaire,
+    settings: IngestSettings,
+  ) {
+    this.settings = settings;
+    this.policy = settings.onInvalid ?? 'reject-row';
+    this.maxIssues = settings.maxIssues ?? 1000;
+    this.items = listItems(questionnaire);
+    for (const item of this.items) {
+      this.itemsById.set(item.id, item);
+      this.builders.set(item.id, builderFor(item, INITIAL_CAPACITY, settings.labels));
+    }
+    if (settings.delimiter !== undefined) {
+      if (!(DELIMITERS as readonly string[]).includes(settings.delimiter)) {
+        throw new EduQualityError(
+          'invalid-argument',
+          'readResponses: options.delimiter must be one of , ; tab |',
+        );
+      }
+      this.delimiter = settings.delimiter.charCodeAt(0);
+    }
+    this.separators = /[;,]/;
+    if (settings.columns !== undefined) {
+      for (const [header, target] of Object.entries(settings.columns)) {
+        if (target !== null && !this.itemsById.has(target)) {
+          throw new EduQualityError(
+            'invalid-argument',
+            `readResponses: options.columns maps ${safeField(header)} to ${safeField(target)}, which is not an item of the questionnaire`,
+          );
+        }
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- header
+
+  private issue(issue: Issue): void {
+    if (this.issues.length < this.maxIssues) this.issues.push(issue);
+    else this.omittedIssues++;
+  }
+
+  /** Plans the column at position `j` from its header. */
+  private planColumn(j: number, name: string | undefined): void {
+    const grow = <T>(array: T[], value: T): void => {
+      array[j] = value;
+    };
+    const kinds = new Uint8Array(Math.max(this.kinds.length, j + 1));
+    kinds.set(this.kinds);
+    this.kinds = kinds;
+    grow(this.targets, undefined);
+    grow(this.scales, undefined);
+    grow(this.splitOption, -1);
+    grow(this.fieldNames, name === undefined ? '' : safeField(name));
+    const column = j + 1;
+    if (name === undefined) {
+      this.issue({
+        code: 'invalid-utf8',
+        message: 'the header is not valid UTF-8; the column is ignored',
+        row: 1,
+        column,
+      });
+      return;
+    }
+    const field = safeField(name);
+    const trimmed = name.trim();
+    const settings = this.settings;
+    let target: string | null | undefined;
+    let special: 'weight' | 'id' | undefined;
+    if (!isSafeKey(trimmed)) {
+      this.issue({
+        code: 'unsafe-column',
+        message: 'the header is a reserved JavaScript property name; the column is ignored',
+        row: 1,
+        column,
+        field,
+      });
+      return;
+    }
+    if (settings.columns !== undefined && Object.hasOwn(settings.columns, name)) {
+      target = settings.columns[name];
+      if (target === null) return;
+    } else if (settings.weightColumn !== undefined && trimmed === settings.weightColumn) {
+      special = 'weight';
+    } else if (settings.idColumn !== undefined && trimmed === settings.idColumn) {
+      special = 'id';
+    } else if (this.itemsById.has(trimmed)) target = trimmed;
+    else if (settings.weightColumn === undefined && trimmed === 'weight') special = 'weight';
+    else if (settings.idColumn === undefined && trimmed === 'id') special = 'id';
+    else if (trimmed.includes('/')) {
+      // Kobo: `group/question` and `question/option` (a 0/1 column of a multi question).
+      const parts = trimmed.split('/');
+      const last = parts[parts.length - 1] ?? '';
+      const parent = parts[parts.length - 2] ?? '';
+      const multi = this.builders.get(parent);
+      const option =
+        multi instanceof MultiBuilder ? multi.options.index.get(normalizeLabel(last)) : undefined;
+      if (multi instanceof MultiBuilder && option !== undefined) {
+        if (this.mainMultis.has(parent)) return; // the main column is authoritative
+        this.kinds[j] = MULTI_SPLIT;
+        this.targets[j] = multi;
+        this.splitOption[j] = option;
+        this.splitMultis.add(multi);
+        this.mappedItems.add(parent);
+        return;
+      }
+      if (this.itemsById.has(last)) target = last;
+    }
+    if (special === 'weight') {
+      if (this.weights !== undefined) {
+        this.issue({
+          code: 'duplicate-column',
+          message: 'a second weight column is ignored',
+          row: 1,
+          column,
+          field,
+        });
+        return;
+      }
+      this.weights = new NumberBuilder(undefined, this.capacity);
+      this.weightColumnIndex = j;
+      this.kinds[j] = WEIGHT;
+      return;
+    }
+    if (special === 'id') {
+      if (this.ids !== undefined) {
+        this.issue({
+          code: 'duplicate-column',
+          message: 'a second id column is ignored',
+          row: 1,
+          column,
+          field,
+        });
+        return;
+      }
+      this.ids = [];
+      this.kinds[j] = ID;
+      return;
+    }
+    if (target === undefined || target === null) {
+      this.issue({
+        code: 'unknown-column',
+        message: 'the header names no item of the questionnaire; the column is ignored',
+        row: 1,
+        column,
+        field,
+      });
+      return;
+    }
+    if (this.mappedItems.has(target)) {
+      this.issue({
+        code: 'duplicate-column',
+        message: `a second column for item ${target} is ignored`,
+        row: 1,
+        column,
+        field,
+      });
+      return;
+    }
+    const builder = this.builders.get(target)!;
+    this.mappedItems.add(target);
+    this.targets[j] = builder;
+    switch (builder.kind) {
+      case 'scale':
+        this.kinds[j] = SCALE;
+        this.scales[j] = builder;
+        break;
+      case 'category':
+        this.kinds[j] = CATEGORY;
+        break;
+      case 'number':
+        this.kinds[j] = NUMBER;
+        break;
+      case 'text':
+        this.kinds[j] = TEXT;
+        break;
+      case 'multi':
+        this.kinds[j] = MULTI;
+        this.mainMultis.add(target);
+        // A main column after its 0/1 columns: those become silent duplicates.
+        if (this.splitMultis.has(builder)) {
+          this.splitMultis.delete(builder);
+          for (let k = 0; k < j; k++) if (this.targets[k] === builder) this.kinds[k] = IGNORE;
+        }
+        break;
+    }
+  }
+
+  private missingColumns(): void {
+    for (const item of this.items) {
+      if (this.mappedItems.has(item.id)) continue;
+      this.issue({
+        code: 'missing-column',
+        message: `no column holds item ${item.id}; its answers are missing`,
+        row: 1,
+        field: item.id,
+      });
+    }
+  }
+
+  private setHeader(names: (string | undefined)[]): void {
+    names.forEach((name, j) => {
+      this.planColumn(j, name);
+    });
+    this.missingColumns();
+    this.headerDone = true;
+    const delimiter = String.fromCharCode(this.delimiter);
+    const separator = this.settings.multiSeparator;
+    this.separators =
+      separator !== undefined
+        ? new RegExp(separator.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        : delimiter === ';'
+          ? /,/
+          : delimiter === ','
+            ? /;/
+            : /[;,]/;
+  }
+
+  // ------------------------------------------------------------------ rows
+
+  private beginRow(): void {
+    if (this.rowIssues.length > 0) this.rowIssues = [];
+    if (this.badColumns.length > 0) this.badColumns = [];
+    if (this.pendingText.length > 0) this.pendingText = [];
+    if (this.pendingCategory.length > 0) this.pendingCategory = [];
+    this.rowReject = false;
+    this.weightSeen = false;
+  }
+
+  private invalid(j: number, code: string, message: string): void {
+    this.rowIssues.push({
+      code,
+      message,
+      row: this.rowNumber + 1,
+      column: j + 1,
+      field: this.fieldNames[j] ?? '',
+    });
+    this.badColumns.push(j);
+  }
+
+  private endRow(fields: number): void {
+    const row = this.rowNumber + 1;
+    const columns = this.kinds.length;
+    if (fields >= 0 && fields !== columns && columns > 0) {
+      const column = Math.min(fields, columns) + 1;
+      this.rowIssues.push({
+        code: fields < columns ? 'missing-fields' : 'extra-fields',
+        message: `the row has ${fields} fields; the header has ${columns}`,
+        row,
+        column,
+        field: this.fieldNames[column - 1] ?? '',
+      });
+    }
+    if (this.weights !== undefined && !this.weightSeen) {
+      this.badWeight(this.weightColumnIndex, 'missing-weight', 'the weight is missing');
+    }
+    this.read++;
+    this.rowNumber++;
+    if (this.rowIssues.length === 0) {
+      this.commit(row);
+      return;
+    }
+    if (this.policy === 'fail') {
+      const issues = [...this.issues, ...this.rowIssues];
+      throw new EduQualityError(
+        'invalid-input',
+        `readResponses: row ${row} is invalid (onInvalid: 'fail')`,
+        { issues },
+      );
+    }
+    for (const issue of this.rowIssues) this.issue(issue);
+    if (this.policy === 'reject-row' || this.rowReject) {
+      this.rejected++;
+      this.clearSlot();
+      return;
+    }
+    for (const j of this.badColumns) {
+      const kind = this.kinds[j];
+      if (kind === ID) this.ids![this.size] = '';
+      else if (kind === MULTI_SPLIT)
+        (this.targets[j] as MultiBuilder).selected[this.splitOption[j]!]![this.size] =
+          SCALE_MISSING;
+      else if (kind !== WEIGHT && kind !== IGNORE) this.targets[j]?.clear(this.size);
+    }
+    this.dropped += this.badColumns.length;
+    this.commit(row);
+  }
+
+  private clearSlot(): void {
+    const slot = this.size;
+    for (const builder of this.builders.values()) builder.clear(slot);
+    this.weights?.clear(slot);
+  }
+
+  private commit(row: number): void {
+    const slot = this.size;
+    for (const [builder, text] of this.pendingText) {
+      builder.rows.push(slot);
+      builder.values.push(text);
+    }
+    for (const [builder, code] of this.pendingCategory)
+      builder.codes[slot] = builder.options.add(code);
+    for (const multi of this.splitMultis) multi.settle(slot);
+    if (this.ids !== undefined && this.ids.length <= slot) this.ids[slot] = '';
+    this.sourceRows[slot] = row;
+    this.size = slot + 1;
+    if (this.size === this.capacity) this.grow();
+  }
+
+  private grow(): void {
+    const capacity = this.capacity * 2;
+    this.capacity = capacity;
+    for (const builder of this.builders.values()) builder.grow(capacity);
+    this.weights?.grow(capacity);
+    const rows = new Uint32Array(capacity);
+    rows.set(this.sourceRows);
+    this.sourceRows = rows;
+  }
+
+  // ----------------------------------------------------------------- cells
+
+  /** The slow path of a CSV cell: labels, text, quoted cells, decimals. */
+  private cellBytes(j: number, buf: Uint8Array, s: number, e: number, escaped: boolean): void {
+    const slot = this.size;
+    switch (this.kinds[j]) {
+      case SCALE: {
+        const builder = this.scales[j]!;
+        let code = builder.cache.get(buf, s, e);
+        if (code === MISS) {
+          const text = decodeCell(buf, s, e, escaped);
+          code =
+            text === undefined
+              ? BAD_UTF8
+              : text.trim() === ''
+                ? SCALE_MISSING
+                : builder.resolve(text);
+          builder.cache.set(buf, s, e, code);
+        }
+        if (code >= 0) builder.values[slot] = code;
+        else this.badCell(j, code, buf, s, e, escaped);
+        return;
+      }
+      case CATEGORY: {
+        const builder = this.targets[j] as CategoryBuilder;
+        let code = builder.cache.get(buf, s, e);
+        if (code === MISS) {
+          const text = decodeCell(buf, s, e, escaped);
+          code = text === undefined ? BAD_UTF8 : text.trim() === '' ? BLANK : builder.resolve(text);
+          if (code === INVALID && builder.acceptUnlisted && text !== undefined) {
+            // Not cached: once committed, the code is in the dictionary.
+            builder.codes[slot] = -1;
+            this.pendingCategory.push([builder, text.normalize('NFC').trim()]);
+            return;
+          }
+          builder.cache.set(buf, s, e, code);
+        }
+        if (code >= 0) builder.codes[slot] = code;
+        else if (code === BLANK) builder.codes[slot] = -1;
+        else this.badCell(j, code, buf, s, e, escaped);
+        return;
+      }
+      case NUMBER:
+      case WEIGHT: {
+        if (this.kinds[j] === WEIGHT) this.weightSeen = true;
+        const builder =
+          this.kinds[j] === WEIGHT ? this.weights! : (this.targets[j] as NumberBuilder);
+        const value = parseNumberBytes(buf, s, e);
+        if (Number.isNaN(value) && isBlank(buf, s, e)) {
+          builder.values[slot] = NaN;
+          if (this.kinds[j] === WEIGHT)
+            this.badWeight(j, 'missing-weight', 'the weight is missing');
+          return;
+        }
+        this.numberCell(j, builder, value, () => decodeCell(buf, s, e, escaped) ?? '');
+        return;
+      }
+      case MULTI_SPLIT: {
+        if (e - s === 1 && (buf[s] === 48 || buf[s] === 49)) {
+          (this.targets[j] as MultiBuilder).selected[this.splitOption[j]!]![slot] = buf[s] - 48;
+          return;
+        }
+        break;
+      }
+      case IGNORE:
+        return;
+    }
+    const text = decodeCell(buf, s, e, escaped);
+    if (text === undefined) this.badCell(j, BAD_UTF8, buf, s, e, escaped);
+    else this.cellText(j, text);
+  }
+
+  private badCell(
+    j: number,
+    code: number,
+    buf: Uint8Array,
+    s: number,
+    e: number,
+    escaped: boolean,
+  ): void {
+    const item = this.targets[j]?.item?.id ?? this.fieldNames[j] ?? '';
+    if (code === BAD_UTF8) {
+      this.invalid(j, 'invalid-utf8', `${item}: the answer is not valid UTF-8`);
+      return;
+    }
+    const text = decodeCell(buf, s, e, escaped) ?? '';
+    this.invalidAnswer(j, text);
+  }
+
+  private invalidAnswer(j: number, text: string): void {
+    const target = this.targets[j];
+    const item = target?.item?.id ?? '';
+    const what =
+      target?.kind === 'scale'
+        ? "a code or label of the item's scale"
+        : target?.kind === 'category' || target?.kind === 'multi'
+          ? "one of the item's options"
+          : 'a valid answer';
+    this.invalid(j, 'invalid-answer', `${item}: ${describe(text)} is not ${what}`);
+  }
+
+  private badWeight(j: number, code: string, message: string): void {
+    this.rowReject = true;
+    this.invalid(j, code, message);
+  }
+
+  private numberCell(j: number, builder: NumberBuilder, value: number, text: () => string): void {
+    const slot = this.size;
+    if (builder.accepts(value)) {
+      builder.values[slot] = value;
+      return;
+    }
+    builder.values[slot] = NaN;
+    const shown = describe(text());
+    if (this.kinds[j] === WEIGHT) {
+      this.badWeight(j, 'invalid-weight', `the weight ${shown} is not a non-negative number`);
+    } else if (Number.isNaN(value)) {
+      this.invalid(j, 'invalid-number', `${builder.item?.id ?? ''}: ${shown} is not a number`);
+    } else {
+      this.invalid(
+        j,
+        'out-of-range',
+        `${builder.item?.id ?? ''}: ${shown} is outside the item's range`,
+      );
+    }
+  }
+
+  /** A cell given as text (the slow path of CSV, and every record value). */
+  private cellText(j: number, value: CellValue): void {
+    const slot = this.size;
+    const kind = this.kinds[j];
+    if (typeof value !== 'string') {
+      if (kind === MULTI) this.multiTokens(j, value);
+      else
+        this.invalid(
+          j,
+          'invalid-answer',
+          `${this.targets[j]?.item?.id ?? this.fieldNames[j] ?? ''}: a list is not a valid answer`,
+        );
+      return;
+    }
+    switch (kind) {
+      case SCALE: {
+        const builder = this.scales[j]!;
+        const code = value.trim() === '' ? SCALE_MISSING : builder.resolve(value);
+        if (code >= 0) builder.values[slot] = code;
+        else this.invalidAnswer(j, value);
+        return;
+      }
+      case CATEGORY: {
+        const builder = this.targets[j] as CategoryBuilder;
+        if (value.trim() === '') {
+          builder.codes[slot] = -1;
+          return;
+        }
+        const code = builder.resolve(value);
+        if (code >= 0) builder.codes[slot] = code;
+        else if (builder.acceptUnlisted) {
+          builder.codes[slot] = -1;
+          this.pendingCategory.push([builder, value.normalize('NFC').trim()]);
+        } else this.invalidAnswer(j, value);
+        return;
+      }
+      case NUMBER:
+      case WEIGHT: {
+        if (kind === WEIGHT) this.weightSeen = true;
+        const builder = kind === WEIGHT ? this.weights! : (this.targets[j] as NumberBuilder);
+        if (value.trim() === '') {
+          builder.values[slot] = NaN;
+          if (kind === WEIGHT) this.badWeight(j, 'missing-weight', 'the weight is missing');
+          return;
+        }
+        this.numberCell(j, builder, parseNumberText(value), () => value);
+        return;
+      }
+      case TEXT: {
+        const builder = this.targets[j] as TextBuilder;
+        if (value === '') return;
+        if (value.length > builder.maxLength && codePoints(value) > builder.maxLength) {
+          this.invalid(
+            j,
+            'too-long',
+            `${builder.item.id}: the answer is longer than ${builder.maxLength} characters`,
+          );
+          return;
+        }
+        this.pendingText.push([builder, value]);
+        return;
+      }
+      case ID:
+        this.ids![slot] = value;
+        return;
+      case MULTI: {
+        const trimmed = value.trim();
+        if (trimmed === '') {
+          (this.targets[j] as MultiBuilder).clear(slot);
+          return;
+        }
+        const builder = this.targets[j] as MultiBuilder;
+        const whole = builder.options.index.get(normalizeLabel(trimmed));
+        this.multiTokens(j, whole !== undefined ? [trimmed] : trimmed.split(this.separators));
+        return;
+      }
+      case MULTI_SPLIT: {
+        const builder = this.targets[j] as MultiBuilder;
+        const t = value.trim().toLowerCase();
+        const bit =
+          t === '1' || t === 'true'
+            ? 1
+            : t === '0' || t === 'false'
+              ? 0
+              : t === ''
+                ? SCALE_MISSING
+                : -1;
+        if (bit >= 0) builder.selected[this.splitOption[j]!]![slot] = bit;
+        else
+          this.invalid(j, 'invalid-answer', `${builder.item.id}: ${describe(value)} is not 0 or 1`);
+        return;
+      }
+    }
+  }
+
+  private multiTokens(j: number, tokens: readonly string[]): void {
+    const builder = this.targets[j] as MultiBuilder;
+    const chosen = new Set<number>();
+    for (const raw of tokens) {
+      const token = raw.trim();
+      if (token === '') continue;
+      const index = builder.options.index.get(normalizeLabel(token));
+      if (index !== undefined) {
+        chosen.add(index);
+        continue;
+      }
+      // Kobo separates the codes of a multi answer with spaces.
+      for (const part of token.split(/\s+/)) {
+        const k = builder.options.index.get(normalizeLabel(part));
+        if (k === undefined) {
+          builder.clear(this.size);
+          this.invalidAnswer(j, '');
+          return;
+        }
+        chosen.add(k);
+      }
+    }
+    if (chosen.size < builder.minSelected || chosen.size > builder.maxSelected) {
+      builder.clear(this.size);
+      this.invalid(
+        j,
+        'selection-count',
+        `${builder.item.id}: ${chosen.size} options chosen, outside the allowed count`,
+      );
+      return;
+    }
+    builder.selected.forEach((column, k) => {
+      column[this.size] = chosen.has(k) ? 1 : 0;
+    });
+  }
+
+  // -------------------------------------------------------------- records
+
+  /** Switches to records mode: no header; keys are planned as they appear. */
+  beginRecords(): void {
+    this.headerDone = true;
+    this.records = true;
+    this.rowNumber = 1;
+  }
+
+  /** Reads one record of an array source. */
+  pushRecord(record: unknown): void {
+    this.beginRow();
+    let entries: Iterable<[unknown, unknown]>;
+    if (record instanceof Map) entries = record as Map<unknown, unknown>;
+    else if (typeof record === 'object' && record !== null && !Array.isArray(record)) {
+      entries = Object.entries(record);
+    } else {
+      this.rowIssues.push({
+        code: 'invalid-record',
+        message: 'the record is not an object',
+        row: this.rowNumber + 1,
+      });
+      this.rowReject = true;
+      this.endRow(-1);
+      return;
+    }
+    for (const [key, value] of entries) {
+      if (typeof key !== 'string') continue;
+      let j = this.keyColumns.get(key);
+      if (j === undefined) {
+        j = this.kinds.length;
+        this.keyColumns.set(key, j);
+        this.planColumn(j, key);
+      }
+      if (this.kinds[j] === IGNORE) continue;
+      const cell = toCell(value);
+      if (cell === undefined)
+        this.invalid(
+          j,
+          'invalid-answer',
+          `${this.targets[j]?.item?.id ?? this.fieldNames[j] ?? ''}: the value is not a string, number or boolean`,
+        );
+      else this.cellText(j, cell);
+    }
+    this.endRow(-1);
+  }
+
+  // ------------------------------------------------------------------- CSV
+
+  /** Feeds a chunk of bytes. */
+  push(chunk: Uint8Array): void {
+    this.bytesRead.value += chunk.length;
+    if (!this.headerDone) {
+      this.append(chunk, 0, chunk.length);
+      if (this.workLength >= this.nextAttempt && this.tryHeader(false)) this.drain(false);
+      return;
+    }
+    let from = 0;
+    if (this.workLength > 0) {
+      const lf = this.workLength < 1 << 16 ? chunk.indexOf(LF) : -1;
+      if (lf < 0) {
+        this.append(chunk, 0, chunk.length);
+        if (this.workLength >= this.nextAttempt) this.drain(false);
+        return;
+      }
+      // Finish the record cut by the previous chunk without copying this one.
+      this.append(chunk, 0, lf + 1);
+      const consumed = this.scan(this.work, 0, this.workLength, false);
+      if (consumed !== this.workLength) {
+        this.compact(consumed);
+        this.append(chunk, lf + 1, chunk.length);
+        if (this.workLength >= this.nextAttempt) this.drain(false);
+        return;
+      }
+      this.workLength = 0;
+      from = lf + 1;
+    }
+    const consumed = this.scan(chunk, from, chunk.length, false);
+    this.append(chunk, consumed, chunk.length);
+    this.nextAttempt = 0;
+  }
+
+  private append(chunk: Uint8Array, s: number, e: number): void {
+    const need = this.workLength + (e - s);
+    if (need > this.work.length) {
+      const grown = new Uint8Array(Math.max(need, this.work.length * 2));
+      grown.set(this.work.subarray(0, this.workLength));
+      this.work = grown;
+    }
+    this.work.set(chunk.subarray(s, e), this.workLength);
+    this.workLength = need;
+  }
+
+  private compact(consumed: number): void {
+    if (consumed === 0) return;
+    this.work.copyWithin(0, consumed, this.workLength);
+    this.workLength -= consumed;
+  }
+
+  private drain(final: boolean): void {
+    const consumed = this.scan(this.work, 0, this.workLength, final);
+    this.compact(consumed);
+    // A record longer than the buffer is scanned again only once the bytes
+    // waiting have doubled, so a huge multi-line cell costs linear time.
+    this.nextAttempt = consumed === 0 ? this.workLength * 2 : 0;
+  }
+
+  /** Reads the header once its record is complete; returns whether it was. */
+  private tryHeader(final: boolean): boolean {
+    const buf = this.work;
+    const end = this.workLength;
+    let s = 0;
+    if (end < 3 && !final) return false;
+    if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) s = 3;
+    let blank = 0;
+    while (s < end && (buf[s] === LF || buf[s] === CR)) {
+      if (buf[s] === LF || buf[s + 1] !== LF) blank++;
+      s++;
+    }
+    // Find the end of the header record, counting delimiter candidates outside quotes.
+    const counts = [0, 0, 0, 0];
+    let quoted = false;
+    let lineEnd = -1;
+    for (let i = s; i < end; i++) {
+      const c = buf[i]!;
+      if (c === QUOTE) quoted = !quoted;
+      else if (!quoted) {
+        if (c === LF || c === CR) {
+          lineEnd = i;
+          break;
+        }
+        const k = c === 44 ? 0 : c === 59 ? 1 : c === 9 ? 2 : c === 124 ? 3 : -1;
+        if (k >= 0) counts[k]!++;
+      }
+    }
+    if (lineEnd < 0 && !final) {
+      this.nextAttempt = end * 2;
+      return false;
+    }
+    if (lineEnd < 0) lineEnd = end;
+    if (lineEnd === s && s >= end) {
+      this.headerDone = true;
+      this.rowNumber = blank;
+      this.issue({ code: 'no-header', message: 'the input has no header row', row: 1 });
+      this.workLength = 0;
+      return true;
+    }
+    if (this.settings.delimiter === undefined) {
+      let best = 0;
+      for (let k = 1; k < 4; k++) if (counts[k]! > counts[best]!) best = k;
+      this.delimiter = DELIMITERS[best]!.charCodeAt(0);
+    }
+    this.rowNumber = blank;
+    const names: (string | undefined)[] = [];
+    const next = this.scanRecord(buf, s, end, final, (j, bs, be, escaped) => {
+      names[j] = decodeCell(buf, bs, be, escaped);
+    });
+    if (next < 0) return false;
+    this.setHeader(names);
+    this.rowNumber++;
+    this.compact(next);
+    this.nextAttempt = 0;
+    return true;
+  }
+
+  /**
+   * Splits one record (the header) into cells; returns the offset after it,
+   * or -1 when it is incomplete.
+   */
+  private scanRecord(
+    buf: Uint8Array,
+    start: number,
+    end: number,
+    final: boolean,
+    cell: (j: number, s: number, e: number, escaped: boolean) => void,
+  ): number {
+    const d = this.delimiter;
+    let i = start;
+    for (let j = 0; ; j++) {
+      if (i < end && buf[i] === QUOTE) {
+        let q = i + 1;
+        let escaped = false;
+        for (;;) {
+          while (q < end && buf[q] !== QUOTE) q++;
+          if (q + 1 < end && buf[q + 1] === QUOTE) {
+            escaped = true;
+            q += 2;
+            continue;
+          }
+          break;
+        }
+        if (q >= end || (q + 1 >= end && !final)) {
+          if (!final) return -1;
+          this.issue({
+            code: 'unbalanced-quote',
+            message: 'a quoted header is not closed',
+            row: this.rowNumber + 1,
+            column: j + 1,
+          });
+          cell(j, i + 1, end, escaped);
+          return end;
+        }
+        cell(j, i + 1, q, escaped);
+        i = q + 1;
+        while (i < end && buf[i] !== d && buf[i] !== LF && buf[i] !== CR) i++;
+      } else {
+        const s = i;
+        while (i < end && buf[i] !== d && buf[i] !== LF && buf[i] !== CR) i++;
+        cell(j, s, i, false);
+      }
+      if (i >= end) return final ? end : -1;
+      if (buf[i] === d) {
+        i++;
+        continue;
+      }
+      if (buf[i] === CR) {
+        if (i + 1 >= end && !final) return -1;
+        return buf[i + 1] === LF ? i + 2 : i + 1;
+      }
+      return i + 1;
+    }
+  }
+
+  /**
+   * The hot loop: scans complete records in `buf[start, end)` straight into
+   * the columns. Returns the offset of the first byte not consumed (the start
+   * of a record cut by the end of the buffer, unless `final`).
+   */
+  private scan(buf: Uint8Array, start: number, end: number, final: boolean): number {
+    const d = this.delimiter;
+    const kinds = this.kinds;
+    const scales = this.scales;
+    const columns = kinds.length;
+    let i = start;
+    while (i < end) {
+      const recordStart = i;
+      let c = buf[i]!;
+      if (c === LF || c === CR) {
+        // A blank line is no record, but it is a row as a spreadsheet shows it.
+        if (c === CR) {
+          if (i + 1 >= end && !final) return recordStart;
+          i += buf[i + 1] === LF ? 2 : 1;
+        } else i++;
+        this.rowNumber++;
+        continue;
+      }
+      this.beginRow();
+      const slot = this.size;
+      let j = 0;
+      for (;;) {
+        if (i < end && buf[i] === QUOTE) {
+          const open = i;
+          let q = i + 1;
+          let escaped = false;
+          let close = -1;
+          for (;;) {
+            while (q < end && buf[q] !== QUOTE) q++;
+            if (q >= end) break;
+            if (q + 1 < end) {
+              if (buf[q + 1] === QUOTE) {
+                escaped = true;
+                q += 2;
+                continue;
+              }
+            } else if (!final) break;
+            close = q;
+            break;
+          }
+          if (close < 0) {
+            if (!final) return recordStart;
+            this.rowIssues.push({
+              code: 'unbalanced-quote',
+              message: 'a quoted cell is not closed before the end of the input',
+              row: this.rowNumber + 1,
+              column: j + 1,
+              field: this.fieldNames[j] ?? '',
+            });
+            this.badColumns.push(j);
+            i = end;
+            j++;
+            break;
+          }
+          i = close + 1;
+          if (i < end && (c = buf[i]!) !== d && c !== LF && c !== CR) {
+            while (i < end && (c = buf[i]!) !== d && c !== LF && c !== CR) i++;
+            if (i >= end && !final) return recordStart;
+            if (j < columns && kinds[j] !== IGNORE) {
+              this.invalid(
+                j,
+                'malformed-quotes',
+                `${this.fieldNames[j] ?? ''}: text follows the closing quote of the cell`,
+              );
+            }
+          } else if (j < columns && kinds[j] !== IGNORE) {
+            this.cellBytes(j, buf, open + 1, close, escaped);
+          }
+        } else {
+          const s = i;
+          let num = 0;
+          for (; i < end; i++) {
+            c = buf[i]!;
+            if (c === d || c === LF || c === CR) break;
+            num = c >= 48 && c <= 57 ? num * 10 + (c - 48) : 1e6;
+          }
+          if (i >= end && !final) return recordStart;
+          if (j < columns) {
+            const kind = kinds[j];
+            if (kind === SCALE && i - s <= 3 && i > s && num < 256) {
+              const builder = scales[j]!;
+              const code = builder.codeOf[num]!;
+              if (code >= 0) builder.values[slot] = code;
+              else this.cellBytes(j, buf, s, i, false);
+            } else if (kind !== IGNORE) this.cellBytes(j, buf, s, i, false);
+          }
+        }
+        j++;
+        if (i >= end) break;
+        c = buf[i]!;
+        if (c === d) {
+          i++;
+          continue;
+        }
+        if (c === CR) {
+          if (i + 1 < end) i += buf[i + 1] === LF ? 2 : 1;
+          else if (!final) return recordStart;
+          else i++;
+        } else i++;
+        break;
+      }
+      this.endRow(j);
+    }
+    return i;
+  }
+
+  /** Ends the input and builds the response set. */
+  end(): ResponseSet {
+    if (this.records) {
+      this.missingColumns();
+    } else {
+      if (!this.headerDone) this.tryHeader(true);
+      if (this.workLength > 0) this.drain(true);
+    }
+    if (this.omittedIssues > 0) {
+      this.issues.push({
+        code: 'too-many-issues',
+        message: `${this.omittedIssues} further issues were not listed`,
+      });
+    }
+    const size = this.size;
+    const columns = new Map<string, ResponseColumn>();
+    for (const item of this.items)
+      columns.set(item.id, finishColumn(this.builders.get(item.id)!, size));
+    const set: { -readonly [K in keyof ResponseSet]: ResponseSet[K] } = {
+      questionnaire: this.questionnaire,
+      items: this.items,
+      size,
+      columns,
+      sourceRows: this.sourceRows.slice(0, size),
+      counts: {
+        read: this.read,
+        accepted: size,
+        rejected: this.rejected,
+        droppedAnswers: this.dropped,
+      },
+      issues: this.issues,
+    };
+    if (this.weights !== undefined) set.weights = this.weights.values.slice(0, size);
+    if (this.ids !== undefined) {
+      this.ids.length = size;
+      set.ids = this.ids;
+    }
+    return set;
+  }
+
+  /** Rows read so far. */
+  get rows(): number {
+    return this.read;
+  }
+}
+
+function toCell(value: unknown): CellValue | undefined {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : undefined;
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number')) {
+    return value.map(String);
+  }
+  return undefined;
+}

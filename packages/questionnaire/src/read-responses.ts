@@ -1,0 +1,357 @@
+import { EduQualityError } from '@edu-quality/core';
+import { Ingest } from './internal/ingest.js';
+import type { ResponseSet } from './response-set.js';
+import type { Questionnaire } from './schema.js';
+
+/** A piece of a CSV export: text, or UTF-8 bytes (a Node `Buffer` is a `Uint8Array`). */
+export type ResponseChunk = string | Uint8Array;
+
+/**
+ * One respondent as an object keyed by column header (or a `Map`), for
+ * example a row parsed from a JSON export. Values are strings, numbers,
+ * booleans, `null`/`undefined` (unanswered), or arrays of option codes for a
+ * multi-choice item.
+ */
+export type ResponseRecord = Readonly<Record<string, unknown>> | ReadonlyMap<string, unknown>;
+
+/**
+ * What {@link readResponsesSync} reads: a whole CSV text, its bytes, an
+ * iterable of chunks, or an array of records.
+ */
+export type SyncResponseSource =
+  string | Uint8Array | ArrayBuffer | readonly ResponseRecord[] | Iterable<ResponseChunk>;
+
+/**
+ * What {@link readResponses} reads: everything {@link SyncResponseSource}
+ * holds, plus a web `ReadableStream` of bytes and any async iterable of
+ * chunks, such as a Node `Readable` (`fs.createReadStream(path)`).
+ */
+export type ResponseSource =
+  SyncResponseSource | ReadableStream<Uint8Array> | AsyncIterable<ResponseChunk>;
+
+/** A CSV delimiter that {@link readResponses} reads. */
+export type CsvDelimiter = ',' | ';' | '\t' | '|';
+
+/**
+ * What {@link readResponses} does with a row that holds an invalid answer:
+ * `reject-row` stores nothing of it, `drop-answer` stores it with the bad
+ * answers as missing, `fail` throws.
+ */
+export type InvalidAnswerPolicy = 'reject-row' | 'drop-answer' | 'fail';
+
+/** How far a read has come, as reported to {@link ReadResponsesOptions.onProgress}. */
+export interface ReadProgress {
+  /** Bytes of CSV consumed so far (0 for an array of records). */
+  readonly bytes: number;
+  /** Data rows read so far. */
+  readonly rows: number;
+}
+
+/** Options of {@link readResponses} and {@link readResponsesSync}. */
+export interface ReadResponsesOptions {
+  /** The CSV delimiter. Default: detected from the header line (`,` `;` tab `|`, the most frequent). */
+  readonly delimiter?: CsvDelimiter;
+  /**
+   * Column headers mapped to item ids, overriding the default exact match;
+   * `null` ignores a column without an issue.
+   */
+  readonly columns?: Readonly<Record<string, string | null>>;
+  /** The header of the respondent weight column. Default: a column named `weight`, if any. */
+  readonly weightColumn?: string;
+  /** The header of the respondent id column. Default: a column named `id`, if any. */
+  readonly idColumn?: string;
+  /**
+   * Explicit answer labels, by item id or `*` for every item: a label mapped
+   * to a scale code (number) or an option code (string). They take precedence
+   * over the labels inferred from the questionnaire.
+   */
+  readonly labels?: Readonly<Record<string, Readonly<Record<string, number | string>>>>;
+  /**
+   * The separator of the choices of a multi-choice answer written in one cell.
+   * Default: `;` in a `,`-delimited file, `,` in a `;`-delimited one, either
+   * otherwise; whitespace also separates codes, as in Kobo exports.
+   */
+  readonly multiSeparator?: string;
+  /** What to do with a row that holds an invalid answer. Default `reject-row`. */
+  readonly onInvalid?: InvalidAnswerPolicy;
+  /** Called about every mebibyte (or every 10,000 records), and once at the end. */
+  readonly onProgress?: (progress: ReadProgress) => void;
+  /** Aborts the read with an {@link @edu-quality/core!EduQualityError} of code `aborted`. */
+  readonly signal?: AbortSignal;
+  /** The most issues listed; further ones are counted in a last `too-many-issues` issue. Default 1000. */
+  readonly maxIssues?: number;
+}
+
+const PROGRESS_BYTES = 1 << 20;
+const PROGRESS_RECORDS = 10_000;
+const SLICE = 1 << 20;
+
+function ingestFor(questionnaire: Questionnaire, options: ReadResponsesOptions): Ingest {
+  const settings: Record<string, unknown> = {};
+  for (const key of [
+    'delimiter',
+    'columns',
+    'weightColumn',
+    'idColumn',
+    'labels',
+    'multiSeparator',
+    'onInvalid',
+    'maxIssues',
+  ] as const) {
+    if (options[key] !== undefined) settings[key] = options[key];
+  }
+  return new Ingest(questionnaire, settings);
+}
+
+class Progress {
+  private last = 0;
+  constructor(
+    private readonly ingest: Ingest,
+    private readonly options: ReadResponsesOptions,
+  ) {
+    this.check();
+  }
+
+  check(): void {
+    const signal = this.options.signal;
+    if (signal?.aborted === true) {
+      throw new EduQualityError('aborted', 'readResponses: the read was aborted', {
+        cause: signal.reason,
+      });
+    }
+  }
+
+  tick(records: boolean): void {
+    this.check();
+    const onProgress = this.options.onProgress;
+    if (onProgress === undefined) return;
+    const bytes = this.ingest.bytesRead.value;
+    const due = records
+      ? this.ingest.rows - this.last >= PROGRESS_RECORDS
+      : bytes - this.last >= PROGRESS_BYTES;
+    if (!due) return;
+    this.last = records ? this.ingest.rows : bytes;
+    onProgress({ bytes, rows: this.ingest.rows });
+  }
+
+  done(): void {
+    this.options.onProgress?.({ bytes: this.ingest.bytesRead.value, rows: this.ingest.rows });
+  }
+}
+
+// Encodes text in slices, so a string source is never copied whole into bytes.
+function* encodeSlices(text: string): Generator<Uint8Array> {
+  const encoder = new TextEncoder();
+  let at = 0;
+  while (at < text.length) {
+    let end = Math.min(text.length, at + SLICE);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--; // keep a surrogate pair whole
+    yield encoder.encode(text.slice(at, end));
+    at = end;
+  }
+}
+
+function* byteSlices(bytes: Uint8Array): Generator<Uint8Array> {
+  for (let at = 0; at < bytes.length; at += SLICE * 4) {
+    yield bytes.subarray(at, Math.min(bytes.length, at + SLICE * 4));
+  }
+}
+
+function isChunkArray(source: readonly unknown[]): boolean {
+  const first: unknown = source[0];
+  return typeof first === 'string' || first instanceof Uint8Array;
+}
+
+function feedChunk(ingest: Ingest, chunk: unknown): void {
+  if (typeof chunk === 'string') for (const bytes of encodeSlices(chunk)) ingest.push(bytes);
+  else if (chunk instanceof Uint8Array) ingest.push(chunk);
+  else if (chunk instanceof ArrayBuffer) ingest.push(new Uint8Array(chunk));
+  else {
+    throw new EduQualityError(
+      'invalid-argument',
+      'readResponses: a chunk of the source is neither a string nor bytes',
+    );
+  }
+}
+
+/** Reads the sources that need no waiting; returns false for the others. */
+function readNow(ingest: Ingest, source: unknown, progress: Progress): boolean {
+  if (typeof source === 'string') {
+    for (const bytes of encodeSlices(source)) {
+      ingest.push(bytes);
+      progress.tick(false);
+    }
+    return true;
+  }
+  if (source instanceof Uint8Array || source instanceof ArrayBuffer) {
+    const bytes = source instanceof Uint8Array ? source : new Uint8Array(source);
+    for (const slice of byteSlices(bytes)) {
+      ingest.push(slice);
+      progress.tick(false);
+    }
+    return true;
+  }
+  if (Array.isArray(source) && !isChunkArray(source)) {
+    ingest.beginRecords();
+    for (const record of source as readonly unknown[]) {
+      ingest.pushRecord(record);
+      progress.tick(true);
+    }
+    return true;
+  }
+  return false;
+}
+
+function finish(ingest: Ingest, progress: Progress): ResponseSet {
+  const set = ingest.end();
+  progress.done();
+  return set;
+}
+
+/**
+ * Reads survey responses (a CSV export, or records) into a columnar
+ * {@link ResponseSet}, mapping headers to items and answer labels to codes.
+ *
+ * @remarks
+ * **CSV.** RFC 4180: quoted cells may hold delimiters, line breaks and doubled
+ * quotes; a UTF-8 BOM is skipped; lines end in CRLF or LF; the delimiter (`,`,
+ * `;`, tab or `|`) is detected from the header line unless given. Numbers and
+ * weights may use a decimal comma (`4,5`), as Excel writes them in the LT and
+ * RU locales. Cells are never interpreted as formulas: `=SUM(A1)` in a text
+ * item is stored verbatim.
+ *
+ * **Mapping.** A header names an item by its id (or through
+ * `options.columns`; a Kobo `group/question` path by its last part, and a
+ * Kobo `question/option` 0/1 column as one option of a multi item). An
+ * answer is read as a code (`5`) or as a label in any locale of the
+ * questionnaire (`Labai patenkintas`, `Very satisfied`, case, spacing and
+ * Unicode normalisation aside); the "not applicable" label stores
+ * {@link SCALE_NOT_APPLICABLE}. Unknown headers are reported once and
+ * ignored; `__proto__`, `constructor` and `prototype` headers and record keys
+ * are reported and never used as object keys.
+ *
+ * **Rows and issues.** `row` in an issue is the record number as a
+ * spreadsheet shows it, the header being row 1 — not the physical line, so a
+ * cell with line breaks does not shift the rows after it; a blank line
+ * counts as a row but not as a record read. `column` is 1-based and `field`
+ * is the header. Messages name the item and the problem and never repeat a
+ * respondent's text (a short number is quoted, anything else is described
+ * by its length). The invariant `accepted + rejected = read` always holds.
+ * A row with a missing or invalid weight is rejected under `drop-answer`
+ * too: a weighted set has no row without a weight.
+ *
+ * **Memory.** The input is read chunk by chunk and never held as one
+ * string; each scale answer takes one byte.
+ *
+ * @param questionnaire - the questionnaire the responses answer
+ * @param source - a CSV text, its bytes, a web `ReadableStream`, a Node stream or any (async) iterable of chunks, or an array of records
+ * @param options - delimiter, mappings, the invalid-answer policy, progress and abort
+ * @returns the responses, their counts and the issues found
+ * @throws {@link @edu-quality/core!EduQualityError} `invalid-input` (with the issues so far) under `onInvalid: 'fail'`; `aborted` when `options.signal` aborts; `invalid-argument` for options that name unknown items or codes
+ *
+ * @example
+ * ```ts
+ * const labels = ['Labai nepatenkintas', 'Nepatenkintas', 'Nei patenkintas, nei nepatenkintas', 'Patenkintas', 'Labai patenkintas'];
+ * const questionnaire = QuestionnaireSchema.parse({
+ *   id: 'demo', version: '1', title: { lt: 'Apklausa' }, locales: ['lt'], defaultLocale: 'lt',
+ *   sections: [{ id: 's1', title: { lt: 'Paslauga' }, questions: [
+ *     { id: 'staff', kind: 'scale', text: { lt: 'Darbuotojų mandagumas' },
+ *       scale: { points: labels.map((label, i) => ({ value: i + 1, label: { lt: label } })) } },
+ *     { id: 'nps', kind: 'nps', text: { lt: 'Ar rekomenduotumėte?' } },
+ *   ] }],
+ * });
+ * const csv = 'staff;nps;weight\nLabai patenkintas;9;1,5\n4;10;0,5\n7;3;1\n';
+ * const set = await readResponses(questionnaire, csv);
+ * set.counts; // => { read: 3, accepted: 2, rejected: 1, droppedAnswers: 0 }
+ * const staff = set.columns.get('staff');
+ * staff?.kind === 'scale' ? staff.values : []; // => [5, 4]
+ * set.weights; // => [1.5, 0.5]
+ * set.issues[0]; // => { code: 'invalid-answer', row: 4, column: 1, field: 'staff' }
+ * ```
+ */
+export async function readResponses(
+  questionnaire: Questionnaire,
+  source: ResponseSource,
+  options: ReadResponsesOptions = {},
+): Promise<ResponseSet> {
+  const ingest = ingestFor(questionnaire, options);
+  const progress = new Progress(ingest, options);
+  if (readNow(ingest, source, progress)) return finish(ingest, progress);
+  if (typeof (source as ReadableStream<Uint8Array>).getReader === 'function') {
+    const reader = (source as ReadableStream<Uint8Array>).getReader();
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        feedChunk(ingest, value);
+        progress.tick(false);
+      }
+    } finally {
+      reader.releaseLock();
+    }
+    return finish(ingest, progress);
+  }
+  if (Symbol.asyncIterator in (source as object)) {
+    for await (const chunk of source as AsyncIterable<unknown>) {
+      feedChunk(ingest, chunk);
+      progress.tick(false);
+    }
+    return finish(ingest, progress);
+  }
+  return readResponsesSync(questionnaire, source as SyncResponseSource, options);
+}
+
+/**
+ * Reads survey responses that are already in memory, synchronously: the
+ * same as {@link readResponses} for a string, bytes, an iterable of chunks
+ * or an array of records.
+ *
+ * @remarks
+ * Everything said of {@link readResponses} holds: the mapping, the issues,
+ * the `onInvalid` policy and the invariant `accepted + rejected = read`.
+ *
+ * @param questionnaire - the questionnaire the responses answer
+ * @param source - a CSV text, its bytes, an iterable of chunks, or an array of records
+ * @param options - delimiter, mappings, the invalid-answer policy, progress and abort
+ * @returns the responses, their counts and the issues found
+ * @throws {@link @edu-quality/core!EduQualityError} as {@link readResponses} does
+ *
+ * @example
+ * ```ts
+ * const questionnaire = QuestionnaireSchema.parse({
+ *   id: 'demo', version: '1', title: { en: 'Survey' }, locales: ['en', 'ru'], defaultLocale: 'en',
+ *   sections: [{ id: 's1', title: { en: 'Service' }, questions: [
+ *     { id: 'school', kind: 'single', text: { en: 'School', ru: 'Школа' }, role: 'segment',
+ *       options: [{ value: 'A', label: { en: 'School A', ru: 'Школа А' } }, { value: 'B', label: { en: 'School B', ru: 'Школа Б' } }] },
+ *     { id: 'comment', kind: 'text', text: { en: 'Comment', ru: 'Комментарий' } },
+ *   ] }],
+ * });
+ * const set = readResponsesSync(questionnaire, [{ school: 'Школа Б', comment: '=SUM(A1)' }, { school: 'A' }]);
+ * const school = set.columns.get('school');
+ * school?.kind === 'category' ? school.codes : []; // => [1, 0]
+ * const comment = set.columns.get('comment');
+ * comment?.kind === 'text' ? comment.values : []; // => ['=SUM(A1)']
+ * readResponsesSync(questionnaire, 'school\nC\n', { onInvalid: 'fail' }); // throws
+ * ```
+ */
+export function readResponsesSync(
+  questionnaire: Questionnaire,
+  source: SyncResponseSource,
+  options: ReadResponsesOptions = {},
+): ResponseSet {
+  const ingest = ingestFor(questionnaire, options);
+  const progress = new Progress(ingest, options);
+  if (readNow(ingest, source, progress)) return finish(ingest, progress);
+  if (typeof source === 'object' && Symbol.iterator in source) {
+    for (const chunk of source as Iterable<unknown>) {
+      feedChunk(ingest, chunk);
+      progress.tick(false);
+    }
+    return finish(ingest, progress);
+  }
+  throw new EduQualityError(
+    'invalid-argument',
+    'readResponses: the source is not a string, bytes, a stream, an iterable of chunks or an array of records',
+  );
+}
