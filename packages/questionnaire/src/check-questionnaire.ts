@@ -96,6 +96,12 @@ interface Declaration {
   readonly role: ItemRole | undefined;
 }
 
+// The checks are typed for a Questionnaire but also run on definitions built
+// in plain JavaScript; a missing list is read as empty instead of throwing.
+function list<T>(value: readonly T[] | undefined): readonly T[] {
+  return Array.isArray(value) ? (value as readonly T[]) : [];
+}
+
 class Checker {
   private readonly issues: Issue[] = [];
   private readonly locales: readonly string[];
@@ -103,7 +109,7 @@ class Checker {
   private readonly sections = new Map<string, IssuePath>();
 
   constructor(private readonly questionnaire: Questionnaire) {
-    this.locales = questionnaire.locales;
+    this.locales = list(questionnaire.locales);
   }
 
   private report(code: string, message: string, path: IssuePath, extra: Partial<Issue> = {}): void {
@@ -117,7 +123,7 @@ class Checker {
     this.text(q.title, ['title']);
     if (q.description !== undefined) this.text(q.description, ['description']);
 
-    const sections: readonly Section[] = q.sections;
+    const sections: readonly Section[] = list(q.sections);
     // First pass: declare every id, so that references in either direction resolve.
     let position = 0;
     const sectionStart: number[] = [];
@@ -132,13 +138,19 @@ class Checker {
         if (first === undefined) this.sections.set(section.id, [...sectionPath, 'id']);
         else this.duplicate(section.id, 'section', first, [...sectionPath, 'id']);
       }
-      section.questions.forEach((question, i) => {
+      list(section.questions).forEach((question, i) => {
         starts.push(position);
         const path = [...sectionPath, 'questions', i];
         if (question.kind === 'matrix') {
           this.declare(question.id, [...path, 'id'], position, 'matrix', question.role);
-          question.rows.forEach((row, r) => {
-            this.declare(row.id, [...path, 'rows', r, 'id'], position++, 'item', row.role ?? question.role);
+          list(question.rows).forEach((row, r) => {
+            this.declare(
+              row.id,
+              [...path, 'rows', r, 'id'],
+              position++,
+              'item',
+              row.role ?? question.role,
+            );
           });
         } else {
           const role = question.role ?? (question.kind === 'nps' ? 'recommend' : undefined);
@@ -151,11 +163,17 @@ class Checker {
     sections.forEach((section, s) => {
       const sectionPath = ['sections', s];
       this.text(section.title, [...sectionPath, 'title']);
-      if (section.description !== undefined) this.text(section.description, [...sectionPath, 'description']);
+      if (section.description !== undefined)
+        this.text(section.description, [...sectionPath, 'description']);
       if (section.visibleIf !== undefined) {
-        this.expression(section.visibleIf, [...sectionPath, 'visibleIf'], sectionStart[s] ?? 0, `section ${section.id}`);
+        this.expression(
+          section.visibleIf,
+          [...sectionPath, 'visibleIf'],
+          sectionStart[s] ?? 0,
+          `section ${section.id}`,
+        );
       }
-      section.questions.forEach((question, i) => {
+      list(section.questions).forEach((question, i) => {
         this.question(question, [...sectionPath, 'questions', i], questionStart[s]?.[i] ?? 0);
       });
     });
@@ -166,7 +184,10 @@ class Checker {
     const seen = new Set<string>();
     this.locales.forEach((locale, i) => {
       if (!isLocaleTag(locale) || !isSafeKey(locale)) {
-        this.report('invalid-locale', `${JSON.stringify(locale)} is not a BCP 47 language tag`, ['locales', i]);
+        this.report('invalid-locale', `${JSON.stringify(locale)} is not a BCP 47 language tag`, [
+          'locales',
+          i,
+        ]);
       } else if (seen.has(locale)) {
         this.report('duplicate-locale', `locale ${locale} is listed twice`, ['locales', i]);
       }
@@ -216,11 +237,7 @@ class Checker {
     if (typeof text !== 'object' || text === null) return;
     const missing = missingLocales(text, this.locales);
     if (missing.length > 0) {
-      this.report(
-        'missing-translation',
-        `the text has no ${missing.join(', ')} translation`,
-        path,
-      );
+      this.report('missing-translation', `the text has no ${missing.join(', ')} translation`, path);
     }
   }
 
@@ -228,14 +245,23 @@ class Checker {
     const parsed = safeParseExpression(source);
     if (!parsed.success) {
       for (const issue of parsed.issues) {
-        this.report(issue.code, `${owner}: visibleIf: ${issue.message}`, path, issue.column === undefined ? {} : { column: issue.column });
+        this.report(
+          issue.code,
+          `${owner}: visibleIf: ${issue.message}`,
+          path,
+          issue.column === undefined ? {} : { column: issue.column },
+        );
       }
       return;
     }
     for (const id of expressionReferences(parsed.data)) {
       const target = this.items.get(id);
       if (target === undefined) {
-        this.report('unknown-reference', `${owner}: visibleIf refers to ${id}, which is not an item`, path);
+        this.report(
+          'unknown-reference',
+          `${owner}: visibleIf refers to ${id}, which is not an item`,
+          path,
+        );
       } else if (target.what === 'matrix') {
         this.report(
           'unknown-reference',
@@ -260,19 +286,35 @@ class Checker {
   ): void {
     if (importanceOf === undefined) {
       if (role === 'importance') {
-        this.report('missing-reference', `${owner}: an importance item needs importanceOf, the satisfaction item it weighs`, path);
+        this.report(
+          'missing-reference',
+          `${owner}: an importance item needs importanceOf, the satisfaction item it weighs`,
+          path,
+        );
       }
       return;
     }
     const at = [...path, 'importanceOf'];
     if (role !== 'importance') {
-      this.report('invalid-role', `${owner}: importanceOf is set but the role is ${role ?? 'not set'}, not importance`, at);
+      this.report(
+        'invalid-role',
+        `${owner}: importanceOf is set but the role is ${role ?? 'not set'}, not importance`,
+        at,
+      );
     }
     const target = this.items.get(importanceOf);
     if (target === undefined) {
-      this.report('unknown-reference', `${owner}: importanceOf refers to ${importanceOf}, which is not an item`, at);
+      this.report(
+        'unknown-reference',
+        `${owner}: importanceOf refers to ${importanceOf}, which is not an item`,
+        at,
+      );
     } else if (target.what === 'matrix') {
-      this.report('invalid-reference', `${owner}: importanceOf refers to the matrix question ${importanceOf}; refer to one of its rows`, at);
+      this.report(
+        'invalid-reference',
+        `${owner}: importanceOf refers to the matrix question ${importanceOf}; refer to one of its rows`,
+        at,
+      );
     } else if (target.role !== 'satisfaction') {
       this.report(
         'invalid-reference',
@@ -285,8 +327,10 @@ class Checker {
   private question(question: Question, path: IssuePath, start: number): void {
     const owner = `question ${question.id}`;
     this.text(question.text, [...path, 'text']);
-    if (question.description !== undefined) this.text(question.description, [...path, 'description']);
-    if (question.visibleIf !== undefined) this.expression(question.visibleIf, [...path, 'visibleIf'], start, owner);
+    if (question.description !== undefined)
+      this.text(question.description, [...path, 'description']);
+    if (question.visibleIf !== undefined)
+      this.expression(question.visibleIf, [...path, 'visibleIf'], start, owner);
     if (question.kind === 'matrix') {
       if (question.importanceOf !== undefined) {
         this.report(
@@ -306,7 +350,7 @@ class Checker {
         break;
       case 'matrix':
         this.scale(owner, question.scale, [...path, 'scale']);
-        question.rows.forEach((row, r) => {
+        list(question.rows).forEach((row, r) => {
           const rowPath = [...path, 'rows', r];
           this.text(row.text, [...rowPath, 'text']);
           this.importance(`row ${row.id}`, row.role ?? question.role, row.importanceOf, rowPath);
@@ -315,7 +359,11 @@ class Checker {
       case 'rating':
         this.labels(question, path);
         if (!(question.min < question.max)) {
-          this.report('invalid-range', `${owner}: min ${question.min} is not below max ${question.max}`, [...path, 'max']);
+          this.report(
+            'invalid-range',
+            `${owner}: min ${question.min} is not below max ${question.max}`,
+            [...path, 'max'],
+          );
         }
         if (question.notApplicable !== undefined) {
           this.notApplicable(question.notApplicable, [...path, 'notApplicable']);
@@ -333,29 +381,53 @@ class Checker {
         this.labels(question, path);
         break;
       case 'single':
-        this.options(owner, question.options, [...path, 'options']);
-        if (question.options.length === 0 && question.acceptUnlisted !== true) {
-          this.report('no-options', `${owner}: a single-choice question needs options unless acceptUnlisted is set`, [...path, 'options']);
+        this.options(owner, list(question.options), [...path, 'options']);
+        if (list(question.options).length === 0 && question.acceptUnlisted !== true) {
+          this.report(
+            'no-options',
+            `${owner}: a single-choice question needs options unless acceptUnlisted is set`,
+            [...path, 'options'],
+          );
         }
         break;
       case 'multi': {
-        this.options(owner, question.options, [...path, 'options']);
+        this.options(owner, list(question.options), [...path, 'options']);
         const { minSelected, maxSelected } = question;
-        const count = question.options.length;
+        const count = list(question.options).length;
         if (minSelected !== undefined && maxSelected !== undefined && minSelected > maxSelected) {
-          this.report('invalid-range', `${owner}: minSelected ${minSelected} is above maxSelected ${maxSelected}`, [...path, 'minSelected']);
+          this.report(
+            'invalid-range',
+            `${owner}: minSelected ${minSelected} is above maxSelected ${maxSelected}`,
+            [...path, 'minSelected'],
+          );
         }
         if (maxSelected !== undefined && maxSelected > count) {
-          this.report('invalid-range', `${owner}: maxSelected ${maxSelected} is above the ${count} options`, [...path, 'maxSelected']);
+          this.report(
+            'invalid-range',
+            `${owner}: maxSelected ${maxSelected} is above the ${count} options`,
+            [...path, 'maxSelected'],
+          );
         }
         if (minSelected !== undefined && minSelected > count) {
-          this.report('invalid-range', `${owner}: minSelected ${minSelected} is above the ${count} options`, [...path, 'minSelected']);
+          this.report(
+            'invalid-range',
+            `${owner}: minSelected ${minSelected} is above the ${count} options`,
+            [...path, 'minSelected'],
+          );
         }
         break;
       }
       case 'number':
-        if (question.min !== undefined && question.max !== undefined && !(question.min <= question.max)) {
-          this.report('invalid-range', `${owner}: min ${question.min} is above max ${question.max}`, [...path, 'max']);
+        if (
+          question.min !== undefined &&
+          question.max !== undefined &&
+          !(question.min <= question.max)
+        ) {
+          this.report(
+            'invalid-range',
+            `${owner}: min ${question.min} is above max ${question.max}`,
+            [...path, 'max'],
+          );
         }
         break;
       case 'text':
@@ -378,14 +450,22 @@ class Checker {
 
   private code(value: number, path: IssuePath): boolean {
     if (Number.isInteger(value) && value >= 0 && value <= MAX_SCALE_CODE) return true;
-    this.report('invalid-code', `${String(value)} is not an integer code from 0 to ${MAX_SCALE_CODE}`, path);
+    this.report(
+      'invalid-code',
+      `${String(value)} is not an integer code from 0 to ${MAX_SCALE_CODE}`,
+      path,
+    );
     return false;
   }
 
   private scale(owner: string, scale: Scale, path: IssuePath): void {
-    const points = scale.points;
+    if (typeof scale !== 'object' || scale === null) return;
+    const points = list(scale.points);
     if (points.length < 2) {
-      this.report('scale-order', `${owner}: a scale needs at least two points`, [...path, 'points']);
+      this.report('scale-order', `${owner}: a scale needs at least two points`, [
+        ...path,
+        'points',
+      ]);
     }
     let previous: number | undefined;
     points.forEach((point, i) => {
@@ -421,7 +501,11 @@ class Checker {
     options.forEach((option, i) => {
       this.text(option.label, [...path, i, 'label']);
       if (seen.has(option.value)) {
-        this.report('duplicate-option', `${owner}: the option value ${JSON.stringify(option.value)} is used twice`, [...path, i, 'value']);
+        this.report(
+          'duplicate-option',
+          `${owner}: the option value ${JSON.stringify(option.value)} is used twice`,
+          [...path, i, 'value'],
+        );
       }
       seen.add(option.value);
     });

@@ -27,9 +27,9 @@ export const literalArbitrary: fc.Arbitrary<Literal> = fc.oneof(
     .double({ noNaN: true, noDefaultInfinity: true })
     // -0 has no literal of its own; the parser reads it as 0.
     .map((value) => ({ type: 'number', value: value === 0 ? 0 : value }) as const),
-  fc.oneof(fc.string(), fc.string({ unit: 'binary' }), nastyString).map(
-    (value) => ({ type: 'string', value }) as const,
-  ),
+  fc
+    .oneof(fc.string(), fc.string({ unit: 'binary' }), nastyString)
+    .map((value) => ({ type: 'string', value }) as const),
 );
 
 const operators: fc.Arbitrary<ComparisonOperator> = fc.constantFrom(
@@ -51,7 +51,12 @@ export function expressionArbitrary(
   return fc.letrec<{ expression: Expression }>((tie) => ({
     expression: fc.oneof(
       { maxDepth: 5, depthIdentifier: 'expression' },
-      fc.record({ type: fc.constant('comparison' as const), operator: operators, left: operand, right: operand }),
+      fc.record({
+        type: fc.constant('comparison' as const),
+        operator: operators,
+        left: operand,
+        right: operand,
+      }),
       fc.record({
         type: fc.constant('in' as const),
         reference: ref,

@@ -7,17 +7,30 @@ import { evaluateExpression } from './evaluate-expression.js';
 import { parseExpression } from './parse-expression.js';
 
 const run = (text: string, answers: Record<string, unknown> | Map<string, unknown>) =>
-  evaluateExpression(parseExpression(text), Object.isFrozen(answers) ? answers : Object.freeze(answers));
+  evaluateExpression(
+    parseExpression(text),
+    Object.isFrozen(answers) ? answers : Object.freeze(answers),
+  );
 
 describe('evaluateExpression', () => {
   it('compares numbers numerically (truth table by hand for q = 3)', () => {
     const answers = { q: 3 };
     // 3 = 3 T, 3 != 3 F, 3 < 3 F, 3 <= 3 T, 3 > 3 F, 3 >= 3 T; against 4: F T T T F F.
     expect(['=', '!=', '<', '<=', '>', '>='].map((op) => run(`{q} ${op} 3`, answers))).toEqual([
-      true, false, false, true, false, true,
+      true,
+      false,
+      false,
+      true,
+      false,
+      true,
     ]);
     expect(['=', '!=', '<', '<=', '>', '>='].map((op) => run(`{q} ${op} 4`, answers))).toEqual([
-      false, true, true, true, false, false,
+      false,
+      true,
+      true,
+      true,
+      false,
+      false,
     ]);
     expect(run('{q} = 3.0', answers)).toBe(true);
     expect(run('10 > {q}', answers)).toBe(true);
@@ -42,7 +55,8 @@ describe('evaluateExpression', () => {
 
   it('makes every comparison with a missing answer false, and answered() tests presence', () => {
     for (const missing of [{}, { q: undefined }, { q: null }, { q: '' }, { q: [] }, { q: NaN }]) {
-      for (const op of ['=', '!=', '<', '<=', '>', '>=']) expect(run(`{q} ${op} 1`, missing)).toBe(false);
+      for (const op of ['=', '!=', '<', '<=', '>', '>='])
+        expect(run(`{q} ${op} 1`, missing)).toBe(false);
       expect(run("{q} in [1, '']", missing)).toBe(false);
       expect(run("{q} contains ''", missing)).toBe(false);
       expect(run('answered({q})', missing)).toBe(false);
@@ -83,7 +97,9 @@ describe('evaluateExpression', () => {
       const B = b === 1;
       expect(run('{a} = 1 and {b} = 1', answers)).toBe(A && B);
       expect(run('{a} = 1 or {b} = 1', answers)).toBe(A || B);
-      expect(run('not ({a} = 1 and {b} = 1)', answers)).toBe(run('not {a} = 1 or not {b} = 1', answers));
+      expect(run('not ({a} = 1 and {b} = 1)', answers)).toBe(
+        run('not {a} = 1 or not {b} = 1', answers),
+      );
     }
   });
 
@@ -113,7 +129,12 @@ describe('evaluateExpression', () => {
     const ids = fc.constantFrom('a', 'b', 'c');
     const answers = fc.dictionary(
       ids,
-      fc.oneof(fc.integer({ min: -3, max: 3 }), fc.constantFrom('x', 'y', ''), fc.array(fc.constantFrom('x', 'y', 1)), fc.anything()),
+      fc.oneof(
+        fc.integer({ min: -3, max: 3 }),
+        fc.constantFrom('x', 'y', ''),
+        fc.array(fc.constantFrom('x', 'y', 1)),
+        fc.anything(),
+      ),
     );
     fc.assert(
       fc.property(expressionArbitrary(ids), answers, (ast, given) => {

@@ -108,12 +108,12 @@ function valueOf(node: Operand, answers: AnswerLookup): unknown {
 }
 
 function compare(operator: ComparisonOperator, a: unknown, b: unknown): boolean {
-  const comparable =
-    (typeof a === 'number' && typeof b === 'number') ||
-    (typeof a === 'string' && typeof b === 'string');
-  if (!comparable) return false;
-  const x = a as number | string;
-  const y = b as number | string;
+  if (typeof a === 'number' && typeof b === 'number') return relate(operator, a, b);
+  if (typeof a === 'string' && typeof b === 'string') return relate(operator, a, b);
+  return false;
+}
+
+function relate<T extends number | string>(operator: ComparisonOperator, x: T, y: T): boolean {
   switch (operator) {
     case '=':
       return x === y;

@@ -48,10 +48,12 @@ describe('parseExpression', () => {
     });
     expect(parseExpression('{a} = 1e3')).toMatchObject({ right: num(1000) });
     // -0 is read as 0 so that print → parse is the identity.
-    expect(Object.is((parseExpression('{a} = -0') as { right: { value: number } }).right.value, 0)).toBe(true);
+    expect(
+      Object.is((parseExpression('{a} = -0') as { right: { value: number } }).right.value, 0),
+    ).toBe(true);
   });
 
-  it('unescapes \\\' and \\\\ in strings and keeps every other character as written', () => {
+  it("unescapes \\' and \\\\ in strings and keeps every other character as written", () => {
     expect(parseExpression("{a} = 'it\\'s \\\\ \"ok\" \n ünï'")).toMatchObject({
       right: str('it\'s \\ "ok" \n ünï'),
     });
@@ -101,10 +103,7 @@ describe('parseExpression', () => {
   it('accepts whitespace of every kind between tokens and none where unambiguous', () => {
     expect(parseExpression('{a}\t=\r\n1\nand{b}>=2')).toEqual({
       type: 'and',
-      operands: [
-        eq('a', 1),
-        { type: 'comparison', operator: '>=', left: ref('b'), right: num(2) },
-      ],
+      operands: [eq('a', 1), { type: 'comparison', operator: '>=', left: ref('b'), right: num(2) }],
     });
   });
 
@@ -195,8 +194,34 @@ describe('safeParseExpression errors give the character offset', () => {
 
   it('never throws on arbitrary text, and fails with one located issue or succeeds', () => {
     const token = fc.constantFrom(
-      '{q1}', '{__proto__}', '{', '}', "'", "\\'", '(', ')', '[', ']', ',', ' ', '=', '!=', '<',
-      '<=', '>', '>=', 'and', 'or', 'not', 'in', 'contains', 'answered', '1', '-2.5', "'x'", 'q',
+      '{q1}',
+      '{__proto__}',
+      '{',
+      '}',
+      "'",
+      "\\'",
+      '(',
+      ')',
+      '[',
+      ']',
+      ',',
+      ' ',
+      '=',
+      '!=',
+      '<',
+      '<=',
+      '>',
+      '>=',
+      'and',
+      'or',
+      'not',
+      'in',
+      'contains',
+      'answered',
+      '1',
+      '-2.5',
+      "'x'",
+      'q',
     );
     const text = fc.oneof(
       fc.string(),

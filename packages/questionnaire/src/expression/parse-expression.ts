@@ -1,13 +1,7 @@
 import { EduQualityError, isSafeKey, type Issue } from '@edu-quality/core';
 import { IDENTIFIER_PATTERN } from '../schema.js';
 import { MAX_EXPRESSION_DEPTH, MAX_EXPRESSION_LENGTH } from '../internal/expression-limits.js';
-import type {
-  ComparisonOperator,
-  Expression,
-  Literal,
-  Operand,
-  ReferenceOperand,
-} from './ast.js';
+import type { ComparisonOperator, Expression, Literal, Operand, ReferenceOperand } from './ast.js';
 
 /** The result of {@link safeParseExpression}: the syntax tree, or the issue that stopped parsing. */
 export type SafeParseExpressionResult =
@@ -114,7 +108,7 @@ export function safeParseExpression(text: string): SafeParseExpressionResult {
       issues: [
         {
           code: 'invalid-expression',
-          message: `${error.message}`,
+          message: error.message,
           column: error.offset + 1,
         },
       ],
@@ -123,11 +117,10 @@ export function safeParseExpression(text: string): SafeParseExpressionResult {
 }
 
 // A syntax error at a character offset; caught by safeParseExpression.
-class SyntaxIssue {
-  readonly message: string;
+class SyntaxIssue extends Error {
   readonly offset: number;
   constructor(what: string, offset: number) {
-    this.message = what.includes('at offset') ? what : `${what} at offset ${offset}`;
+    super(what.includes('at offset') ? what : `${what} at offset ${offset}`);
     this.offset = offset;
   }
 }
@@ -289,7 +282,10 @@ class Parser {
   }
 
   private fail(token: Token, expected: string): never {
-    throw new SyntaxIssue(`expected ${expected} at offset ${token.offset}, found ${show(token)}`, token.offset);
+    throw new SyntaxIssue(
+      `expected ${expected} at offset ${token.offset}, found ${show(token)}`,
+      token.offset,
+    );
   }
 
   private isKeyword(token: Token, word: Keyword): boolean {

@@ -60,8 +60,18 @@ describe('printExpression', () => {
       { type: 'comparison', operator: '=', left: ref('__proto__'), right: ref('a') },
       { type: 'comparison', operator: '=', left: ref('a}'), right: ref('a') },
       { type: 'comparison', operator: '=', left: ref('a'), right: { type: 'number', value: NaN } },
-      { type: 'comparison', operator: '=', left: ref('a'), right: { type: 'number', value: Infinity } },
-      { type: 'comparison', operator: '=', left: ref('a'), right: { type: 'boolean', value: true } },
+      {
+        type: 'comparison',
+        operator: '=',
+        left: ref('a'),
+        right: { type: 'number', value: Infinity },
+      },
+      {
+        type: 'comparison',
+        operator: '=',
+        left: ref('a'),
+        right: { type: 'boolean', value: true },
+      },
       { type: 'xor', operands: [] },
     ];
     for (const tree of bad) {
@@ -82,10 +92,14 @@ describe('printExpression', () => {
     expect(() => printExpression({ type: 'not', operand: tree })).toThrow(/deeper than 32/);
     // not ( and ): the parentheses count as a level of their own, as in the parser.
     let grouped: Expression = eq('a', 1);
-    for (let i = 0; i < 16; i++) grouped = { type: 'not', operand: { type: 'and', operands: [grouped, eq('b', 2)] } };
+    for (let i = 0; i < 16; i++)
+      grouped = { type: 'not', operand: { type: 'and', operands: [grouped, eq('b', 2)] } };
     expect(() => printExpression(grouped)).not.toThrow();
     expect(parseExpression(printExpression(grouped))).toEqual(grouped);
-    const deeper: Expression = { type: 'not', operand: { type: 'and', operands: [grouped, eq('b', 2)] } };
+    const deeper: Expression = {
+      type: 'not',
+      operand: { type: 'and', operands: [grouped, eq('b', 2)] },
+    };
     expect(() => printExpression(deeper)).toThrow(/deeper than 32/);
     expect(() => parseExpression(`not (${printExpression(grouped)} and {b} = 2)`)).toThrow();
   });

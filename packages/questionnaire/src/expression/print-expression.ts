@@ -41,7 +41,8 @@ function fail(what: string): never {
 }
 
 function print(node: Expression, depth: number): string {
-  if (depth > MAX_EXPRESSION_DEPTH) fail(`the tree nests deeper than ${MAX_EXPRESSION_DEPTH} levels`);
+  if (depth > MAX_EXPRESSION_DEPTH)
+    fail(`the tree nests deeper than ${MAX_EXPRESSION_DEPTH} levels`);
   switch (node.type) {
     case 'comparison':
       return `${operand(node.left)} ${node.operator} ${operand(node.right)}`;
