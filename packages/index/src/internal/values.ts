@@ -1,0 +1,65 @@
+import type { CategoryColumn, ScaleColumn } from '@edu-quality/questionnaire';
+
+/** Values as plain numbers or a ResponseSet scale column. */
+export type ValuesInput = ArrayLike<number | null | undefined> | ScaleColumn;
+
+// The sentinels of a ScaleColumn (SCALE_NOT_APPLICABLE = 254, SCALE_MISSING =
+// 255). Written as literals so that a bundle does not pull the questionnaire
+// runtime for two constants.
+const FIRST_SENTINEL = 254;
+
+/** A uniform view: NaN for no answer or "not applicable". */
+export interface ValuesView {
+  readonly length: number;
+  readonly min: number | undefined;
+  readonly max: number | undefined;
+  at(i: number): number;
+}
+
+function isScaleColumn(values: ValuesInput): values is ScaleColumn {
+  return (values as Partial<ScaleColumn>).kind === 'scale' && 'values' in values;
+}
+
+/** Reads plain values or a scale column. */
+export function viewValues(values: ValuesInput): ValuesView {
+  if (isScaleColumn(values)) {
+    const codes = values.values;
+    return {
+      length: codes.length,
+      min: values.min,
+      max: values.max,
+      at: (i) => {
+        const c = codes[i]!;
+        return c >= FIRST_SENTINEL ? NaN : c;
+      },
+    };
+  }
+  return {
+    length: values.length,
+    min: undefined,
+    max: undefined,
+    at: (i) => {
+      const v = values[i];
+      return v === null || v === undefined ? NaN : v;
+    },
+  };
+}
+
+/** Segment or stratum labels as plain strings or a ResponseSet category column. */
+export type CategoriesInput = ArrayLike<string | null | undefined> | CategoryColumn;
+
+/** A uniform view of categories: undefined for no answer. */
+export interface CategoriesView {
+  readonly length: number;
+  at(i: number): string | undefined;
+}
+
+/** Reads plain labels or a category column (code −1 is no answer). */
+export function viewCategories(input: CategoriesInput): CategoriesView {
+  if ((input as Partial<CategoryColumn>).kind === 'category' && 'codes' in input) {
+    const { codes, dictionary } = input as CategoryColumn;
+    return { length: codes.length, at: (i) => dictionary[codes[i]!] };
+  }
+  const plain = input as ArrayLike<string | null | undefined>;
+  return { length: plain.length, at: (i) => plain[i] ?? undefined };
+}

@@ -1,0 +1,164 @@
+import type { ConfidenceInterval } from './confidence-interval.js';
+import { criticalValue } from './confidence-interval.js';
+import { checkLevel, checkWeights, ensure, fail } from './internal/fail.js';
+import { viewValues, type ValuesInput } from './internal/values.js';
+
+/** Options of {@link netPromoterScore} and {@link NpsAccumulator.result}. */
+export interface NetPromoterScoreOptions {
+  /** Respondent weights, finite and positive. */
+  readonly weights?: ArrayLike<number>;
+  /** The confidence level. Default 0.95. */
+  readonly level?: number;
+  /** `'z'` (default) or `'t'` with n_eff − 1 degrees of freedom. */
+  readonly interval?: 'z' | 't';
+}
+
+/** A Net Promoter Score with its shares, n and interval. */
+export interface NetPromoterScoreResult {
+  /** Discriminant, for {@link compareWaves}. */
+  readonly kind: 'nps';
+  /** 100 × (promoters − detractors), in −100 … 100. */
+  readonly score: number;
+  /** The (weighted) share of 9s and 10s, 0–1. */
+  readonly promoters: number;
+  /** The (weighted) share of 7s and 8s, 0–1. */
+  readonly passives: number;
+  /** The (weighted) share of 0–6, 0–1. */
+  readonly detractors: number;
+  /** Answered respondents. */
+  readonly n: number;
+  /** Kish's effective n (n when unweighted). */
+  readonly nEff: number;
+  /** The standard error of the score, in score points: 100 √((p + d − (p − d)²)/n_eff). */
+  readonly se: number;
+  /** The interval, clipped to −100 … 100. */
+  readonly interval: ConfidenceInterval;
+}
+
+/**
+ * A mergeable accumulator of the Net Promoter Score.
+ *
+ * @example
+ * ```ts
+ * const acc = new NpsAccumulator();
+ * for (const x of [10, 9, 8, 6]) acc.add(x);
+ * acc.result().score; // => 25
+ * ```
+ */
+export class NpsAccumulator {
+  #n = 0;
+  #w = 0;
+  #w2 = 0;
+  #wp = 0;
+  #wd = 0;
+
+  /**
+   * Adds one respondent.
+   *
+   * @param answer - the 0–10 answer; `null`, `undefined` or `NaN` for none
+   * @param weight - the respondent weight; default 1
+   * @returns this accumulator
+   * @throws `EduQualityError` `invalid-argument` for an answer outside 0–10 or a weight that is not finite and positive
+   */
+  add(answer: number | null | undefined, weight = 1): this {
+    if (!(Number.isFinite(weight) && weight > 0)) {
+      fail('invalid-argument', 'NpsAccumulator.add', 'weight must be finite and positive');
+    }
+    if (answer === null || answer === undefined || Number.isNaN(answer)) return this;
+    ensure(answer >= 0 && answer <= 10, 'netPromoterScore', `answer ${answer} is outside 0–10`);
+    this.#n++;
+    this.#w += weight;
+    this.#w2 += weight * weight;
+    if (answer >= 9) this.#wp += weight;
+    else if (answer <= 6) this.#wd += weight;
+    return this;
+  }
+
+  /**
+   * Merges another accumulator into this one.
+   *
+   * @param other - an accumulator over other respondents
+   * @returns this accumulator
+   */
+  merge(other: NpsAccumulator): this {
+    this.#n += other.#n;
+    this.#w += other.#w;
+    this.#w2 += other.#w2;
+    this.#wp += other.#wp;
+    this.#wd += other.#wd;
+    return this;
+  }
+
+  /**
+   * The score, its shares and interval.
+   *
+   * @param options - level and interval kind
+   * @returns the result
+   * @throws `EduQualityError` `insufficient-data` when nobody answered
+   */
+  result(options: Omit<NetPromoterScoreOptions, 'weights'> = {}): NetPromoterScoreResult {
+    const level = checkLevel(options.level, 'netPromoterScore');
+    if (this.#n === 0) fail('insufficient-data', 'netPromoterScore', 'no answered value');
+    const p = this.#wp / this.#w;
+    const d = this.#wd / this.#w;
+    const nEff = (this.#w * this.#w) / this.#w2;
+    const score = 100 * (p - d);
+    const se = 100 * Math.sqrt(Math.max(0, p + d - (p - d) ** 2) / nEff);
+    const t = options.interval === 't' && nEff > 1;
+    const crit = criticalValue(level, t ? nEff - 1 : undefined);
+    const lower = Math.max(-100, score - crit * se);
+    const upper = Math.min(100, score + crit * se);
+    const interval: ConfidenceInterval = t
+      ? { lower, upper, level, method: 'multinomial-t', df: nEff - 1 }
+      : { lower, upper, level, method: 'multinomial-z' };
+    return {
+      kind: 'nps',
+      score,
+      promoters: p,
+      passives: Math.max(0, 1 - p - d),
+      detractors: d,
+      n: this.#n,
+      nEff,
+      se,
+      interval,
+    };
+  }
+}
+
+/**
+ * The Net Promoter Score: on a 0–10 "would you recommend" item, the share of
+ * promoters (9–10) minus the share of detractors (0–6), times 100.
+ *
+ * @remarks
+ * NPS = 100 (p − d). Its variance is the multinomial variance of a difference
+ * of shares, `(p + d − (p − d)²)/n`, with Kish's n_eff for weighted data; the
+ * interval is NPS ± z·SE (or t), clipped to −100 … 100. Reichheld, F. (2003),
+ * "The one number you need to grow", Harvard Business Review 81(12).
+ *
+ * @param values - 0–10 answers (`null` for none) or a `ScaleColumn` of a ResponseSet
+ * @param options - weights, level, interval kind
+ * @returns the score, shares, n, n_eff, SE and interval
+ * @throws `EduQualityError` `invalid-argument` for an answer outside 0–10 or bad weights; `insufficient-data` when nobody answered
+ *
+ * @example
+ * ```ts
+ * // 2 promoters, 1 passive, 1 detractor: p = 0.5, d = 0.25, NPS = 25,
+ * // SE = 100 √((0.75 − 0.0625)/4) = 41.4578.
+ * const r = netPromoterScore([10, 9, 8, 6, null]);
+ * r.score; // => 25
+ * r.se; // => 41.4578
+ * r.n; // => 4
+ * netPromoterScore([11]); // throws
+ * ```
+ */
+export function netPromoterScore(
+  values: ValuesInput,
+  options: NetPromoterScoreOptions = {},
+): NetPromoterScoreResult {
+  const view = viewValues(values);
+  const { weights } = options;
+  if (weights !== undefined) checkWeights(weights, view.length, 'netPromoterScore');
+  const acc = new NpsAccumulator();
+  for (let i = 0; i < view.length; i++) acc.add(view.at(i), weights === undefined ? 1 : weights[i]);
+  return acc.result(options);
+}
