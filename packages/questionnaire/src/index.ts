@@ -53,6 +53,8 @@ export { printExpression } from './expression/print-expression.js';
 export { evaluateExpression } from './expression/evaluate-expression.js';
 export type { ExpressionAnswers } from './expression/evaluate-expression.js';
 export { expressionReferences } from './expression/expression-references.js';
+export { validateAnswers } from './validate-answers.js';
+export type { ValidateAnswersResult } from './validate-answers.js';
 export type {
   AndExpression,
   AnsweredExpression,
