@@ -124,11 +124,11 @@ export class WeightedMeanAccumulator {
  *
  * @example
  * ```ts
- * // Hand check: x̄ = 3, Σ(x − x̄)² = 2, v = 3/2 · 2/9 = 1/3.
+ * // Hand check: x̄ = 3, Σ(x − x̄)² = 2, v = 3/2 · 2/9 = 1/3; t(0.975, 2) = 4.302653 (R: qt).
  * const r = weightedMean([2, 3, 4]);
  * r.estimate; // => 3
  * r.se; // => 0.57735
- * r.interval; // => { lower: 0.515831, upper: 5.484169, method: 'linearisation-t', df: 2 }
+ * r.interval; // => { lower: 0.515862, upper: 5.484138, method: 'linearisation-t', df: 2 }
  * weightedMean([4, null, 2], { weights: [3, 1, 1] }).estimate; // => 3.5
  * weightedMean([null, null]); // throws
  * ```
