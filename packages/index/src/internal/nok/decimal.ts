@@ -1,0 +1,56 @@
+// Half-up rounding on the decimal value of a double, not on its binary value.
+//
+// 86.005 is stored as 86.00499999999999545…, so Math.round(86.005 * 100) / 100
+// gives 86 and toFixed(2) gives "86.00". An operator who writes 86.005 on paper
+// rounds it to 86.01. We read the double as its decimal expansion to 15
+// significant digits (a double holds 15.95), which also absorbs the last-bit
+// noise of a weighted sum such as 0.3·a + 0.3·b + 0.4·c, and round that
+// decimal string half-up (half away from zero for negatives).
+
+/** The digits and decimal exponent of |value| to 15 significant digits: value = 0.d₁d₂… × 10^exponent. */
+function decimalDigits(value: number): { digits: number[]; exponent: number } {
+  const [mantissa = '0', exp = '0'] = Math.abs(value).toExponential(14).split('e');
+  const digits = mantissa.replace('.', '').split('').map(Number);
+  return { digits, exponent: Number(exp) + 1 };
+}
+
+/**
+ * Rounds `value` half-up to `decimals` places on its decimal representation
+ * and returns the result as a decimal string with exactly `decimals` places.
+ */
+export function formatHalfUp(value: number, decimals: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  const negative = value < 0;
+  const { digits, exponent } = decimalDigits(value);
+  // Integer part has `exponent` digits (may be ≤ 0); keep exponent + decimals digits.
+  const keep = exponent + decimals;
+  let kept: number[];
+  if (keep < 0) {
+    kept = [];
+  } else {
+    kept = digits.slice(0, keep);
+    while (kept.length < keep) kept.push(0);
+    if ((digits[keep] ?? 0) >= 5) {
+      let i = kept.length - 1;
+      while (i >= 0 && kept[i] === 9) {
+        kept[i] = 0;
+        i--;
+      }
+      if (i >= 0) kept[i] = (kept[i] ?? 0) + 1;
+      else kept.unshift(1);
+    }
+  }
+  // kept holds the digits of round(|value| × 10^decimals) as an integer.
+  let integer = kept.join('').replace(/^0+/, '');
+  if (integer.length <= decimals) integer = integer.padStart(decimals + 1, '0');
+  const whole = integer.slice(0, integer.length - decimals);
+  const fraction = integer.slice(integer.length - decimals);
+  const text = decimals > 0 ? `${whole}.${fraction}` : whole;
+  const isZero = /^[0.]*$/.test(text);
+  return negative && !isZero ? `-${text}` : text;
+}
+
+/** {@link formatHalfUp} as a number (the double nearest to the rounded decimal). */
+export function roundHalfUpNumber(value: number, decimals: number): number {
+  return Number(formatHalfUp(value, decimals));
+}

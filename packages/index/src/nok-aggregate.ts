@@ -1,0 +1,192 @@
+import { ensure } from './internal/fail.js';
+import { formatHalfUp, roundHalfUpNumber } from './internal/nok/decimal.js';
+import type { NokOrganisationResult, NokRounding } from './nok-assessment.js';
+import type { NokCriterionId } from './nok-profiles.js';
+
+/** A rating band: scores from `min` (inclusive, on the value shown to 2 decimals) up to the next band. */
+export interface NokRatingBand {
+  /** The lowest score of the band. */
+  readonly min: number;
+  /** The band's name, for example `81–100`. */
+  readonly label: string;
+}
+
+/**
+ * The five-band scale in circulation for NOK totals: 81–100, 61–80, 41–60,
+ * 21–40, 0–20. *Unverified*: it is not in the order as far as could be
+ * checked; bands are off unless you pass them.
+ *
+ * @remarks
+ * Source: `methods/nok-344n.md` (policies: "a five-band scale … is in
+ * circulation (unverified)"). One operator prints "excellent 81–100". The
+ * printed ranges leave gaps (80 < x < 81); here a band starts at its `min`
+ * and runs up to the next band, so 80.5 falls in 61–80.
+ *
+ * @example
+ * ```ts
+ * NOK_FIVE_BANDS.map((b) => b.min); // => [81, 61, 41, 21, 0]
+ * nokBand(80.5, NOK_FIVE_BANDS); // => '61–80'
+ * ```
+ */
+export const NOK_FIVE_BANDS: readonly NokRatingBand[] = [
+  { min: 81, label: '81–100' },
+  { min: 61, label: '61–80' },
+  { min: 41, label: '41–60' },
+  { min: 21, label: '21–40' },
+  { min: 0, label: '0–20' },
+];
+
+/**
+ * The rating band of a score: the band with the highest `min` that the score,
+ * rounded half-up to 2 decimals, reaches.
+ *
+ * @remarks
+ * Bands are an optional presentation; the scale {@link NOK_FIVE_BANDS} is
+ * *unverified*. Rounding first (as the score is shown) avoids a displayed
+ * 81.00 landing in the lower band.
+ *
+ * @param score - a score in [0, 100]
+ * @param bands - the bands, in any order
+ * @returns the label, or `undefined` when the score is below every band
+ * @throws `EduQualityError` `invalid-argument` when the score is not finite
+ *
+ * @example
+ * ```ts
+ * nokBand(86.0067, NOK_FIVE_BANDS); // => '81–100'
+ * nokBand(80.999, NOK_FIVE_BANDS); // => '81–100'
+ * nokBand(20, NOK_FIVE_BANDS); // => '0–20'
+ * ```
+ */
+export function nokBand(score: number, bands: readonly NokRatingBand[]): string | undefined {
+  ensure(Number.isFinite(score), 'nokBand', 'score must be finite');
+  const shown = roundHalfUpNumber(score, 2);
+  let best: NokRatingBand | undefined;
+  for (const b of bands) if (shown >= b.min && (best === undefined || b.min > best.min)) best = b;
+  return best?.label;
+}
+
+/** A grouping of organisations for {@link nokAggregate}. */
+export type NokGrouping = 'all' | 'municipality' | 'founder' | 'type';
+
+/** Options of {@link nokAggregate}. */
+export interface NokAggregateOptions {
+  /** Group by municipality, founder or type; default `all` (one group). */
+  readonly by?: NokGrouping;
+  /** `operator` rounds the means to 2 decimals; default `full`. */
+  readonly rounding?: NokRounding;
+  /** Rating bands for the mean total; off by default. */
+  readonly bands?: readonly NokRatingBand[];
+}
+
+/** The mean of a criterion over a group, with its n. */
+export interface NokCriterionMean {
+  /** The mean over the organisations where the criterion applies, or `null` when it applies nowhere. */
+  readonly mean: number | null;
+  /** The number of organisations in the mean. */
+  readonly n: number;
+}
+
+/** The NOK scores of a group of organisations. */
+export interface NokAggregate {
+  /** The grouping. */
+  readonly by: NokGrouping;
+  /** The group: the municipality, founder or type; `all` for the whole set; `null` for organisations that lack the field. */
+  readonly key: string | null;
+  /** The organisation ids of the group, sorted. */
+  readonly organisations: readonly string[];
+  /** The mean of each criterion. */
+  readonly criteria: Readonly<Record<NokCriterionId, NokCriterionMean>>;
+  /** The mean of the organisation totals. */
+  readonly total: number;
+  /** The mean total rounded half-up to 2 decimals, as text. */
+  readonly display: string;
+  /** The rating band of the mean total, when bands were asked for. */
+  readonly band?: string;
+}
+
+const CRITERIA: readonly NokCriterionId[] = ['K1', 'K2', 'K3', 'K4', 'K5'];
+
+function byId(a: NokOrganisationResult, b: NokOrganisationResult): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+function groupKey(r: NokOrganisationResult, by: NokGrouping): string | null {
+  if (by === 'all') return 'all';
+  return r[by] ?? null;
+}
+
+/**
+ * Aggregates organisation results over a region, a municipality, a founder or
+ * a type of organisation: the mean of each criterion and the mean of the
+ * organisation totals.
+ *
+ * @remarks
+ * Total of a group = (1/n) Σ Sᵢ over its organisations; criterion mean =
+ * mean of Kⱼ over the organisations where Kⱼ applies. *Unverified wording*:
+ * the method document gives the region's score as "the mean of the
+ * organisation totals (unverified wording)"; it is not weighted by size.
+ * Sums run in organisation-id order, so the input order changes nothing, not
+ * even the last bit. Groups are sorted by key (`null` last).
+ *
+ * @param results - organisation results from {@link nokAssessment}
+ * @param options - the grouping, the rounding and the bands
+ * @returns one aggregate per group
+ * @throws `EduQualityError` `invalid-argument` when there are no results
+ *
+ * @example
+ * ```ts
+ * const org = (id: string, municipality: string, total: number) => ({ id, municipality, total: { value: total }, criteria: { K1: { value: total }, K2: { value: total }, K3: { value: null }, K4: { value: total }, K5: { value: total } } });
+ * const groups = nokAggregate([org('a', 'North', 80), org('b', 'North', 90), org('c', 'South', 70)] as never, { by: 'municipality' });
+ * groups.map((g) => [g.key, g.total]); // => [['North', 85], ['South', 70]]
+ * groups[0]?.criteria.K3; // => { mean: null, n: 0 }
+ * ```
+ */
+export function nokAggregate(
+  results: readonly NokOrganisationResult[],
+  options: NokAggregateOptions = {},
+): NokAggregate[] {
+  ensure(results.length > 0, 'nokAggregate', 'needs at least one organisation result');
+  const by = options.by ?? 'all';
+  const operator = options.rounding === 'operator';
+  const groups = new Map<string | null, NokOrganisationResult[]>();
+  for (const r of [...results].sort(byId)) {
+    const key = groupKey(r, by);
+    const list = groups.get(key);
+    if (list === undefined) groups.set(key, [r]);
+    else list.push(r);
+  }
+  const keys = [...groups.keys()].sort((a, b) =>
+    a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1,
+  );
+  return keys.map((key) => {
+    const members = groups.get(key)!;
+    const criteria = {} as Record<NokCriterionId, NokCriterionMean>;
+    for (const c of CRITERIA) {
+      let sum = 0;
+      let n = 0;
+      for (const m of members) {
+        const v = m.criteria[c].value;
+        if (v !== null) {
+          sum += v;
+          n++;
+        }
+      }
+      const mean = n === 0 ? null : operator ? roundHalfUpNumber(sum / n, 2) : sum / n;
+      criteria[c] = { mean, n };
+    }
+    let sum = 0;
+    for (const m of members) sum += m.total.value;
+    const raw = sum / members.length;
+    const total = operator ? roundHalfUpNumber(raw, 2) : raw;
+    const band = options.bands === undefined ? undefined : nokBand(total, options.bands);
+    return {
+      by,
+      key,
+      organisations: members.map((m) => m.id),
+      criteria,
+      total,
+      display: formatHalfUp(total, 2),
+      ...(band === undefined ? {} : { band }),
+    };
+  });
+}
