@@ -23,7 +23,7 @@ export type SafeParseQuestionnaireResult =
  *
  * @param input - the definition, for example the result of `JSON.parse`
  * @returns the questionnaire
- * @throws {@link EduQualityError} with code `invalid-input` carrying every
+ * @throws {@link @edu-quality/core!EduQualityError} with code `invalid-input` carrying every
  * issue found, each with a path
  *
  * @example

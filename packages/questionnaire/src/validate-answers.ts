@@ -61,7 +61,7 @@ export interface ValidateAnswersResult {
  * @param questionnaire - a questionnaire that passed {@link checkQuestionnaire}
  * @param answers - one respondent's answers by item id
  * @returns whether the answers are valid, every issue, and the hidden items
- * @throws {@link EduQualityError} with code `invalid-argument` when a
+ * @throws {@link @edu-quality/core!EduQualityError} with code `invalid-argument` when a
  * `visibleIf` of the questionnaire does not parse (run
  * {@link parseQuestionnaire} first)
  *

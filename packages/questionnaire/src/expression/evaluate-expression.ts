@@ -41,7 +41,7 @@ export type ExpressionAnswers = ReadonlyMap<string, unknown> | Readonly<Record<s
  * @param expression - a syntax tree from {@link parseExpression}
  * @param answers - the answers by item id
  * @returns whether the condition holds
- * @throws {@link EduQualityError} with code `invalid-argument` on a node of an
+ * @throws {@link @edu-quality/core!EduQualityError} with code `invalid-argument` on a node of an
  * unknown type
  *
  * @example

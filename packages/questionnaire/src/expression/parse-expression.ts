@@ -48,7 +48,7 @@ export type SafeParseExpressionResult =
  *
  * @param text - the expression, for example a question's `visibleIf`
  * @returns the syntax tree
- * @throws {@link EduQualityError} with code `invalid-input` whose one issue
+ * @throws {@link @edu-quality/core!EduQualityError} with code `invalid-input` whose one issue
  * (code `invalid-expression`) gives the 0-based character offset in its
  * message and the 1-based position in `column`
  *

@@ -18,7 +18,7 @@ import type { Expression, Literal, Operand } from './ast.js';
  *
  * @param expression - the syntax tree
  * @returns the canonical text
- * @throws {@link EduQualityError} with code `invalid-argument` when the tree
+ * @throws {@link @edu-quality/core!EduQualityError} with code `invalid-argument` when the tree
  * could not have come from {@link parseExpression} (an invalid or reserved
  * reference id, a number that is not finite, an `and`/`or` with fewer than two
  * operands, an empty `in` list, nesting deeper than 32 levels, or an unknown
