@@ -343,9 +343,12 @@ export class SatisfactionIndexAccumulator {
 
     const g = specs.map((s) => 100 / (s.max - s.min));
     const cov = (i: number, j: number): number => {
-      const p = this.#pairs[this.#pairIndex(i, j)]!;
+      // A pair's x is its lower-indexed item.
+      const a = Math.min(i, j);
+      const b = Math.max(i, j);
+      const p = this.#pairs[this.#pairIndex(a, b)]!;
       if (p.n === 0) return 0;
-      return (factor * bxyAbout(p, diag[i]!.mx, diag[j]!.mx)) / (diag[i]!.w * diag[j]!.w);
+      return (factor * bxyAbout(p, diag[a]!.mx, diag[b]!.mx)) / (diag[a]!.w * diag[b]!.w);
     };
     const interval = (estimate: number, se: number, method: 'delta' | 'linearisation'): ConfidenceInterval => {
       const lower = Math.max(0, estimate - crit * se);
