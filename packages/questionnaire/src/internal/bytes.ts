@@ -28,7 +28,7 @@ export class ByteKeyMap {
   get(buf: Uint8Array, s: number, e: number): number {
     const length = e - s;
     if (length > MAX_KEY_BYTES) return MISS;
-    let h = 0x811c9dc5;
+    let h = 0x811c9dc5 | 0;
     for (let i = s; i < e; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
     const mask = this.slots.length - 1;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
@@ -51,7 +51,7 @@ export class ByteKeyMap {
     const length = e - s;
     if (length > MAX_KEY_BYTES || this.count >= MAX_ENTRIES) return;
     if (this.get(buf, s, e) !== MISS) return;
-    let h = 0x811c9dc5;
+    let h = 0x811c9dc5 | 0;
     for (let i = s; i < e; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
     if (this.poolLength + length > this.pool.length) {
       const grown = new Uint8Array(Math.max(this.pool.length * 2, this.poolLength + length));

@@ -124,6 +124,12 @@ export class Ingest {
   private kinds = new Uint8Array(0);
   private targets: (Builder | undefined)[] = [];
   private scales: (ScaleBuilder | undefined)[] = [];
+  /** By field position: the scale column's array, kept current by grow(). */
+  private readonly scaleValues: (Uint8Array | undefined)[] = [];
+  /** By field position × 256: the stored code of a raw integer code, or -1. */
+  private codeTable: Int16Array = new Int16Array(0);
+  /** 1 for the bytes that end an unquoted cell: the delimiter, CR and LF. */
+  private readonly stops: Uint8Array = new Uint8Array(256);
   private splitOption: number[] = [];
   private fieldNames: string[] = [];
   private readonly keyColumns = new Map<string, number>();
@@ -216,6 +222,7 @@ export class Ingest {
     this.kinds = kinds;
     grow(this.targets, undefined);
     grow(this.scales, undefined);
+    grow(this.scaleValues, undefined);
     grow(this.splitOption, -1);
     grow(this.fieldNames, name === undefined ? '' : safeField(name));
     const column = j + 1;
@@ -330,6 +337,13 @@ export class Ingest {
       case 'scale':
         this.kinds[j] = SCALE;
         this.scales[j] = builder;
+        this.scaleValues[j] = builder.values;
+        if (this.codeTable.length < (j + 1) * 256) {
+          const table = new Int16Array(Math.max((j + 1) * 256, this.codeTable.length * 2)).fill(-1);
+          table.set(this.codeTable);
+          this.codeTable = table;
+        }
+        this.codeTable.set(builder.codeOf, j * 256);
         break;
       case 'category':
         this.kinds[j] = CATEGORY;
@@ -365,6 +379,9 @@ export class Ingest {
   }
 
   private setHeader(names: (string | undefined)[]): void {
+    this.stops[this.delimiter] = 1;
+    this.stops[LF] = 1;
+    this.stops[CR] = 1;
     names.forEach((name, j) => {
       this.planColumn(j, name);
     });
@@ -405,6 +422,11 @@ export class Ingest {
   }
 
   private endRow(fields: number): void {
+    this.settleRow(fields);
+    this.beginRow();
+  }
+
+  private settleRow(fields: number): void {
     const row = this.rowNumber + 1;
     const columns = this.kinds.length;
     if (fields >= 0 && fields !== columns && columns > 0) {
@@ -417,7 +439,8 @@ export class Ingest {
         field: this.fieldNames[column - 1] ?? '',
       });
     }
-    if (this.weights !== undefined && !this.weightSeen) {
+    const weightMissing = fields >= 0 ? fields <= this.weightColumnIndex : !this.weightSeen;
+    if (this.weights !== undefined && weightMissing) {
       this.badWeight(this.weightColumnIndex, 'missing-weight', 'the weight is missing');
     }
     this.read++;
@@ -478,6 +501,9 @@ export class Ingest {
     this.capacity = capacity;
     for (const builder of this.builders.values()) builder.grow(capacity);
     this.weights?.grow(capacity);
+    this.scales.forEach((builder, j) => {
+      if (builder !== undefined) this.scaleValues[j] = builder.values;
+    });
     const rows = new Uint32Array(capacity);
     rows.set(this.sourceRows);
     this.sourceRows = rows;
@@ -537,7 +563,8 @@ export class Ingest {
             this.badWeight(j, 'missing-weight', 'the weight is missing');
           return;
         }
-        this.numberCell(j, builder, value, () => decodeCell(buf, s, e, escaped) ?? '');
+        if (builder.accepts(value)) builder.values[slot] = value;
+        else this.numberCell(j, builder, value, decodeCell(buf, s, e, escaped) ?? '');
         return;
       }
       case MULTI_SPLIT: {
@@ -589,14 +616,14 @@ export class Ingest {
     this.invalid(j, code, message);
   }
 
-  private numberCell(j: number, builder: NumberBuilder, value: number, text: () => string): void {
+  private numberCell(j: number, builder: NumberBuilder, value: number, text: string): void {
     const slot = this.size;
     if (builder.accepts(value)) {
       builder.values[slot] = value;
       return;
     }
     builder.values[slot] = NaN;
-    const shown = describe(text());
+    const shown = describe(text);
     if (this.kinds[j] === WEIGHT) {
       this.badWeight(j, 'invalid-weight', `the weight ${shown} is not a non-negative number`);
     } else if (Number.isNaN(value)) {
@@ -655,7 +682,7 @@ export class Ingest {
           if (kind === WEIGHT) this.badWeight(j, 'missing-weight', 'the weight is missing');
           return;
         }
-        this.numberCell(j, builder, parseNumberText(value), () => value);
+        this.numberCell(j, builder, parseNumberText(value), value);
         return;
       }
       case TEXT: {
@@ -791,7 +818,12 @@ export class Ingest {
   // ------------------------------------------------------------------- CSV
 
   /** Feeds a chunk of bytes. */
-  push(chunk: Uint8Array): void {
+  push(bytes: Uint8Array): void {
+    // A plain view, so the hot loop sees one array type (not Buffer and Uint8Array).
+    const chunk =
+      bytes.constructor === Uint8Array
+        ? bytes
+        : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     this.bytesRead.value += chunk.length;
     if (!this.headerDone) {
       this.append(chunk, 0, chunk.length);
@@ -972,7 +1004,11 @@ export class Ingest {
   private scan(buf: Uint8Array, start: number, end: number, final: boolean): number {
     const d = this.delimiter;
     const kinds = this.kinds;
-    const scales = this.scales;
+    const codeTable = this.codeTable;
+    const stops = this.stops;
+    const fastCommit = this.splitMultis.size === 0;
+    this.beginRow();
+    const scaleValues = this.scaleValues;
     const columns = kinds.length;
     let i = start;
     while (i < end) {
@@ -987,7 +1023,6 @@ export class Ingest {
         this.rowNumber++;
         continue;
       }
-      this.beginRow();
       const slot = this.size;
       let j = 0;
       for (;;) {
@@ -1039,19 +1074,25 @@ export class Ingest {
           }
         } else {
           const s = i;
-          let num = 0;
-          for (; i < end; i++) {
-            c = buf[i]!;
-            if (c === d || c === LF || c === CR) break;
-            num = c >= 48 && c <= 57 ? num * 10 + (c - 48) : 1e6;
+          if (i < end) {
+            while (stops[buf[i]!] === 0) if (++i === end) break;
           }
           if (i >= end && !final) return recordStart;
           if (j < columns) {
             const kind = kinds[j];
-            if (kind === SCALE && i - s <= 3 && i > s && num < 256) {
-              const builder = scales[j]!;
-              const code = builder.codeOf[num]!;
-              if (code >= 0) builder.values[slot] = code;
+            if (kind === SCALE) {
+              // Fast path: one- and two-digit codes, and blanks, without the cache.
+              const length = i - s;
+              let code = -1;
+              if (length === 1) {
+                const a = buf[s]! - 48;
+                if (a >>> 0 < 10) code = codeTable[(j << 8) + a]!;
+              } else if (length === 2) {
+                const a = buf[s]! - 48;
+                const b = buf[s + 1]! - 48;
+                if (a >>> 0 < 10 && b >>> 0 < 10) code = codeTable[(j << 8) + a * 10 + b]!;
+              } else if (length === 0) code = SCALE_MISSING;
+              if (code >= 0) scaleValues[j]![slot] = code;
               else this.cellBytes(j, buf, s, i, false);
             } else if (kind !== IGNORE) this.cellBytes(j, buf, s, i, false);
           }
@@ -1070,7 +1111,18 @@ export class Ingest {
         } else i++;
         break;
       }
-      this.endRow(j);
+      if (
+        j === columns &&
+        fastCommit &&
+        this.rowIssues.length === 0 &&
+        this.pendingText.length === 0 &&
+        this.pendingCategory.length === 0
+      ) {
+        // A clean, complete row: the common case, committed inline.
+        this.read++;
+        this.sourceRows[slot] = ++this.rowNumber;
+        if (++this.size === this.capacity) this.grow();
+      } else this.endRow(j);
     }
     return i;
   }

@@ -1,0 +1,129 @@
+// Ingestion benchmark (issue 2): readResponses on a Node file stream against
+// DuckDB's read_csv on the same seeded 1,000,000-row file, in the same run,
+// alternating, several repetitions; medians, their ratio, the peak RSS of our
+// ingestion (in a child process, so DuckDB's memory is not counted) and the
+// bytes held per scale answer. Writes bench/results/ingest.json.
+//
+// Run through `pnpm bench` (which builds first): it imports the built dist.
+import { spawnSync } from 'node:child_process';
+import { createReadStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { readResponses } from '@edu-quality/questionnaire';
+import { generateSurvey, surveyPath, surveyQuestionnaire } from './generate-survey.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
+const REPS = Number(process.env.BENCH_REPS ?? 7);
+// 1 MiB reads: the chunk size an application would choose for a bulk import.
+const HIGH_WATER_MARK = 1 << 20;
+
+const file = surveyPath(ROWS);
+if (!existsSync(file)) {
+  console.log(`generating ${relative(process.cwd(), file)} …`);
+  await generateSurvey({ rows: ROWS, path: file });
+}
+const fileBytes = statSync(file).size;
+const questionnaire = surveyQuestionnaire();
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+async function ours() {
+  globalThis.gc?.();
+  const start = performance.now();
+  const set = await readResponses(
+    questionnaire,
+    createReadStream(file, { highWaterMark: HIGH_WATER_MARK }),
+  );
+  const ms = performance.now() - start;
+  if (set.size !== ROWS || set.counts.rejected !== 0) {
+    throw new Error(`readResponses read ${set.size} rows, rejected ${set.counts.rejected}`);
+  }
+  return ms;
+}
+
+const duck = await DuckDBInstance.create(':memory:');
+const connection = await duck.connect();
+const threads = (
+  await connection.runAndReadAll("SELECT current_setting('threads')")
+).getRows()[0][0];
+const sqlPath = file.replaceAll("'", "''");
+async function duckdb() {
+  const start = performance.now();
+  await connection.run(`CREATE TABLE t AS SELECT * FROM read_csv('${sqlPath}', header = true)`);
+  const ms = performance.now() - start;
+  const rows = (await connection.runAndReadAll('SELECT count(*) FROM t')).getRows()[0][0];
+  if (Number(rows) !== ROWS) throw new Error(`DuckDB loaded ${rows} rows`);
+  await connection.run('DROP TABLE t');
+  return ms;
+}
+
+console.log(
+  `file: ${(fileBytes / 1e6).toFixed(1)} MB, ${ROWS} rows; ${REPS} alternating repetitions after a warm-up`,
+);
+await ours();
+await duckdb();
+const oursMs = [];
+const duckMs = [];
+for (let r = 0; r < REPS; r++) {
+  oursMs.push(await ours());
+  duckMs.push(await duckdb());
+  console.log(
+    `  rep ${r + 1}: readResponses ${oursMs.at(-1).toFixed(0)} ms, DuckDB ${duckMs.at(-1).toFixed(0)} ms`,
+  );
+}
+connection.closeSync();
+duck.closeSync();
+
+const child = spawnSync(process.execPath, ['--expose-gc', join(here, 'ingest-rss.mjs'), file], {
+  encoding: 'utf8',
+});
+if (child.status !== 0) throw new Error(`ingest-rss.mjs failed: ${child.stderr}`);
+const memory = JSON.parse(child.stdout);
+
+const result = {
+  date: new Date().toISOString(),
+  machine: {
+    cpus: os.cpus().length,
+    model: os.cpus()[0]?.model ?? 'unknown',
+    memoryGB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    loadAverageAtEnd: os.loadavg().map((x) => Number(x.toFixed(2))),
+  },
+  input: { rows: ROWS, bytes: fileBytes, columns: '30 Likert + NPS + weight + institution (200)' },
+  repetitions: REPS,
+  readResponses: {
+    medianMs: Math.round(median(oursMs)),
+    runsMs: oursMs.map(Math.round),
+    source: `fs.createReadStream, highWaterMark ${HIGH_WATER_MARK}`,
+  },
+  duckdb: {
+    medianMs: Math.round(median(duckMs)),
+    runsMs: duckMs.map(Math.round),
+    threads: Number(threads),
+    statement: 'CREATE TABLE t AS SELECT * FROM read_csv(file, header = true)',
+  },
+  ratio: Number((median(oursMs) / median(duckMs)).toFixed(3)),
+  targetRatio: 0.5,
+  peakRssMB: memory.peakRssMB,
+  baselineRssMB: memory.baselineRssMB,
+  targetPeakRssMB: 300,
+  bytesPerScaleAnswer: memory.bytesPerScaleAnswer,
+};
+
+console.log(
+  `readResponses median ${result.readResponses.medianMs} ms; DuckDB median ${result.duckdb.medianMs} ms (${threads} threads)`,
+);
+console.log(`ratio ours/DuckDB ${result.ratio} (target ≤ ${result.targetRatio})`);
+console.log(
+  `peak RSS of ingestion ${result.peakRssMB} MB (process baseline ${result.baselineRssMB} MB; target ≤ 300)`,
+);
+console.log(`bytes per scale answer ${result.bytesPerScaleAnswer}`);
+mkdirSync(join(here, 'results'), { recursive: true });
+writeFileSync(join(here, 'results', 'ingest.json'), `${JSON.stringify(result, null, 2)}\n`);
