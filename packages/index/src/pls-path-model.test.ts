@@ -1,0 +1,169 @@
+// Conformance of plsPathModel with R plspm on the Russett data. Every expected
+// value comes from the fixture files in test/fixtures/pls-russett (R plspm via
+// the plspm-python test data; see SOURCE.md there), except where a comment
+// shows a hand calculation.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { plsPathModel, type PlsModel, type PlsResult } from './pls-path-model.js';
+
+const fixtures = join(import.meta.dirname, '..', 'test', 'fixtures', 'pls-russett');
+
+function readCsv(file: string): { header: string[]; rows: string[][] } {
+  const lines = readFileSync(join(fixtures, file), 'utf8').trim().split(/\r?\n/);
+  const split = (line: string): string[] => line.split(',').map((c) => c.replace(/^"|"$/g, ''));
+  return { header: split(lines[0]!), rows: lines.slice(1).map(split) };
+}
+
+/** Rows of an expected file keyed by their first cell, each a record of numbers by column. */
+function expected(file: string): Map<string, Record<string, number>> {
+  const { header, rows } = readCsv(file);
+  const out = new Map<string, Record<string, number>>();
+  for (const row of rows) {
+    const rec: Record<string, number> = {};
+    header.forEach((h, i) => {
+      if (i > 0) rec[h] = Number(row[i]);
+    });
+    out.set(row[0]!, rec);
+  }
+  return out;
+}
+
+const russa = readCsv('russa.csv');
+const columns = russa.header.slice(1);
+const countries = russa.rows.map((r) => r[0]!);
+const rows = russa.rows.map((r) => r.slice(1).map(Number));
+
+const model = (mode: 'A' | 'B' = 'A'): PlsModel => ({
+  blocks: [
+    { name: 'AGRI', indicators: ['gini', 'farm', 'rent'], mode },
+    { name: 'IND', indicators: ['gnpr', 'labo'], mode },
+    { name: 'POLINS', indicators: ['ecks', 'death', 'demo', 'inst'], mode },
+  ],
+  inner: [
+    ['AGRI', 'POLINS'],
+    ['IND', 'POLINS'],
+  ],
+});
+
+const TOL = 1e-6;
+const close = (actual: number, wanted: number, what: string): void => {
+  expect(Math.abs(actual - wanted), `${what}: ${actual} vs ${wanted}`).toBeLessThan(TOL);
+};
+
+function checkOuter(fit: PlsResult, file: string): void {
+  const want = expected(file);
+  expect(fit.outer).toHaveLength(want.size);
+  for (const row of fit.outer) {
+    const w = want.get(row.indicator)!;
+    close(row.weight, w.weight!, `${file} ${row.indicator} weight`);
+    close(row.loading, w.loading!, `${file} ${row.indicator} loading`);
+    close(row.communality, w.communality!, `${file} ${row.indicator} communality`);
+    close(row.redundancy, w.redundancy!, `${file} ${row.indicator} redundancy`);
+  }
+}
+
+function checkInnerSummary(fit: PlsResult, file: string): void {
+  const want = expected(file);
+  for (const block of fit.blocks) {
+    const w = want.get(block.name)!;
+    close(block.r2, w.r_squared!, `${file} ${block.name} R²`);
+    close(block.blockCommunality, w.block_communality!, `${file} ${block.name} communality`);
+    close(block.meanRedundancy, w.mean_redundancy!, `${file} ${block.name} redundancy`);
+    if (Number.isNaN(w.ave)) expect(block.ave).toBeNull();
+    else close(block.ave!, w.ave!, `${file} ${block.name} AVE`);
+  }
+}
+
+const options = { tolerance: 1e-7, maxIterations: 100 } as const;
+
+describe('plsPathModel: Russett conformance with R plspm (1e-6)', () => {
+  const data = Object.freeze({ columns, rows });
+
+  it('centroid scheme: outer model, cross-loadings, paths, R², AVE, scores, GoF', () => {
+    const fit = plsPathModel(data, model(), { ...options, scheme: 'centroid' });
+    checkOuter(fit, 'russa.outer_model.csv');
+    checkInnerSummary(fit, 'russa.inner_summary.csv');
+    const cross = expected('russa.crossloadings.csv');
+    for (const row of fit.outer) {
+      for (const lv of ['AGRI', 'IND', 'POLINS']) {
+        close(
+          row.crossLoadings[lv]!,
+          cross.get(row.indicator)![lv]!,
+          `cross ${row.indicator} ${lv}`,
+        );
+      }
+    }
+    const inner = expected('russa.inner_model.csv');
+    for (const path of fit.inner) {
+      const w = inner.get(path.from)!;
+      expect(path.to).toBe('POLINS');
+      close(path.estimate, w.estimate!, `path ${path.from}`);
+      close(path.stdError, w['std error']!, `se ${path.from}`);
+      close(path.t, w.t!, `t ${path.from}`);
+      close(path.pValue, w['p>|t|']!, `p ${path.from}`);
+    }
+    close(fit.pathCoefficients.POLINS!.AGRI!, inner.get('AGRI')!.estimate!, 'matrix AGRI');
+    const scores = expected('russa.scores.csv');
+    countries.forEach((country, i) => {
+      for (const lv of ['AGRI', 'IND', 'POLINS']) {
+        close(fit.scores[lv]![i]!, scores.get(country)![lv]!, `score ${country} ${lv}`);
+      }
+    });
+    // README of the reference case: GoF (centroid, mode A) = 0.643594505232204.
+    close(fit.gof!, 0.643594505232204, 'GoF');
+    expect(fit.converged).toBe(true);
+    expect(fit.iterations).toBeGreaterThan(0);
+  });
+
+  it('path scheme: outer model', () => {
+    checkOuter(
+      plsPathModel(data, model(), { ...options, scheme: 'path' }),
+      'russa.outer_model_path.csv',
+    );
+  });
+
+  it('factorial scheme: outer model', () => {
+    checkOuter(
+      plsPathModel(data, model(), { ...options, scheme: 'factorial' }),
+      'russa.outer_model_factorial.csv',
+    );
+  });
+
+  it('mode B, centroid: R², communalities, redundancies; AVE undefined (NA in plspm)', () => {
+    checkInnerSummary(plsPathModel(data, model('B'), options), 'russa.mode_b_inner_summary.csv');
+  });
+
+  it('missing cells, available-case: R², communalities, redundancies, AVE, GoF', () => {
+    // (row 1, gini), (row 4, gnpr), (row 6, inst), as in the reference README.
+    const holes: [number, string][] = [
+      [0, 'gini'],
+      [3, 'gnpr'],
+      [5, 'inst'],
+    ];
+    const blanked = rows.map((r) => [...r] as (number | null)[]);
+    for (const [i, name] of holes) blanked[i]![columns.indexOf(name)] = null;
+    const fit = plsPathModel({ columns, rows: blanked }, model(), {
+      ...options,
+      missing: 'available-case',
+    });
+    checkInnerSummary(fit, 'russa.missing.inner_summary.csv');
+    expect(fit.missing).toEqual({
+      method: 'available-case',
+      rowsRead: 47,
+      rowsUsed: 47,
+      rowsDropped: 0,
+      cellsMissing: 3,
+      cellsImputed: 0,
+    });
+    // GoF from the fixture's own values: √(mean communality over the 9
+    // indicators × R²(POLINS)), all blocks having more than one indicator.
+    const s = expected('russa.missing.inner_summary.csv');
+    const meanComm =
+      (3 * s.get('AGRI')!.block_communality! +
+        2 * s.get('IND')!.block_communality! +
+        4 * s.get('POLINS')!.block_communality!) /
+      9;
+    close(fit.gof!, Math.sqrt(meanComm * s.get('POLINS')!.r_squared!), 'GoF');
+  });
+});
