@@ -22,7 +22,12 @@ describe('cronbachAlpha', () => {
     });
   });
   it('by hand: [1,2,3] and [2,3,3] give 2(1 − (4/3)/(7/3)) = 6/7', () => {
-    expect(cronbachAlpha([[1, 2, 3], [2, 3, 3]]).alpha).toBeCloseTo(6 / 7, 14);
+    expect(
+      cronbachAlpha([
+        [1, 2, 3],
+        [2, 3, 3],
+      ]).alpha,
+    ).toBeCloseTo(6 / 7, 14);
   });
   it('shards merged equal one pass', () => {
     const one = cronbachAlpha(items, { missing: 'pairwise' }).alpha;
@@ -33,7 +38,12 @@ describe('cronbachAlpha', () => {
   });
   it('edges', () => {
     expect(() => cronbachAlpha([[1, 2]])).toThrow(/two items/);
-    expect(() => cronbachAlpha([[1, 1, 1], [2, 2, 2]])).toThrow(/no variance/);
+    expect(() =>
+      cronbachAlpha([
+        [1, 1, 1],
+        [2, 2, 2],
+      ]),
+    ).toThrow(/no variance/);
     expect(() => cronbachAlpha([[1], [2]])).toThrow(/at least 2/);
     expect(() => cronbachAlpha([[1, 2], [1]])).toThrow(/one answer per respondent/);
   });

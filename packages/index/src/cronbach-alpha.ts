@@ -121,7 +121,8 @@ export class CronbachAlphaAccumulator {
     for (let i = 0; i < k; i++) {
       for (let j = i; j < k; j++, p++) {
         const pair = this.#pairs[p]!;
-        if (pair.n < 2) fail('insufficient-data', 'cronbachAlpha', 'needs at least 2 respondents per item pair');
+        if (pair.n < 2)
+          fail('insufficient-data', 'cronbachAlpha', 'needs at least 2 respondents per item pair');
         n = Math.min(n, pair.n);
         const c = pair.cxy / (pair.n - 1);
         cov[i]![j] = c;

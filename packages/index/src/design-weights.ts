@@ -30,8 +30,13 @@ export function designWeights(
   const counts = new Map<string, number>();
   for (let i = 0; i < view.length; i++) {
     const h = view.at(i);
-    if (h === undefined) fail('invalid-argument', 'designWeights', `respondent ${i} has no stratum`);
-    ensure(Object.hasOwn(populationSizes, h), 'designWeights', `stratum ${h} has no population size`);
+    if (h === undefined)
+      fail('invalid-argument', 'designWeights', `respondent ${i} has no stratum`);
+    ensure(
+      Object.hasOwn(populationSizes, h),
+      'designWeights',
+      `stratum ${h} has no population size`,
+    );
     counts.set(h, (counts.get(h) ?? 0) + 1);
   }
   const weights = new Float64Array(view.length);

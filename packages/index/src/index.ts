@@ -5,6 +5,56 @@
  * @packageDocumentation
  */
 
+// Satisfaction indices and their statistics
+export { satisfactionIndex } from './satisfaction-index.js';
+export type {
+  DimensionIndex,
+  ExplicitWeights,
+  IndexWeighting,
+  ItemStatistics,
+  RespondentCounts,
+  SatisfactionIndexOptions,
+  SatisfactionIndexResult,
+  WeightingReport,
+} from './satisfaction-index.js';
+export { SatisfactionIndexAccumulator } from './satisfaction-index-accumulator.js';
+export type { SatisfactionIndexResultOverrides } from './satisfaction-index-accumulator.js';
+export type { SurveyData, SurveyInput, SurveyItemData } from './survey-input.js';
+export { scaleScore } from './scale-score.js';
+export type { ScaleRange } from './scale-score.js';
+export { criticalValue } from './confidence-interval.js';
+export type { ConfidenceInterval, IntervalMethod } from './confidence-interval.js';
+export { WeightedMeanAccumulator, weightedMean } from './weighted-mean.js';
+export type { WeightedMeanOptions, WeightedMeanResult } from './weighted-mean.js';
+export { effectiveSampleSize } from './effective-sample-size.js';
+export { wilsonInterval } from './wilson-interval.js';
+export type { WilsonIntervalOptions } from './wilson-interval.js';
+export { ProportionAccumulator, proportion } from './proportion.js';
+export type { ProportionOptions, ProportionResult } from './proportion.js';
+export { topBoxShare } from './top-box-share.js';
+export type { TopBoxShareOptions } from './top-box-share.js';
+export { NpsAccumulator, netPromoterScore } from './net-promoter-score.js';
+export type { NetPromoterScoreOptions, NetPromoterScoreResult } from './net-promoter-score.js';
+export { CronbachAlphaAccumulator, cronbachAlpha } from './cronbach-alpha.js';
+export type { CronbachAlphaOptions, CronbachAlphaResult } from './cronbach-alpha.js';
+export { marginOfError } from './margin-of-error.js';
+export type { MarginOfErrorOptions } from './margin-of-error.js';
+export { sampleSize } from './sample-size.js';
+export type { SampleSizeOptions } from './sample-size.js';
+export { sampleSizePlan } from './sample-size-plan.js';
+export type {
+  PlannedStratum,
+  PlanStratum,
+  SampleSizePlan,
+  SampleSizePlanOptions,
+} from './sample-size-plan.js';
+export { designWeights } from './design-weights.js';
+export { postStratify } from './post-stratify.js';
+export type { PostStratifyResult } from './post-stratify.js';
+export { rake } from './rake.js';
+export type { RakeMargin, RakeOptions, RakeResult } from './rake.js';
+// end satisfaction indices
+
 // NOK 344n
 export { nokAssessment } from './nok-assessment.js';
 export type {
@@ -60,7 +110,12 @@ export {
   NokSurveyAccumulator,
   normaliseYesNo,
 } from './nok-survey.js';
-export type { NokAnswers, NokQuestionMap, NokResponsesOptions, NokSurveyCounts } from './nok-survey.js';
+export type {
+  NokAnswers,
+  NokQuestionMap,
+  NokResponsesOptions,
+  NokSurveyCounts,
+} from './nok-survey.js';
 export { nokRequiredSample, nokSampleSizeWarnings } from './nok-sample-size.js';
 export type { NokSampleEntry, NokSampleSizeOptions } from './nok-sample-size.js';
 export { nokFormat, nokRound } from './nok-round.js';

@@ -29,7 +29,10 @@ describe('netPromoterScore', () => {
   it('accumulator merge equals one pass; edges', () => {
     const a = new NpsAccumulator().add(10).add(3);
     const b = new NpsAccumulator().add(7, 2);
-    expect(a.merge(b).result().score).toBeCloseTo(netPromoterScore([10, 3, 7], { weights: [1, 1, 2] }).score, 14);
+    expect(a.merge(b).result().score).toBeCloseTo(
+      netPromoterScore([10, 3, 7], { weights: [1, 1, 2] }).score,
+      14,
+    );
     expect(() => netPromoterScore([null])).toThrow(/netPromoterScore/);
     expect(() => netPromoterScore([11])).toThrow(/outside 0–10/);
     expect(netPromoterScore([10, 10]).se).toBe(0);

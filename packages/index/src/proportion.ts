@@ -140,6 +140,7 @@ export function proportion(
   const { weights } = options;
   if (weights !== undefined) checkWeights(weights, values.length, 'proportion');
   const acc = new ProportionAccumulator();
-  for (let i = 0; i < values.length; i++) acc.add(values[i], weights === undefined ? 1 : weights[i]);
+  for (let i = 0; i < values.length; i++)
+    acc.add(values[i], weights === undefined ? 1 : weights[i]);
   return acc.result(options);
 }

@@ -74,10 +74,15 @@ export function rake(
   const tolerance = options.tolerance ?? 1e-10;
   const maxIterations = options.maxIterations ?? 100;
   ensure(tolerance > 0, 'rake', 'tolerance must be positive');
-  ensure(Number.isInteger(maxIterations) && maxIterations >= 1, 'rake', 'maxIterations must be a positive integer');
+  ensure(
+    Number.isInteger(maxIterations) && maxIterations >= 1,
+    'rake',
+    'maxIterations must be a positive integer',
+  );
   const views = margins.map((m) => viewCategories(m.cells));
   checkWeights(weights, views[0]!.length, 'rake');
-  for (const v of views) ensure(v.length === weights.length, 'rake', 'every margin needs one cell per respondent');
+  for (const v of views)
+    ensure(v.length === weights.length, 'rake', 'every margin needs one cell per respondent');
   const out = Float64Array.from(weights);
   const gap = (): number => {
     let worst = 0;

@@ -96,12 +96,16 @@ export function sampleSizePlan(
     );
   }
   const common = {
-    ...(options.shareOfRespondents === undefined ? {} : { shareOfRespondents: options.shareOfRespondents }),
+    ...(options.shareOfRespondents === undefined
+      ? {}
+      : { shareOfRespondents: options.shareOfRespondents }),
     ...(options.level === undefined ? {} : { level: options.level }),
   };
   const total = strata.reduce((s, h) => s + h.populationSize, 0);
   const proportional = options.allocation === 'proportional';
-  const overall = proportional ? sampleSize({ ...common, margin: options.margin, populationSize: total }) : 0;
+  const overall = proportional
+    ? sampleSize({ ...common, margin: options.margin, populationSize: total })
+    : 0;
   const planned = strata.map((h): PlannedStratum => {
     let n = proportional
       ? Math.ceil((overall * h.populationSize) / total - 1e-9)

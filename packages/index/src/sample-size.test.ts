@@ -31,10 +31,16 @@ describe('marginOfError and sampleSize', () => {
     expect(plan.strata.map((s) => s.n)).toEqual([260, 41, 20]);
     expect(plan.strata[2]!.margin).toBe(0); // a census has no sampling error
     expect(plan.strata.every((s) => s.margin <= 0.05 + 1e-12)).toBe(true);
-    const proportional = sampleSizePlan([{ id: 'a', populationSize: 800 }, { id: 'b', populationSize: 200 }], {
-      margin: 0.05,
-      allocation: 'proportional',
-    });
+    const proportional = sampleSizePlan(
+      [
+        { id: 'a', populationSize: 800 },
+        { id: 'b', populationSize: 200 },
+      ],
+      {
+        margin: 0.05,
+        allocation: 'proportional',
+      },
+    );
     expect(proportional.strata.map((s) => s.n)).toEqual([223, 56]); // ⌈278·0.8⌉, ⌈278·0.2⌉
   });
   it('edges', () => {

@@ -43,7 +43,12 @@ export function sampleSize(options: SampleSizeOptions): number {
   const level = checkLevel(options.level, 'sampleSize');
   ensure(margin > 0 && margin < 1, 'sampleSize', 'margin must be in (0, 1)');
   ensure(p >= 0 && p <= 1, 'sampleSize', 'shareOfRespondents must be in 0–1');
-  if (N !== undefined) ensure(Number.isInteger(N) && N >= 1, 'sampleSize', 'populationSize must be a positive integer');
+  if (N !== undefined)
+    ensure(
+      Number.isInteger(N) && N >= 1,
+      'sampleSize',
+      'populationSize must be a positive integer',
+    );
   const z = criticalValue(level);
   const n0 = (z * z * p * (1 - p)) / (margin * margin);
   const corrected = N === undefined ? n0 : n0 / (1 + (n0 - 1) / N);

@@ -16,7 +16,13 @@ import {
 } from './internal/moments.js';
 import { twoSidedP } from './internal/distributions.js';
 import { meanResult } from './internal/mean-result.js';
-import { ANSWERED, NOT_APPLICABLE, viewSurvey, type ItemView, type SurveyView } from './internal/survey.js';
+import {
+  ANSWERED,
+  NOT_APPLICABLE,
+  viewSurvey,
+  type ItemView,
+  type SurveyView,
+} from './internal/survey.js';
 import type {
   DimensionIndex,
   ItemStatistics,
@@ -121,7 +127,8 @@ export class SatisfactionIndexAccumulator {
     let overall: Spec | undefined;
     if (weights === 'derived') {
       const id = options.derived?.overall ?? view.items.find((i) => i.role === 'overall')?.id;
-      if (id === undefined) fail('invalid-argument', FN, 'derived weights need an overall-satisfaction item');
+      if (id === undefined)
+        fail('invalid-argument', FN, 'derived weights need an overall-satisfaction item');
       const item = view.byId.get(id);
       if (item === undefined) fail('invalid-argument', FN, `unknown overall item ${id}`);
       ensure(!ids.includes(id), FN, 'the overall item cannot also be an index item');
@@ -132,7 +139,8 @@ export class SatisfactionIndexAccumulator {
       weights === 'stated'
         ? ids.map((id) => {
             const imp = view.items.find((i) => i.role === 'importance' && i.importanceOf === id);
-            if (imp === undefined) fail('invalid-argument', FN, `stated weights need an importance item for ${id}`);
+            if (imp === undefined)
+              fail('invalid-argument', FN, `stated weights need an importance item for ${id}`);
             return imp.id;
           })
         : [];
@@ -155,7 +163,11 @@ export class SatisfactionIndexAccumulator {
   #resolve(view: SurveyView): (ItemView | undefined)[] {
     let items = this.#views.get(view);
     if (items === undefined) {
-      const ids = [...this.#specs.map((s) => s.id), ...(this.#overall ? [this.#overall.id] : []), ...this.#importance];
+      const ids = [
+        ...this.#specs.map((s) => s.id),
+        ...(this.#overall ? [this.#overall.id] : []),
+        ...this.#importance,
+      ];
       items = ids.map((id) => view.byId.get(id));
       this.#views.set(view, items);
     }
@@ -321,7 +333,6 @@ export class SatisfactionIndexAccumulator {
   result(overrides: SatisfactionIndexResultOverrides = {}): SatisfactionIndexResult {
     const options = this.#options;
     const specs = this.#specs;
-    const k = specs.length;
     const level = checkLevel(options.level, FN);
     const designSize = overrides.designSize ?? this.#rows;
     ensure(designSize >= this.#rows, FN, 'designSize must be at least the number of rows added');
@@ -350,7 +361,11 @@ export class SatisfactionIndexAccumulator {
       if (p.n === 0) return 0;
       return (factor * bxyAbout(p, diag[a]!.mx, diag[b]!.mx)) / (diag[a]!.w * diag[b]!.w);
     };
-    const interval = (estimate: number, se: number, method: 'delta' | 'linearisation'): ConfidenceInterval => {
+    const interval = (
+      estimate: number,
+      se: number,
+      method: 'delta' | 'linearisation',
+    ): ConfidenceInterval => {
       const lower = Math.max(0, estimate - crit * se);
       const upper = Math.min(100, estimate + crit * se);
       return useT
@@ -386,10 +401,15 @@ export class SatisfactionIndexAccumulator {
         nEff: d.n === 0 ? 0 : (d.w * d.w) / d.w2,
         notApplicable: this.#notApplicable[i]!,
         missing: this.#missing[i]!,
-        distribution: bins.map(([value, bin]) => ({ value, count: bin.count, share: bin.weight / d.w })),
+        distribution: bins.map(([value, bin]) => ({
+          value,
+          count: bin.count,
+          share: bin.weight / d.w,
+        })),
         weight: c[i]!,
       };
-      if (d.n === 0) return { ...common, mean: null, se: null, score: null, interval: null, topBoxShare: null };
+      if (d.n === 0)
+        return { ...common, mean: null, se: null, score: null, interval: null, topBoxShare: null };
       const se = Math.sqrt(cov(i, i));
       const score = Math.min(100, Math.max(0, (d.mx - s.min) * g[i]!));
       const cut = s.max - topBox + 1;
@@ -449,14 +469,26 @@ export class SatisfactionIndexAccumulator {
     }
     const total = composite(all);
     if (total === undefined) fail('insufficient-data', FN, 'every item weight is 0');
-    return { ...base, unit: 'item', score: total.score, se: total.se, interval: interval(total.score, total.se, 'delta') };
+    return {
+      ...base,
+      unit: 'item',
+      score: total.score,
+      se: total.se,
+      interval: interval(total.score, total.se, 'delta'),
+    };
   }
 
   #weighting(answered: readonly boolean[]): WeightingReport {
     const specs = this.#specs;
     const weights = this.#options.weights ?? 'equal';
     if (weights === 'equal') {
-      return normalised('equal', 'equal weights: each answered item counts the same (wᵢ = 1)', specs, specs.map(() => 1), answered);
+      return normalised(
+        'equal',
+        'equal weights: each answered item counts the same (wᵢ = 1)',
+        specs,
+        specs.map(() => 1),
+        answered,
+      );
     }
     if (weights === 'stated') {
       const raw = this.#importanceMoments.map((m) => (m.n === 0 ? 0 : m.mean));
@@ -496,10 +528,13 @@ export class SatisfactionIndexAccumulator {
       rule = `derived importance: weighted Pearson correlation of each item with ${overallId} over the respondents who answered both; a weight with r ≤ 0 or p ≥ ${alpha} (t test, n_eff − 2 df) is set to 0; normalised to sum to 1`;
     } else {
       const R = specs.map((_, i) =>
-        specs.map((__, j) => (i === j ? 1 : (pairCorrelation(this.#pairs[this.#pairIndex(i, j)]!) ?? 0))),
+        specs.map((__, j) =>
+          i === j ? 1 : (pairCorrelation(this.#pairs[this.#pairIndex(i, j)]!) ?? 0),
+        ),
       );
       const solved = solve(R, r);
-      if (solved === undefined) fail('insufficient-data', FN, 'the item correlation matrix is singular');
+      if (solved === undefined)
+        fail('insufficient-data', FN, 'the item correlation matrix is singular');
       values = solved.x;
       const r2 = values.reduce((s, b, i) => s + b * r[i]!, 0);
       let n = Infinity;
@@ -514,10 +549,20 @@ export class SatisfactionIndexAccumulator {
     }
     const kept = values.map((v, i) => v > 0 && pValues[i]! < alpha && answered[i]!);
     const raw = values.map((v, i) => (kept[i] ? v : 0));
-    if (!raw.some((v) => v > 0)) fail('insufficient-data', FN, 'every derived weight is 0 (no item relates positively and significantly to the overall item)');
+    if (!raw.some((v) => v > 0))
+      fail(
+        'insufficient-data',
+        FN,
+        'every derived weight is 0 (no item relates positively and significantly to the overall item)',
+      );
     return {
       ...normalised('derived', rule, specs, raw, answered),
-      derived: specs.map((s, i) => ({ item: s.id, value: values[i]!, p: pValues[i]!, kept: kept[i]! })),
+      derived: specs.map((s, i) => ({
+        item: s.id,
+        value: values[i]!,
+        p: pValues[i]!,
+        kept: kept[i]!,
+      })),
     };
   }
 }
@@ -546,7 +591,13 @@ function given(
   answered: readonly boolean[],
 ): WeightingReport {
   const raw = specs.map((s) => weights[s.id] ?? 0);
-  return normalised('explicit', 'explicit weights given by the standard, normalised to sum to 1', specs, raw, answered);
+  return normalised(
+    'explicit',
+    'explicit weights given by the standard, normalised to sum to 1',
+    specs,
+    raw,
+    answered,
+  );
 }
 
 function explicitItemWeights(
@@ -556,7 +607,11 @@ function explicitItemWeights(
   const out: Record<string, number> = {};
   if ('items' in weights) {
     for (const [id, w] of Object.entries(weights.items)) {
-      ensure(specs.some((s) => s.id === id), FN, `explicit weight for unknown item ${id}`);
+      ensure(
+        specs.some((s) => s.id === id),
+        FN,
+        `explicit weight for unknown item ${id}`,
+      );
       ensure(Number.isFinite(w) && w >= 0, FN, `the weight of ${id} must be finite and ≥ 0`);
       out[id] = w;
     }
@@ -564,7 +619,11 @@ function explicitItemWeights(
   }
   // Dimension weights, shared equally by the items of each dimension.
   for (const [dimension, w] of Object.entries(weights.dimensions)) {
-    ensure(Number.isFinite(w) && w >= 0, FN, `the weight of dimension ${dimension} must be finite and ≥ 0`);
+    ensure(
+      Number.isFinite(w) && w >= 0,
+      FN,
+      `the weight of dimension ${dimension} must be finite and ≥ 0`,
+    );
     const members = specs.filter((s) => s.dimension === dimension);
     ensure(members.length > 0, FN, `no item has dimension ${dimension}`);
     for (const s of members) out[s.id] = w / members.length;
@@ -572,7 +631,10 @@ function explicitItemWeights(
   return out;
 }
 
-function fixedWeights(specs: readonly Spec[], weights: SatisfactionIndexOptions['weights']): Float64Array | undefined {
+function fixedWeights(
+  specs: readonly Spec[],
+  weights: SatisfactionIndexOptions['weights'],
+): Float64Array | undefined {
   if (weights === undefined || weights === 'equal') return new Float64Array(specs.length).fill(1);
   if (typeof weights === 'string') return undefined;
   const explicit = explicitItemWeights(specs, weights);

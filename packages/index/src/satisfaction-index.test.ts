@@ -52,7 +52,8 @@ describe('satisfactionIndex against R (fixture satisfaction-survey)', () => {
   });
   it('sub-indices per dimension: information = mean of q1, q2 scores', () => {
     const info = r.dimensions.find((d) => d.dimension === 'information')!;
-    const expected = ((R.svymean.q1.mean - 1) / 4 * 100 + (R.svymean.q2.mean - 1) / 4 * 100) / 2;
+    const expected =
+      (((R.svymean.q1.mean - 1) / 4) * 100 + ((R.svymean.q2.mean - 1) / 4) * 100) / 2;
     expect(info.score).toBeCloseTo(expected, 9);
     expect(info.items).toEqual(['q1', 'q2']);
     expect(r.dimensions.map((d) => d.dimension)).toEqual(['information', 'staff', 'timeliness']);
@@ -76,14 +77,23 @@ describe('satisfactionIndex against R (fixture satisfaction-survey)', () => {
     expect(s.weighting.itemWeights.q3).toBeCloseTo(means[2]! / total, 12);
   });
   it('regression weights are reported with p-values and the rule', () => {
-    const g = satisfactionIndex(fx.survey, { weights: 'derived', derived: { method: 'regression' } });
+    const g = satisfactionIndex(fx.survey, {
+      weights: 'derived',
+      derived: { method: 'regression' },
+    });
     expect(g.weighting.rule).toMatch(/standardised coefficients/);
     expect(g.weighting.derived).toHaveLength(5);
     expect(g.score).toBeGreaterThan(0);
   });
   it('seeded bootstrap states B and seed and is reproducible', () => {
-    const a = satisfactionIndex(fx.survey, { interval: 'bootstrap', bootstrap: { replicates: 200, seed: 7 } });
-    const b = satisfactionIndex(fx.survey, { interval: 'bootstrap', bootstrap: { replicates: 200, seed: 7 } });
+    const a = satisfactionIndex(fx.survey, {
+      interval: 'bootstrap',
+      bootstrap: { replicates: 200, seed: 7 },
+    });
+    const b = satisfactionIndex(fx.survey, {
+      interval: 'bootstrap',
+      bootstrap: { replicates: 200, seed: 7 },
+    });
     expect(a.interval).toEqual(b.interval);
     expect(a.bootstrap).toEqual({ replicates: 200, seed: 7 });
     expect(a.interval.method).toBe('bootstrap-percentile');
@@ -144,9 +154,15 @@ describe('satisfactionIndex by hand', () => {
   });
   it('edges throw naming the function', () => {
     expect(() => satisfactionIndex({ items: [] })).toThrow(/satisfactionIndex/);
-    expect(() => satisfactionIndex({ items: [{ id: 'a', values: [null, null], min: 1, max: 5 }] })).toThrow(/no index item/);
-    expect(() => satisfactionIndex({ items: [{ id: 'a', values: [3], min: 1, max: 5 }] })).toThrow(/2 respondents/);
-    expect(() => satisfactionIndex({ items: [{ id: 'a', values: [7, 1], min: 1, max: 5 }] })).toThrow(/outside/);
+    expect(() =>
+      satisfactionIndex({ items: [{ id: 'a', values: [null, null], min: 1, max: 5 }] }),
+    ).toThrow(/no index item/);
+    expect(() => satisfactionIndex({ items: [{ id: 'a', values: [3], min: 1, max: 5 }] })).toThrow(
+      /2 respondents/,
+    );
+    expect(() =>
+      satisfactionIndex({ items: [{ id: 'a', values: [7, 1], min: 1, max: 5 }] }),
+    ).toThrow(/outside/);
     expect(() => satisfactionIndex(survey, { weights: 'derived' })).toThrow(/overall/);
     expect(() => satisfactionIndex(survey, { weights: 'stated' })).toThrow(/importance item/);
     expect(() => satisfactionIndex(survey, { items: ['zz'] })).toThrow(/unknown/);
@@ -163,13 +179,19 @@ const surveyArb = fc
   .chain(({ k, n }) =>
     fc.record({
       answers: fc.array(
-        fc.array(fc.oneof(fc.integer({ min: 1, max: 5 }), fc.constant(null), fc.constant('na' as const)), {
-          minLength: k,
-          maxLength: k,
-        }),
+        fc.array(
+          fc.oneof(fc.integer({ min: 1, max: 5 }), fc.constant(null), fc.constant('na' as const)),
+          {
+            minLength: k,
+            maxLength: k,
+          },
+        ),
         { minLength: n, maxLength: n },
       ),
-      weights: fc.array(fc.double({ min: 0.1, max: 10, noNaN: true }), { minLength: n, maxLength: n }),
+      weights: fc.array(fc.double({ min: 0.1, max: 10, noNaN: true }), {
+        minLength: n,
+        maxLength: n,
+      }),
     }),
   )
   .filter(({ answers }) => answers.some((row) => row.some((v) => typeof v === 'number')));
@@ -203,7 +225,8 @@ describe('satisfactionIndex properties (fast-check)', () => {
         expect(r.score).toBeLessThanOrEqual(100);
         expect(r.interval.lower).toBeGreaterThanOrEqual(0);
         expect(r.interval.upper).toBeLessThanOrEqual(100);
-        for (const item of r.items) if (item.score !== null) expect(item.score).toBeLessThanOrEqual(100);
+        for (const item of r.items)
+          if (item.score !== null) expect(item.score).toBeLessThanOrEqual(100);
         expect(Number.isNaN(r.se)).toBe(false);
       }),
     );
@@ -219,7 +242,12 @@ describe('satisfactionIndex properties (fast-check)', () => {
           [order[i], order[j]] = [order[j]!, order[i]!];
         }
         const a = satisfactionIndex(toSurvey(answers, weights));
-        const b = satisfactionIndex(toSurvey(order.map((i) => answers[i]!), order.map((i) => weights[i]!)));
+        const b = satisfactionIndex(
+          toSurvey(
+            order.map((i) => answers[i]!),
+            order.map((i) => weights[i]!),
+          ),
+        );
         expect(b.score).toBeCloseTo(a.score, 10);
         expect(b.se).toBeCloseTo(a.se, 10);
       }),
@@ -230,7 +258,9 @@ describe('satisfactionIndex properties (fast-check)', () => {
       fc.property(surveyArb, ({ answers, weights }) => {
         const a = satisfactionIndex(toSurvey(answers, weights));
         const b = satisfactionIndex(toSurvey(answers, weights, (x) => x - 1, { min: 0, max: 4 }));
-        const c = satisfactionIndex(toSurvey(answers, weights, (x) => 1 + ((x - 1) * 9) / 4, { min: 1, max: 10 }));
+        const c = satisfactionIndex(
+          toSurvey(answers, weights, (x) => 1 + ((x - 1) * 9) / 4, { min: 1, max: 10 }),
+        );
         for (const other of [b, c]) {
           expect(other.score).toBeCloseTo(a.score, 10);
           expect(other.se).toBeCloseTo(a.se, 10);
@@ -260,7 +290,8 @@ describe('satisfactionIndex properties (fast-check)', () => {
             expect(Math.abs(other.score - one.score)).toBeLessThan(1e-12);
             expect(Math.abs(other.se - one.se)).toBeLessThan(1e-12);
             other.items.forEach((item, i) => {
-              if (item.mean !== null) expect(Math.abs(item.mean - one.items[i]!.mean!)).toBeLessThan(1e-12);
+              if (item.mean !== null)
+                expect(Math.abs(item.mean - one.items[i]!.mean!)).toBeLessThan(1e-12);
             });
           }
         },

@@ -77,7 +77,11 @@ export interface ItemStatistics {
   /** The weighted share in the top-box points, or `null`. */
   readonly topBoxShare: number | null;
   /** Answers by value: count and weighted share among the answered. */
-  readonly distribution: readonly { readonly value: number; readonly count: number; readonly share: number }[];
+  readonly distribution: readonly {
+    readonly value: number;
+    readonly count: number;
+    readonly share: number;
+  }[];
   /** The item's normalised weight in the index (0 when excluded). */
   readonly weight: number;
 }
@@ -198,9 +202,16 @@ export function satisfactionIndex(
   const view = viewSurvey(responses, 'satisfactionIndex');
   let opts = options;
   let first: SatisfactionIndexResult | undefined;
-  if (options.unit === 'respondent' && (options.weights === 'stated' || options.weights === 'derived')) {
+  if (
+    options.unit === 'respondent' &&
+    (options.weights === 'stated' || options.weights === 'derived')
+  ) {
     // Respondent scores need the item weights before the pass: take them from an item-level pass.
-    first = new SatisfactionIndexAccumulator(responses, { ...options, unit: 'item', interval: 'delta-z' })
+    first = new SatisfactionIndexAccumulator(responses, {
+      ...options,
+      unit: 'item',
+      interval: 'delta-z',
+    })
       .addAll(responses)
       .result();
     opts = { ...options, weights: { items: first.weighting.itemWeights } };
@@ -212,7 +223,11 @@ export function satisfactionIndex(
 
   const replicates = options.bootstrap?.replicates ?? 1000;
   const seed = options.bootstrap?.seed ?? 1;
-  ensure(Number.isInteger(replicates) && replicates >= 10, 'satisfactionIndex', 'bootstrap replicates must be an integer ≥ 10');
+  ensure(
+    Number.isInteger(replicates) && replicates >= 10,
+    'satisfactionIndex',
+    'bootstrap replicates must be an integer ≥ 10',
+  );
   const random = mulberry32(seed);
   const scores: number[] = [];
   const n = view.size;
@@ -225,7 +240,11 @@ export function satisfactionIndex(
       // A replicate without answers to some item cannot be scored; it is skipped and counted below.
     }
   }
-  ensure(scores.length >= replicates / 2, 'satisfactionIndex', 'most bootstrap replicates could not be scored');
+  ensure(
+    scores.length >= replicates / 2,
+    'satisfactionIndex',
+    'most bootstrap replicates could not be scored',
+  );
   scores.sort((a, b) => a - b);
   const level = options.level ?? 0.95;
   const mean = scores.reduce((s, x) => s + x, 0) / scores.length;

@@ -34,7 +34,11 @@ export interface ScaleRange {
  */
 export function scaleScore(value: number, range: ScaleRange): number {
   const { min, max } = range;
-  ensure(Number.isFinite(min) && Number.isFinite(max) && min < max, 'scaleScore', 'needs min < max');
+  ensure(
+    Number.isFinite(min) && Number.isFinite(max) && min < max,
+    'scaleScore',
+    'needs min < max',
+  );
   ensure(
     Number.isFinite(value) && value >= min - 1e-12 && value <= max + 1e-12,
     'scaleScore',

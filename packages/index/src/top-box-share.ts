@@ -39,13 +39,20 @@ export interface TopBoxShareOptions {
  * topBoxShare([6], { min: 1, max: 5 }); // throws
  * ```
  */
-export function topBoxShare(values: ValuesInput, options: TopBoxShareOptions = {}): ProportionResult {
+export function topBoxShare(
+  values: ValuesInput,
+  options: TopBoxShareOptions = {},
+): ProportionResult {
   const view = viewValues(values);
   const min = options.min ?? view.min;
   const max = options.max ?? view.max;
   ensure(min !== undefined && max !== undefined && min < max, 'topBoxShare', 'needs min < max');
   const box = options.box ?? 2;
-  ensure(Number.isInteger(box) && box >= 1 && box <= max - min, 'topBoxShare', 'box must be an integer in 1 … max − min');
+  ensure(
+    Number.isInteger(box) && box >= 1 && box <= max - min,
+    'topBoxShare',
+    'box must be an integer in 1 … max − min',
+  );
   const { weights } = options;
   if (weights !== undefined) checkWeights(weights, view.length, 'topBoxShare');
   const cut = max - box + 1;

@@ -36,7 +36,9 @@ describe('weightedMean against R survey::svymean (fixture satisfaction-survey)',
       ['school', R.svyby_school],
       ['group', R.svyby_group],
     ] as const) {
-      for (const [item, rows] of Object.entries(table as Record<string, { key: string; mean: number; se: number }[]>)) {
+      for (const [item, rows] of Object.entries(
+        table as Record<string, { key: string; mean: number; se: number }[]>,
+      )) {
         const values = fx.column(item);
         for (const row of rows) {
           const domain = values.map((v, i) => (fx.rows[i]![by] === row.key ? v : null));

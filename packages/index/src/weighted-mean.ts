@@ -76,7 +76,8 @@ export class WeightedMeanAccumulator {
       fail('invalid-argument', 'WeightedMeanAccumulator.add', 'weight must be finite and positive');
     }
     this.#rows++;
-    if (value !== null && value !== undefined && !Number.isNaN(value)) addMoment(this.#m, value, weight);
+    if (value !== null && value !== undefined && !Number.isNaN(value))
+      addMoment(this.#m, value, weight);
     return this;
   }
 
@@ -100,7 +101,12 @@ export class WeightedMeanAccumulator {
    * @throws `EduQualityError` `insufficient-data` when nothing was answered or the design has fewer than 2 rows
    */
   result(options: Omit<WeightedMeanOptions, 'weights'> = {}): WeightedMeanResult {
-    return meanResult(this.#m, options.designSize ?? this.#rows, options, 'WeightedMeanAccumulator');
+    return meanResult(
+      this.#m,
+      options.designSize ?? this.#rows,
+      options,
+      'WeightedMeanAccumulator',
+    );
   }
 }
 

@@ -17,13 +17,22 @@ describe('postStratify', () => {
     r.weights.forEach((w, i) => {
       expect(w).toBeCloseTo(R.poststratify.weights[i], 9); // R weights(postStratify(...))
     });
-    expect(weightedMean(fx.column('q1'), { weights: r.weights }).estimate).toBeCloseTo(R.poststratify.q1_mean, 9); // R svymean on the post-stratified design
-    expect(weightedMean(fx.column('overall'), { weights: r.weights }).estimate).toBeCloseTo(R.poststratify.overall_mean, 9);
+    expect(weightedMean(fx.column('q1'), { weights: r.weights }).estimate).toBeCloseTo(
+      R.poststratify.q1_mean,
+      9,
+    ); // R svymean on the post-stratified design
+    expect(weightedMean(fx.column('overall'), { weights: r.weights }).estimate).toBeCloseTo(
+      R.poststratify.overall_mean,
+      9,
+    );
   });
   it('reads a CategoryColumn', () => {
     const column = fx.responseSet.columns.get('school');
     if (column?.kind !== 'category') throw new Error('fixture');
-    expect(postStratify(fx.weights, column, R.poststratify.population).weights[0]).toBeCloseTo(R.poststratify.weights[0], 9);
+    expect(postStratify(fx.weights, column, R.poststratify.population).weights[0]).toBeCloseTo(
+      R.poststratify.weights[0],
+      9,
+    );
   });
   it('empty or unknown cells throw', () => {
     expect(() => postStratify([1], ['a'], { a: 1, b: 2 })).toThrow(/no respondents/);
@@ -42,8 +51,14 @@ describe('rake', () => {
     r.weights.forEach((w, i) => {
       expect(w).toBeCloseTo(R.rake.weights[i], 8); // R weights(rake(...))
     });
-    expect(weightedMean(fx.column('q1'), { weights: r.weights }).estimate).toBeCloseTo(R.rake.q1_mean, 9); // R svymean on the raked design
-    expect(weightedMean(fx.column('overall'), { weights: r.weights }).estimate).toBeCloseTo(R.rake.overall_mean, 9);
+    expect(weightedMean(fx.column('q1'), { weights: r.weights }).estimate).toBeCloseTo(
+      R.rake.q1_mean,
+      9,
+    ); // R svymean on the raked design
+    expect(weightedMean(fx.column('overall'), { weights: r.weights }).estimate).toBeCloseTo(
+      R.rake.overall_mean,
+      9,
+    );
   });
   it('non-convergence is never silent: it throws not-converged, or flags it', () => {
     // Margins that cannot both hold: a and x are the same respondents with different totals.

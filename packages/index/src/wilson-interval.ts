@@ -58,9 +58,10 @@ export function wilsonInterval(
   const centre = p + z2 / (2 * n);
   const half = z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
   const denominator = 1 + z2 / n;
+  // As prop.test: the bound at p̂ = 0 (or 1) is exactly 0 (or 1), not a rounding residue.
   return {
-    lower: Math.max(0, (centre - half) / denominator),
-    upper: Math.min(1, (centre + half) / denominator),
+    lower: p <= 0 ? 0 : Math.max(0, (centre - half) / denominator),
+    upper: p >= 1 ? 1 : Math.min(1, (centre + half) / denominator),
     level,
     method: options.effectiveN === true ? 'wilson-effective-n' : 'wilson',
   };

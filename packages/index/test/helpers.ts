@@ -34,7 +34,13 @@ export function buildResponseSet(input: {
   const items: Item[] = [];
   for (const item of input.items) {
     const values = Uint8Array.from(item.values, (v) => (v === null ? 255 : v === 'na' ? 254 : v));
-    const column: ScaleColumn = { kind: 'scale', id: item.id, min: item.min, max: item.max, values };
+    const column: ScaleColumn = {
+      kind: 'scale',
+      id: item.id,
+      min: item.min,
+      max: item.max,
+      values,
+    };
     columns.set(item.id, column);
     items.push({
       id: item.id,
@@ -110,7 +116,13 @@ export function readFixture(): Fixture {
   });
   const parse = (name: string): (number | null | 'na')[] =>
     rows.map((r) => (r[name] === '' ? null : r[name] === 'dk' ? 'na' : Number(r[name])));
-  const dims: Record<string, string> = { q1: 'information', q2: 'information', q3: 'staff', q4: 'staff', q5: 'timeliness' };
+  const dims: Record<string, string> = {
+    q1: 'information',
+    q2: 'information',
+    q3: 'staff',
+    q4: 'staff',
+    q5: 'timeliness',
+  };
   const items: HandItem[] = [
     ...['q1', 'q2', 'q3', 'q4', 'q5'].map((id) => ({
       id,

@@ -5,10 +5,15 @@ export function solve(
 ): { x: number[]; inverseDiagonal: number[] } | undefined {
   const n = b.length;
   // Augment with the identity to read the diagonal of the inverse.
-  const m = a.map((row, i) => [...row, b[i]!, ...Array.from({ length: n }, (_, j) => (i === j ? 1 : 0))]);
+  const m = a.map((row, i) => [
+    ...row,
+    b[i]!,
+    ...Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)),
+  ]);
   for (let col = 0; col < n; col++) {
     let pivot = col;
-    for (let r = col + 1; r < n; r++) if (Math.abs(m[r]![col]!) > Math.abs(m[pivot]![col]!)) pivot = r;
+    for (let r = col + 1; r < n; r++)
+      if (Math.abs(m[r]![col]!) > Math.abs(m[pivot]![col]!)) pivot = r;
     if (Math.abs(m[pivot]![col]!) < 1e-12) return undefined;
     [m[col], m[pivot]] = [m[pivot]!, m[col]!];
     const row = m[col]!;

@@ -25,4 +25,3 @@ export function scaleToMargin(
   for (let i = 0; i < cells.length; i++) weights[i] = weights[i]! * factors[cells.at(i)!]!;
   return factors;
 }
-

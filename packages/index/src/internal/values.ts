@@ -54,12 +54,15 @@ export interface CategoriesView {
   at(i: number): string | undefined;
 }
 
+function isCategoryColumn(input: CategoriesInput): input is CategoryColumn {
+  return (input as Partial<CategoryColumn>).kind === 'category' && 'codes' in input;
+}
+
 /** Reads plain labels or a category column (code −1 is no answer). */
 export function viewCategories(input: CategoriesInput): CategoriesView {
-  if ((input as Partial<CategoryColumn>).kind === 'category' && 'codes' in input) {
-    const { codes, dictionary } = input as CategoryColumn;
+  if (isCategoryColumn(input)) {
+    const { codes, dictionary } = input;
     return { length: codes.length, at: (i) => dictionary[codes[i]!] };
   }
-  const plain = input as ArrayLike<string | null | undefined>;
-  return { length: plain.length, at: (i) => plain[i] ?? undefined };
+  return { length: input.length, at: (i) => input[i] ?? undefined };
 }
