@@ -8,7 +8,7 @@ mkdirSync(out, { recursive: true });
 const schemas = [['questionnaire', '@edu-quality/questionnaire', 'QuestionnaireSchema']];
 for (const [file, pkg, name] of schemas) {
   const mod = await import(pkg);
-  const schema = z.toJSONSchema(mod[name], { io: 'input', unrepresentable: 'any' });
+  const schema = z.toJSONSchema(mod[name], { io: 'output', unrepresentable: 'any' });
   writeFileSync(new URL(`${file}.schema.json`, out), JSON.stringify(schema, null, 2) + '\n');
   console.error(`docs/schema/${file}.schema.json`);
 }

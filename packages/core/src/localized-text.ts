@@ -20,15 +20,30 @@ export type LocalizedText = Readonly<Record<Locale, string>>;
  * ```
  */
 export const LocalizedTextSchema: z.ZodType<LocalizedText> = z
-  .record(
-    z.string().refine((key) => isSafeKey(key) && isLocaleTag(key), {
-      message: 'must be a BCP 47 language tag such as lt, en or ru',
-    }),
-    z.string().min(1, 'must not be empty'),
-  )
-  .refine((text) => Object.keys(text).length > 0, {
-    message: 'needs the text in at least one language',
-  });
+  .unknown()
+  .superRefine((value, ctx) => {
+    // zod's record skips an own `__proto__` key (JSON.parse creates one) rather
+    // than reporting it; report it here, so that nothing is dropped silently.
+    if (typeof value === 'object' && value !== null && Object.hasOwn(value, '__proto__')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['__proto__'],
+        message: 'must be a BCP 47 language tag such as lt, en or ru',
+      });
+    }
+  })
+  .pipe(
+    z
+      .record(
+        z.string().refine((key) => isSafeKey(key) && isLocaleTag(key), {
+          message: 'must be a BCP 47 language tag such as lt, en or ru',
+        }),
+        z.string().min(1, 'must not be empty'),
+      )
+      .refine((text) => Object.keys(text).length > 0, {
+        message: 'needs the text in at least one language',
+      }),
+  );
 
 /** Options of {@link localize}. */
 export interface LocalizeOptions {

@@ -112,6 +112,20 @@ describe('checkQuestionnaire', () => {
     ]);
   });
 
+  it('lets an importance item weigh a whole dimension of satisfaction items', () => {
+    // meals_quality (a satisfaction question) measures environment; the grid row info measures information.
+    expect(
+      codesAt(check((q) => (q.sections[1].questions[2].importanceOf = 'environment'))),
+    ).toEqual([]);
+    expect(
+      codesAt(check((q) => (q.sections[1].questions[2].importanceOf = 'information'))),
+    ).toEqual([]);
+    // A name that is neither an item nor a dimension of satisfaction items does not resolve.
+    expect(codesAt(check((q) => (q.sections[1].questions[2].importanceOf = 'service')))).toEqual([
+      ['unknown-reference', `${S(1, 2)}.importanceOf`],
+    ]);
+  });
+
   it('checks that skip logic parses, resolves and only looks backwards', () => {
     const bad = check((q) => (q.sections[2].questions[1].visibleIf = '{nps} <= '));
     expect(bad).toEqual([

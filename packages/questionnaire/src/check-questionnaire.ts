@@ -38,8 +38,9 @@ import {
  *   JavaScript name (`invalid-id`); question ids and matrix row ids share one
  *   namespace, section ids another, and within each an id is used once
  *   (`duplicate-id`, reported at the second use).
- * - Importance links: `importanceOf` names an existing item
- *   (`unknown-reference`) whose role is `satisfaction` (`invalid-reference`),
+ * - Importance links: `importanceOf` names an existing item whose role is
+ *   `satisfaction` (`invalid-reference`), or a dimension that satisfaction
+ *   items measure (`unknown-reference` when it is neither),
  *   and is set only on an item whose role is `importance` (`invalid-role`); an
  *   `importance` item has one (`missing-reference`). On a matrix question it
  *   would be ignored, so it is reported there too (`invalid-reference`): set it
@@ -107,6 +108,10 @@ class Checker {
   private readonly locales: readonly string[];
   private readonly items = new Map<string, Declaration>();
   private readonly sections = new Map<string, IssuePath>();
+  // Dimensions measured by at least one satisfaction item: an importance item
+  // may weigh a whole dimension (one importance question per dimension is how
+  // municipal questionnaires pair them).
+  private readonly satisfactionDimensions = new Set<string>();
 
   constructor(private readonly questionnaire: Questionnaire) {
     this.locales = list(questionnaire.locales);
@@ -151,10 +156,15 @@ class Checker {
               'item',
               row.role ?? question.role,
             );
+            const dimension = row.dimension ?? question.dimension;
+            if ((row.role ?? question.role) === 'satisfaction' && dimension !== undefined)
+              this.satisfactionDimensions.add(dimension);
           });
         } else {
           const role = question.role ?? (question.kind === 'nps' ? 'recommend' : undefined);
           this.declare(question.id, [...path, 'id'], position++, 'item', role);
+          if (role === 'satisfaction' && question.dimension !== undefined)
+            this.satisfactionDimensions.add(question.dimension);
         }
       });
     });
@@ -303,10 +313,11 @@ class Checker {
       );
     }
     const target = this.items.get(importanceOf);
+    if (target === undefined && this.satisfactionDimensions.has(importanceOf)) return;
     if (target === undefined) {
       this.report(
         'unknown-reference',
-        `${owner}: importanceOf refers to ${importanceOf}, which is not an item`,
+        `${owner}: importanceOf refers to ${importanceOf}, which is neither an item nor a dimension of satisfaction items`,
         at,
       );
     } else if (target.what === 'matrix') {

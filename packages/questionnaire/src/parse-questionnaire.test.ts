@@ -79,7 +79,7 @@ describe('safeParseQuestionnaire', () => {
     expect(result.success ? [] : result.issues).toEqual(fixture('defects.expected.json'));
   });
 
-  it('rejects a __proto__ id from JSON, and drops a __proto__ text key without polluting prototypes', () => {
+  it('rejects a __proto__ id and a __proto__ text key from JSON, without polluting prototypes', () => {
     const text = JSON.stringify(sampleDefinition()).replace(
       '"id":"institution"',
       '"id":"__proto__"',
@@ -88,16 +88,26 @@ describe('safeParseQuestionnaire', () => {
     expect(result.success ? [] : result.issues.map((issue) => issue.path?.join('.'))).toEqual([
       'sections.0.questions.0.id',
     ]);
-    // zod 4 records skip an own __proto__ key (JSON.parse makes one) instead of reporting it;
-    // the parsed text does not carry it and no prototype is touched.
     const keyed = JSON.stringify(sampleDefinition()).replace(
       '"lt":"Apie jus"',
       '"__proto__":{"polluted":1},"lt":"Apie jus"',
     );
-    const parsed = parseQuestionnaire(JSON.parse(keyed));
-    expect(Object.hasOwn(parsed.sections[0]!.title, '__proto__')).toBe(false);
-    expect(Object.getPrototypeOf(parsed.sections[0]!.title)).toBe(Object.prototype);
+    const keyedResult = safeParseQuestionnaire(JSON.parse(keyed));
+    expect(
+      keyedResult.success ? [] : keyedResult.issues.map((issue) => issue.path?.join('.')),
+    ).toEqual(['sections.0.title.__proto__']);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
+  it('reports unknown keys such as a misspelt visibleIf instead of dropping them', () => {
+    const definition = sampleDefinition() as {
+      sections: { questions: Record<string, unknown>[] }[];
+    };
+    definition.sections[0]!.questions[0]!['visibleIF'] = '{age} > 3';
+    const result = safeParseQuestionnaire(definition);
+    expect(result.success ? [] : result.issues.map((i) => [i.code, i.path?.join('.')])).toEqual([
+      ['unrecognized-keys', 'sections.0.questions.0'],
+    ]);
   });
 
   it('never throws on arbitrary input', () => {

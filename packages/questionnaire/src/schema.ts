@@ -67,7 +67,7 @@ export interface ScalePoint {
 }
 
 /** The zod schema of {@link ScalePoint}. */
-export const ScalePointSchema: z.ZodType<ScalePoint> = z.object({
+export const ScalePointSchema: z.ZodType<ScalePoint> = z.strictObject({
   value: ScaleCodeSchema,
   label: LocalizedTextSchema,
 });
@@ -80,7 +80,7 @@ export interface NotApplicable {
   readonly label: LocalizedText;
 }
 
-const NotApplicableSchema: z.ZodType<NotApplicable> = z.object({
+const NotApplicableSchema: z.ZodType<NotApplicable> = z.strictObject({
   value: ScaleCodeSchema,
   label: LocalizedTextSchema,
 });
@@ -97,7 +97,7 @@ export interface Scale {
 }
 
 /** The zod schema of {@link Scale}. */
-export const ScaleSchema: z.ZodType<Scale> = z.object({
+export const ScaleSchema: z.ZodType<Scale> = z.strictObject({
   points: z.array(ScalePointSchema).min(2, 'a scale needs at least two points'),
   notApplicable: NotApplicableSchema.exactOptional(),
 });
@@ -111,7 +111,7 @@ export interface Option {
 }
 
 /** The zod schema of {@link Option}. */
-export const OptionSchema: z.ZodType<Option> = z.object({
+export const OptionSchema: z.ZodType<Option> = z.strictObject({
   value: z
     .string()
     .min(1)
@@ -249,7 +249,7 @@ export interface MatrixRow extends ItemMeta {
 }
 
 /** The zod schema of {@link MatrixRow}. */
-export const MatrixRowSchema: z.ZodType<MatrixRow> = z.object({
+export const MatrixRowSchema: z.ZodType<MatrixRow> = z.strictObject({
   id: IdentifierSchema,
   text: LocalizedTextSchema,
   ...itemMeta,
@@ -284,8 +284,8 @@ export type QuestionKind = Question['kind'];
  * (`scale`, `rating`, `nps`, `single`, `multi`, `text`, `number`, `matrix`).
  */
 export const QuestionSchema: z.ZodType<Question> = z.discriminatedUnion('kind', [
-  z.object({ ...questionBase, kind: z.literal('scale'), scale: ScaleSchema }),
-  z.object({
+  z.strictObject({ ...questionBase, kind: z.literal('scale'), scale: ScaleSchema }),
+  z.strictObject({
     ...questionBase,
     kind: z.literal('rating'),
     min: z.int().min(0).max(1),
@@ -294,39 +294,39 @@ export const QuestionSchema: z.ZodType<Question> = z.discriminatedUnion('kind', 
     maxLabel: LocalizedTextSchema.exactOptional(),
     notApplicable: NotApplicableSchema.exactOptional(),
   }),
-  z.object({
+  z.strictObject({
     ...questionBase,
     kind: z.literal('nps'),
     minLabel: LocalizedTextSchema.exactOptional(),
     maxLabel: LocalizedTextSchema.exactOptional(),
   }),
-  z.object({
+  z.strictObject({
     ...questionBase,
     kind: z.literal('single'),
     options: z.array(OptionSchema),
     acceptUnlisted: z.boolean().exactOptional(),
   }),
-  z.object({
+  z.strictObject({
     ...questionBase,
     kind: z.literal('multi'),
     options: z.array(OptionSchema).min(1),
     minSelected: z.int().min(0).exactOptional(),
     maxSelected: z.int().min(1).exactOptional(),
   }),
-  z.object({
+  z.strictObject({
     ...questionBase,
     kind: z.literal('text'),
     multiline: z.boolean().exactOptional(),
     maxLength: z.int().min(1).exactOptional(),
   }),
-  z.object({
+  z.strictObject({
     ...questionBase,
     kind: z.literal('number'),
     min: z.number().exactOptional(),
     max: z.number().exactOptional(),
     integer: z.boolean().exactOptional(),
   }),
-  z.object({
+  z.strictObject({
     ...questionBase,
     kind: z.literal('matrix'),
     scale: ScaleSchema,
@@ -349,7 +349,7 @@ export interface Section {
 }
 
 /** The zod schema of {@link Section}. */
-export const SectionSchema: z.ZodType<Section> = z.object({
+export const SectionSchema: z.ZodType<Section> = z.strictObject({
   id: IdentifierSchema,
   title: LocalizedTextSchema,
   description: LocalizedTextSchema.exactOptional(),
@@ -395,7 +395,7 @@ export interface Questionnaire {
  * result.success; // => false
  * ```
  */
-export const QuestionnaireSchema: z.ZodType<Questionnaire> = z.object({
+export const QuestionnaireSchema: z.ZodType<Questionnaire> = z.strictObject({
   id: IdentifierSchema,
   version: z.string().min(1),
   title: LocalizedTextSchema,
