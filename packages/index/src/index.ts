@@ -20,6 +20,14 @@ export type {
 export { SatisfactionIndexAccumulator } from './satisfaction-index-accumulator.js';
 export type { SatisfactionIndexResultOverrides } from './satisfaction-index-accumulator.js';
 export type { SurveyData, SurveyInput, SurveyItemData } from './survey-input.js';
+export { BreakdownAccumulator, breakdown } from './breakdown.js';
+export type {
+  BreakdownGroup,
+  BreakdownOptions,
+  BreakdownResult,
+  PublishedGroup,
+  SuppressedGroup,
+} from './breakdown.js';
 export { scaleScore } from './scale-score.js';
 export type { ScaleRange } from './scale-score.js';
 export { criticalValue } from './confidence-interval.js';

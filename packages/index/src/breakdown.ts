@@ -1,0 +1,344 @@
+import { EduQualityError } from '@edu-quality/core';
+import { ensure, fail } from './internal/fail.js';
+import { ANSWERED, viewSurvey, type SurveyView } from './internal/survey.js';
+import { NpsAccumulator, type NetPromoterScoreResult } from './net-promoter-score.js';
+import { SatisfactionIndexAccumulator } from './satisfaction-index-accumulator.js';
+import type { SatisfactionIndexOptions, SatisfactionIndexResult } from './satisfaction-index.js';
+import type { SurveyInput } from './survey-input.js';
+
+const FN = 'breakdown';
+
+/** Options of {@link breakdown} and {@link BreakdownAccumulator}: the index options plus the breakdown. */
+export interface BreakdownOptions extends Omit<SatisfactionIndexOptions, 'interval' | 'bootstrap'> {
+  /** The segment field(s) to break down by, for example `'institution'` or `['institution', 'group']`. */
+  readonly by: string | readonly string[];
+  /** Groups with fewer respondents are suppressed; default 5. */
+  readonly minGroupSize?: number;
+  /** The 0–10 recommend item for an NPS per group; default the item with role `recommend`, if any; `false` for none. */
+  readonly nps?: string | false;
+  /** `'delta-t'` (default) or `'delta-z'`. */
+  readonly interval?: 'delta-t' | 'delta-z';
+}
+
+/** A published group: its key, rank and results. */
+export interface PublishedGroup {
+  /** The segment values of the group, by field; `null` for respondents who did not say. */
+  readonly key: Readonly<Record<string, string | null>>;
+  /** The values joined with " / ". */
+  readonly label: string;
+  /** Discriminant. */
+  readonly suppressed: false;
+  /** 1 for the highest index; ties share a rank (1, 2, 2, 4). */
+  readonly rank: number;
+  /** Respondents in the group. */
+  readonly n: number;
+  /** The group's index (a domain of the whole design; item weights of the whole sample). */
+  readonly index: SatisfactionIndexResult;
+  /** The group's NPS, when there is a recommend item and an answer to it. */
+  readonly nps?: NetPromoterScoreResult;
+}
+
+/**
+ * A suppressed group: no numbers at all, not even its n (an n below the
+ * threshold is itself a disclosure about a handful of people).
+ */
+export interface SuppressedGroup {
+  /** The segment values of the group. */
+  readonly key: Readonly<Record<string, string | null>>;
+  /** The values joined with " / ". */
+  readonly label: string;
+  /** Discriminant. */
+  readonly suppressed: true;
+  /**
+   * `below-minimum`: fewer than `minGroupSize` respondents; `complementary`:
+   * suppressed so that a `below-minimum` group cannot be recovered from the
+   * total minus the others; `no-answers`: nobody in it answered an index item.
+   */
+  readonly reason: 'below-minimum' | 'complementary' | 'no-answers';
+}
+
+/** A group of a {@link BreakdownResult}. */
+export type BreakdownGroup = PublishedGroup | SuppressedGroup;
+
+/** An index broken down by segments, ranked, with disclosure control applied. */
+export interface BreakdownResult {
+  /** The segment fields. */
+  readonly by: readonly string[];
+  /** The disclosure threshold used. */
+  readonly minGroupSize: number;
+  /** The index of all respondents, or `null` when it must be suppressed too (fewer than minGroupSize in all). */
+  readonly total: SatisfactionIndexResult | null;
+  /** The NPS of all respondents, when there is a recommend item (and the total is published). */
+  readonly totalNps?: NetPromoterScoreResult;
+  /** Published groups by rank, then suppressed groups by label. */
+  readonly groups: readonly BreakdownGroup[];
+  /** The suppression rule, stated for the report. */
+  readonly suppressionRule: string;
+}
+
+interface Group {
+  readonly key: Record<string, string | null>;
+  readonly label: string;
+  readonly index: SatisfactionIndexAccumulator;
+  readonly nps: NpsAccumulator;
+  rows: number;
+}
+
+/**
+ * A mergeable accumulator of a {@link breakdown}: one index accumulator (and
+ * one NPS accumulator) per group. Shards summarised where the data lives can be
+ * merged in any order; disclosure control is applied in `result`, on the
+ * merged counts.
+ *
+ * @example
+ * ```ts
+ * const survey = {
+ *   items: [{ id: 'q', values: [5, 4, 3, 5, 4, 2, 3, 4, 5, 5], min: 1, max: 5 }],
+ *   segments: { school: ['a', 'a', 'a', 'a', 'a', 'b', 'b', 'b', 'b', 'b'] },
+ * };
+ * const acc = new BreakdownAccumulator(survey, { by: 'school' }).addAll(survey);
+ * acc.result().groups.map((g) => g.label); // => ['a', 'b']
+ * ```
+ */
+export class BreakdownAccumulator {
+  readonly #layout: SurveyInput;
+  readonly #options: BreakdownOptions;
+  readonly #by: readonly string[];
+  readonly #npsItem: string | undefined;
+  readonly #groups = new Map<string, Group>();
+  readonly #total: SatisfactionIndexAccumulator;
+  readonly #totalNps = new NpsAccumulator();
+
+  /**
+   * @param layout - a survey whose items define the index (only metadata is read)
+   * @param options - the index options, the segment fields and the threshold
+   * @throws `EduQualityError` `invalid-argument` for no segment field, a bad threshold or unknown items
+   */
+  constructor(layout: SurveyInput, options: BreakdownOptions) {
+    const view = viewSurvey(layout, FN);
+    this.#layout = layout;
+    this.#options = options;
+    this.#by = typeof options.by === 'string' ? [options.by] : options.by;
+    ensure(this.#by.length > 0, FN, 'needs at least one segment field in by');
+    const k = options.minGroupSize ?? 5;
+    ensure(Number.isInteger(k) && k >= 1, FN, 'minGroupSize must be a positive integer');
+    this.#npsItem =
+      options.nps === false
+        ? undefined
+        : (options.nps ?? view.items.find((i) => i.role === 'recommend')?.id);
+    this.#total = new SatisfactionIndexAccumulator(layout, options);
+  }
+
+  /**
+   * Adds one respondent: row `row` of `survey`.
+   *
+   * @param survey - a `ResponseSet` or {@link SurveyData} with the segment fields
+   * @param row - the row index
+   * @returns this accumulator
+   * @throws `EduQualityError` `invalid-argument` when a segment field is missing from the survey
+   */
+  add(survey: SurveyInput, row: number): this {
+    this.#addRow(survey, viewSurvey(survey, FN), row);
+    return this;
+  }
+
+  /**
+   * Adds every respondent of `survey`.
+   *
+   * @param survey - a `ResponseSet` or {@link SurveyData}
+   * @returns this accumulator
+   */
+  addAll(survey: SurveyInput): this {
+    const view = viewSurvey(survey, FN);
+    for (let r = 0; r < view.size; r++) this.#addRow(survey, view, r);
+    return this;
+  }
+
+  #addRow(survey: SurveyInput, view: SurveyView, row: number): void {
+    const key: Record<string, string | null> = {};
+    for (const field of this.#by) {
+      const segment = view.segment(field);
+      if (segment === undefined)
+        fail('invalid-argument', FN, `the survey has no segment field ${field}`);
+      key[field] = segment.at(row) ?? null;
+    }
+    const id = JSON.stringify(this.#by.map((f) => key[f]));
+    let group = this.#groups.get(id);
+    if (group === undefined) {
+      group = {
+        key,
+        label: this.#by.map((f) => key[f] ?? '(not stated)').join(' / '),
+        index: new SatisfactionIndexAccumulator(this.#layout, this.#options),
+        nps: new NpsAccumulator(),
+        rows: 0,
+      };
+      this.#groups.set(id, group);
+    }
+    group.rows++;
+    group.index.add(survey, row);
+    this.#total.add(survey, row);
+    if (this.#npsItem !== undefined) {
+      const item = view.byId.get(this.#npsItem);
+      if (item !== undefined && item.status(row) === ANSWERED) {
+        group.nps.add(item.value(row), view.weight(row));
+        this.#totalNps.add(item.value(row), view.weight(row));
+      }
+    }
+  }
+
+  /**
+   * Merges another accumulator with the same layout and options.
+   *
+   * @param other - an accumulator over other respondents
+   * @returns this accumulator
+   */
+  merge(other: BreakdownAccumulator): this {
+    this.#total.merge(other.#total);
+    this.#totalNps.merge(other.#totalNps);
+    for (const [id, theirs] of other.#groups) {
+      const mine = this.#groups.get(id);
+      if (mine === undefined) {
+        const copy: Group = {
+          key: { ...theirs.key },
+          label: theirs.label,
+          index: new SatisfactionIndexAccumulator(this.#layout, this.#options).merge(theirs.index),
+          nps: new NpsAccumulator().merge(theirs.nps),
+          rows: theirs.rows,
+        };
+        this.#groups.set(id, copy);
+      } else {
+        mine.index.merge(theirs.index);
+        mine.nps.merge(theirs.nps);
+        mine.rows += theirs.rows;
+      }
+    }
+    return this;
+  }
+
+  /**
+   * The ranked groups with disclosure control.
+   *
+   * @returns the breakdown
+   * @throws `EduQualityError` `insufficient-data` when the whole sample has no answer or fewer than 2 rows
+   */
+  result(): BreakdownResult {
+    const k = this.#options.minGroupSize ?? 5;
+    const groups = [...this.#groups.values()];
+    const totalRows = groups.reduce((s, g) => s + g.rows, 0);
+    const total = this.#total.result();
+    const overrides = { designSize: totalRows, itemWeights: total.weighting.itemWeights };
+    const results = new Map<Group, SatisfactionIndexResult | undefined>();
+    for (const g of groups) {
+      if (g.rows < k) continue;
+      try {
+        results.set(g, { ...g.index.result(overrides), weighting: total.weighting });
+      } catch (error) {
+        if (!(EduQualityError.isInstance(error) && error.code === 'insufficient-data')) throw error;
+        results.set(g, undefined);
+      }
+    }
+    // Primary suppression, then complementary: while the suppressed groups number
+    // one, or hold fewer than k respondents together, the next smallest group is
+    // suppressed too, so total − published ones never isolates fewer than k people.
+    const reasons = new Map<Group, SuppressedGroup['reason']>();
+    for (const g of groups) if (g.rows < k) reasons.set(g, 'below-minimum');
+    const totalPublished = totalRows >= k;
+    if (reasons.size > 0 && totalPublished) {
+      const candidates = groups
+        .filter((g) => !reasons.has(g))
+        .sort((a, b) => a.rows - b.rows || a.label.localeCompare(b.label));
+      let pooled = [...reasons.keys()].reduce((s, g) => s + g.rows, 0);
+      let count = reasons.size;
+      for (const g of candidates) {
+        if (count >= 2 && pooled >= k) break;
+        reasons.set(g, 'complementary');
+        pooled += g.rows;
+        count++;
+      }
+    }
+    for (const [g, r] of results)
+      if (r === undefined && !reasons.has(g)) reasons.set(g, 'no-answers');
+
+    const published = groups
+      .filter((g) => !reasons.has(g))
+      .map((g) => ({ g, index: results.get(g)! }))
+      .sort((a, b) => b.index.score - a.index.score || a.g.label.localeCompare(b.g.label));
+    const out: BreakdownGroup[] = published.map(({ g, index }) => {
+      const nps = g.nps.result.bind(g.nps);
+      let npsResult: NetPromoterScoreResult | undefined;
+      try {
+        npsResult = this.#npsItem === undefined ? undefined : nps();
+      } catch {
+        npsResult = undefined; // nobody in the group answered the recommend item
+      }
+      return {
+        key: g.key,
+        label: g.label,
+        suppressed: false,
+        rank: 1 + published.filter((p) => p.index.score > index.score).length,
+        n: g.rows,
+        index,
+        ...(npsResult === undefined ? {} : { nps: npsResult }),
+      };
+    });
+    for (const g of groups
+      .filter((x) => reasons.has(x))
+      .sort((a, b) => a.label.localeCompare(b.label))) {
+      out.push({ key: g.key, label: g.label, suppressed: true, reason: reasons.get(g)! });
+    }
+    let totalNps: NetPromoterScoreResult | undefined;
+    if (totalPublished && this.#npsItem !== undefined) {
+      try {
+        totalNps = this.#totalNps.result();
+      } catch {
+        totalNps = undefined;
+      }
+    }
+    return {
+      by: this.#by,
+      minGroupSize: k,
+      total: totalPublished ? total : null,
+      ...(totalNps === undefined ? {} : { totalNps }),
+      groups: out,
+      suppressionRule: `groups with fewer than ${k} respondents are suppressed with no numbers (not even n); while the suppressed groups are a single group or hold fewer than ${k} respondents together, the next smallest group is suppressed as well, so that no group of fewer than ${k} can be recovered from the total minus the published groups`,
+    };
+  }
+}
+
+/**
+ * The satisfaction index (and NPS) broken down by one or more segment fields,
+ * ranked, with disclosure control: small groups are suppressed and protected
+ * by complementary suppression.
+ *
+ * @remarks
+ * Each group is a domain of the whole design: its SEs keep the whole sample's
+ * n, as R `survey::svyby(~x, ~group, design, svymean, na.rm = TRUE)` does, and
+ * its item weights are the whole sample's, so groups are comparable. A group
+ * with fewer than `minGroupSize` respondents (default 5) is reported as
+ * suppressed without numbers. If the suppressed groups are one, or hold fewer
+ * than `minGroupSize` respondents together, the next smallest groups are
+ * suppressed too (the methods note's rule, extended so the pooled remainder
+ * total − published is never a group under the threshold). Published groups
+ * are ranked by index, ties sharing a rank. Disclosure control in the sense of
+ * Hundepool et al. (2012), *Statistical Disclosure Control*, Wiley, ch. 4.
+ *
+ * @param responses - a `ResponseSet` or {@link SurveyData} with segment fields
+ * @param options - the segment fields, threshold and index options
+ * @returns the total, ranked published groups and suppressed groups
+ * @throws `EduQualityError` `invalid-argument` for unknown segment fields or items; `insufficient-data` when the whole sample has no answer
+ *
+ * @example
+ * ```ts
+ * const survey = {
+ *   items: [{ id: 'q', values: [5, 5, 4, 5, 4, 4, 3, 3, 4, 3, 2, 5, 1], min: 1, max: 5 }],
+ *   segments: { school: ['a', 'a', 'a', 'a', 'a', 'a', 'b', 'b', 'b', 'b', 'b', 'c', 'c'] },
+ * };
+ * const r = breakdown(survey, { by: 'school' });
+ * r.groups.map((g) => [g.label, g.suppressed]); // => [['a', false], ['b', true], ['c', true]]
+ * r.groups[2]; // => { label: 'c', suppressed: true, reason: 'below-minimum' }
+ * r.groups[1]; // => { label: 'b', suppressed: true, reason: 'complementary' }
+ * ```
+ */
+export function breakdown(responses: SurveyInput, options: BreakdownOptions): BreakdownResult {
+  return new BreakdownAccumulator(responses, options).addAll(responses).result();
+}
