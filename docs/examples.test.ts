@@ -82,7 +82,7 @@ for (const pkgDir of readdirSync(packagesDir)) {
 
 const guidesDir = join(root, 'docs', 'guides');
 for (const guide of existsSync(guidesDir)
-  ? readdirSync(guidesDir).filter((f) => f.endsWith('.md'))
+  ? readdirSync(guidesDir).filter((f) => f.endsWith('.md') && f !== 'README.md')
   : []) {
   const examples = extractMarkdownExamples(join(guidesDir, guide));
   describe(`guide ${guide}`, () => {
