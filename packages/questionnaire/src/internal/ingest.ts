@@ -440,7 +440,7 @@ export class Ingest {
       });
     }
     const weightMissing = fields >= 0 ? fields <= this.weightColumnIndex : !this.weightSeen;
-    if (this.weights !== undefined && weightMissing) {
+    if (this.weights !== undefined && weightMissing && !this.rowReject) {
       this.badWeight(this.weightColumnIndex, 'missing-weight', 'the weight is missing');
     }
     this.read++;
