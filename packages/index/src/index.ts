@@ -28,6 +28,15 @@ export type {
   PublishedGroup,
   SuppressedGroup,
 } from './breakdown.js';
+export { importancePerformance } from './importance-performance.js';
+export type {
+  ImportancePerformanceOptions,
+  ImportancePerformanceResult,
+  IpaPoint,
+  IpaQuadrant,
+} from './importance-performance.js';
+export { compareWaves } from './compare-waves.js';
+export type { CompareWavesOptions, CompareWavesResult, WaveEstimate } from './compare-waves.js';
 export { scaleScore } from './scale-score.js';
 export type { ScaleRange } from './scale-score.js';
 export { criticalValue } from './confidence-interval.js';
@@ -128,3 +137,39 @@ export { nokRequiredSample, nokSampleSizeWarnings } from './nok-sample-size.js';
 export type { NokSampleEntry, NokSampleSizeOptions } from './nok-sample-size.js';
 export { nokFormat, nokRound } from './nok-round.js';
 // end NOK 344n
+
+// PLS path modelling (ACSI/ECSI)
+export { plsPathModel } from './pls-path-model.js';
+export type {
+  PlsBlock,
+  PlsBlockSummary,
+  PlsDataMatrix,
+  PlsEdge,
+  PlsEffect,
+  PlsMissing,
+  PlsMissingReport,
+  PlsMode,
+  PlsModel,
+  PlsOptions,
+  PlsOuterRow,
+  PlsPathRow,
+  PlsResult,
+  PlsScaling,
+  PlsScheme,
+} from './pls-path-model.js';
+export { plsBootstrap, plsBootstrapParallel } from './pls-bootstrap.js';
+export type {
+  PlsBootstrapEstimate,
+  PlsBootstrapOptions,
+  PlsBootstrapParallelOptions,
+  PlsBootstrapResult,
+} from './pls-bootstrap.js';
+export { ecsiModel } from './pls-ecsi-model.js';
+export type { EcsiItems } from './pls-ecsi-model.js';
+export { customerSatisfactionIndex } from './customer-satisfaction-index.js';
+export type {
+  CustomerSatisfactionIndexOptions,
+  CustomerSatisfactionIndexResult,
+  LatentVariableIndex,
+} from './customer-satisfaction-index.js';
+// end PLS path modelling
