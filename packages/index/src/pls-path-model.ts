@@ -396,8 +396,8 @@ export function buildResult(prep: PreparedPls, ws: PlsWorkspace, options: PlsOpt
  *   { columns: ['q1', 'q2', 's1', 's2'], rows },
  *   { blocks: [{ name: 'QUAL', indicators: ['q1', 'q2'] }, { name: 'SAT', indicators: ['s1', 's2'] }], inner: [['QUAL', 'SAT']] },
  * );
- * fit.r2.SAT; // => 0.8
- * fit.pathCoefficients.SAT?.QUAL; // => 0.9
+ * fit.r2.SAT; // => 0.72
+ * fit.pathCoefficients.SAT?.QUAL; // => 0.85
  * plsPathModel({ columns: ['q1', 'q2', 's1', 's2'], rows }, { blocks: [{ name: 'A', indicators: ['q1'] }, { name: 'B', indicators: ['s1'] }], inner: [['A', 'B'], ['B', 'A']] }); // throws
  * ```
  */
