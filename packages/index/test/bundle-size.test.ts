@@ -1,0 +1,45 @@
+// Bundle budget of issue 3: `satisfactionIndex` imported alone, tree-shaken,
+// ≤ 10 kB min+gzip. esbuild bundles the workspace sources (the
+// `@edu-quality/source` condition) for a neutral platform, minified, with
+// tree-shaking. Nothing is external: @edu-quality/core (for EduQualityError)
+// is bundled; zod and the questionnaire runtime are imported by no module that
+// satisfactionIndex reaches (the questionnaire is used for types only), and
+// the test asserts that neither ends up in the bundle.
+import { build } from 'esbuild';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const entry = join(import.meta.dirname, '..', 'src', 'index.ts');
+
+async function bundle(names: string): Promise<string> {
+  const result = await build({
+    stdin: {
+      contents: `export { ${names} } from ${JSON.stringify(entry)};`,
+      resolveDir: import.meta.dirname,
+      loader: 'ts',
+    },
+    bundle: true,
+    write: false,
+    minify: true,
+    treeShaking: true,
+    platform: 'neutral',
+    format: 'esm',
+    target: 'es2022',
+    conditions: ['@edu-quality/source'],
+    mainFields: ['module', 'main'],
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]!.text;
+}
+
+describe('bundle size', () => {
+  it('satisfactionIndex alone is at most 10 kB min+gzip, with no zod or questionnaire runtime', async () => {
+    const code = await bundle('satisfactionIndex');
+    const gzip = gzipSync(code, { level: 9 }).length;
+    console.info(`satisfactionIndex: ${code.length} B minified, ${gzip} B min+gzip`);
+    expect(gzip).toBeLessThanOrEqual(10 * 1024);
+    expect(code).not.toMatch(/ZodType|\$ZodType|parseQuestionnaire/);
+    expect(code).toMatch(/satisfactionIndex/); // the function's precondition messages are kept
+  });
+});
