@@ -20,6 +20,7 @@ export type {
 export { SatisfactionIndexAccumulator } from './satisfaction-index-accumulator.js';
 export type { SatisfactionIndexResultOverrides } from './satisfaction-index-accumulator.js';
 export type { SurveyData, SurveyInput, SurveyItemData } from './survey-input.js';
+export type { CategoriesInput, ValuesInput } from './values-input.js';
 export { BreakdownAccumulator, breakdown } from './breakdown.js';
 export type {
   BreakdownGroup,

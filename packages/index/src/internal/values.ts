@@ -1,7 +1,7 @@
 import type { CategoryColumn, ScaleColumn } from '@edu-quality/questionnaire';
+import type { CategoriesInput, ValuesInput } from '../values-input.js';
 
-/** Values as plain numbers or a ResponseSet scale column. */
-export type ValuesInput = ArrayLike<number | null | undefined> | ScaleColumn;
+export type { CategoriesInput, ValuesInput };
 
 // The sentinels of a ScaleColumn (SCALE_NOT_APPLICABLE = 254, SCALE_MISSING =
 // 255). Written as literals so that a bundle does not pull the questionnaire
@@ -44,9 +44,6 @@ export function viewValues(values: ValuesInput): ValuesView {
     },
   };
 }
-
-/** Segment or stratum labels as plain strings or a ResponseSet category column. */
-export type CategoriesInput = ArrayLike<string | null | undefined> | CategoryColumn;
 
 /** A uniform view of categories: undefined for no answer. */
 export interface CategoriesView {
