@@ -26,6 +26,8 @@ if (!existsSync(file)) {
   await generateSurvey({ rows: ROWS, path: file });
 }
 const fileBytes = statSync(file).size;
+// Other work on the machine slows both sides (DuckDB's threads more): recorded with the result.
+const loadAtStart = os.loadavg().map((x) => Number(x.toFixed(2)));
 const questionnaire = surveyQuestionnaire();
 
 const median = (values) => {
@@ -94,6 +96,7 @@ const result = {
     model: os.cpus()[0]?.model ?? 'unknown',
     memoryGB: Math.round(os.totalmem() / 2 ** 30),
     node: process.version,
+    loadAverageAtStart: loadAtStart,
     loadAverageAtEnd: os.loadavg().map((x) => Number(x.toFixed(2))),
   },
   input: { rows: ROWS, bytes: fileBytes, columns: '30 Likert + NPS + weight + institution (200)' },
@@ -116,6 +119,11 @@ const result = {
   targetPeakRssMB: 300,
   bytesPerScaleAnswer: memory.bytesPerScaleAnswer,
 };
+if (Math.max(loadAtStart[0], result.machine.loadAverageAtEnd[0]) > os.cpus().length) {
+  // Say so in the result: under load DuckDB's worker threads lose more than our single thread.
+  result.caveat = `the machine was loaded (1-minute load average above its ${os.cpus().length} CPUs); the ratio favours readResponses and should be re-measured on an idle machine`;
+  console.log(`caveat: ${result.caveat}`);
+}
 
 console.log(
   `readResponses median ${result.readResponses.medianMs} ms; DuckDB median ${result.duckdb.medianMs} ms (${threads} threads)`,
@@ -125,5 +133,8 @@ console.log(
   `peak RSS of ingestion ${result.peakRssMB} MB (process baseline ${result.baselineRssMB} MB; target ≤ 300)`,
 );
 console.log(`bytes per scale answer ${result.bytesPerScaleAnswer}`);
+console.log(
+  `load average (1, 5, 15 min) at start ${loadAtStart.join(', ')}; at end ${result.machine.loadAverageAtEnd.join(', ')} on ${result.machine.cpus} CPUs`,
+);
 mkdirSync(join(here, 'results'), { recursive: true });
 writeFileSync(join(here, 'results', 'ingest.json'), `${JSON.stringify(result, null, 2)}\n`);
