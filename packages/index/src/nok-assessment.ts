@@ -354,7 +354,8 @@ function validate(
   };
   const distinct = (list: readonly string[], ...path: string[]): void => {
     const seen = new Set<string>();
-    for (const [i, item] of list.entries()) {
+    for (let i = 0; i < list.length; i++) {
+      const item = list[i]!;
       if (seen.has(item)) push('nok-duplicate-item', `"${item}" is listed twice`, ...path, i);
       seen.add(item);
     }
@@ -364,7 +365,8 @@ function validate(
     distinct(list.required, 'audit', side, 'required');
     distinct(list.present, 'audit', side, 'present');
     const required = new Set(list.required);
-    for (const [i, item] of list.present.entries()) {
+    for (let i = 0; i < list.present.length; i++) {
+      const item = list.present[i]!;
       if (!required.has(item))
         push(
           'nok-unknown-item',
@@ -382,7 +384,9 @@ function validate(
       const list = p.source.list;
       const known = new Set(p.source.catalogue.map((item) => item.id));
       distinct(org.audit[list], 'audit', list);
-      for (const [i, item] of org.audit[list].entries()) {
+      const items = org.audit[list];
+      for (let i = 0; i < items.length; i++) {
+        const item = items[i]!;
         if (!known.has(item))
           push(
             'nok-unknown-item',

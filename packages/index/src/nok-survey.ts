@@ -289,29 +289,26 @@ export class NokSurveyAccumulator {
         field,
       });
     }
-    const yesOf = (id: string): Uint8Array => {
+    const columnOf = (id: string): { codes: Int32Array; yes: Uint8Array } => {
       const column = responses.columns.get(id);
       if (column?.kind !== 'category') {
         fail('invalid-argument', fn, `question "${id}" must be a single-choice (yes/no) column`);
       }
-      const yesCode = column.dictionary.map((v) => normaliseYesNo(v) === true);
-      const out = new Uint8Array(size);
-      const codes = column.codes;
-      for (let i = 0; i < size; i++) {
-        const c = codes[i]!;
-        if (c >= 0 && yesCode[c] === true) out[i] = 1;
-      }
-      return out;
+      // One lookup per dictionary entry, then a byte per code: «Да», "Yes", "yes" all count.
+      const yes = Uint8Array.from(column.dictionary, (v) => (normaliseYesNo(v) === true ? 1 : 0));
+      return { codes: column.codes, yes };
     };
     if (map.waitingSatisfied !== undefined) this.#hasWaiting = true;
-    const yes = new Map<NokCountKey, Uint8Array>();
+    const mapped = new Map<NokCountKey, { codes: Int32Array; yes: Uint8Array }>();
     for (const [key, id] of Object.entries(map) as [NokCountKey, string | undefined][]) {
-      if (id !== undefined && KEY_INDEX.has(key)) yes.set(key, yesOf(id));
+      if (id !== undefined && KEY_INDEX.has(key)) mapped.set(key, columnOf(id));
     }
-    for (const [key, answers] of yes) {
+    const orgCount = orgRows.length;
+    const counts = new Int32Array(orgCount);
+    for (const [key, { codes, yes }] of mapped) {
       const index = KEY_INDEX.get(key)!;
       const filterKey = NOK_FILTERS[key];
-      const filter = filterKey === undefined ? undefined : yes.get(filterKey);
+      const filter = filterKey === undefined ? undefined : mapped.get(filterKey);
       if (filterKey !== undefined && filter === undefined) {
         fail(
           'invalid-argument',
@@ -319,12 +316,24 @@ export class NokSurveyAccumulator {
           `"${key}" is conditional on "${filterKey}", which the question map leaves out`,
         );
       }
-      const counts = new Float64Array(orgRows.length);
-      for (let i = 0; i < size; i++) {
-        const o = orgCodes[i]!;
-        if (o >= 0 && answers[i] === 1 && (filter === undefined || filter[i] === 1)) counts[o]!++;
+      counts.fill(0);
+      if (filter === undefined) {
+        for (let i = 0; i < size; i++) {
+          const o = orgCodes[i]!;
+          const c = codes[i]!;
+          if (o >= 0 && c >= 0 && yes[c] === 1) counts[o]!++;
+        }
+      } else {
+        const fCodes = filter.codes;
+        const fYes = filter.yes;
+        for (let i = 0; i < size; i++) {
+          const o = orgCodes[i]!;
+          const c = codes[i]!;
+          const f = fCodes[i]!;
+          if (o >= 0 && c >= 0 && f >= 0 && yes[c] === 1 && fYes[f] === 1) counts[o]!++;
+        }
       }
-      for (let o = 0; o < orgRows.length; o++) orgRows[o]![index]! += counts[o]!;
+      for (let o = 0; o < orgCount; o++) orgRows[o]![index]! += counts[o]!;
     }
     return this;
   }

@@ -20,6 +20,18 @@ function decimalDigits(value: number): { digits: number[]; exponent: number } {
  */
 export function formatHalfUp(value: number, decimals: number): string {
   if (!Number.isFinite(value)) return String(value);
+  // Fast path: away from a half-way point the binary value rounds like the
+  // decimal one, and toFixed of the rounded quotient prints it exactly.
+  const scale = 10 ** decimals;
+  const scaled = Math.abs(value) * scale;
+  if (scaled < 1e15) {
+    const fraction = scaled - Math.floor(scaled);
+    if (Math.abs(fraction - 0.5) > 1e-6) {
+      const rounded = Math.round(scaled);
+      const text = (rounded / scale).toFixed(decimals);
+      return value < 0 && rounded !== 0 ? `-${text}` : text;
+    }
+  }
   const negative = value < 0;
   const { digits, exponent } = decimalDigits(value);
   // Integer part has `exponent` digits (may be ≤ 0); keep exponent + decimals digits.

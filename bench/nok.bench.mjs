@@ -1,0 +1,320 @@
+// NOK 344n benchmark: a seeded region of 2,000 organisations and 400,000
+// respondents, written as CSV, assessed from the CSV by @edu-quality/index and
+// counted by DuckDB in SQL on the same file, in the same run.
+//
+//   pnpm exec turbo run build --filter=@edu-quality/index
+//   node bench/nok.bench.mjs            # writes bench/results/nok.json
+//
+// Ours  = read the file + readResponsesSync (the questionnaire package's CSV
+//         reader) + nokAssessment (counts per organisation, every П, K, S,
+//         shortfalls, ranking and group means) for the 2,000 organisations.
+// DuckDB = read_csv on the same file + GROUP BY organisation with the same 15
+//         counts (conditional counts only after a "yes" to their filter).
+// Both are timed from the file on disk to the result in memory; DuckDB's
+// instance and connection are opened before timing. The counts of both are
+// compared, organisation by organisation, before anything is reported.
+import { mkdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { nokAssessment, NOK_DEFAULT_QUESTION_MAP, NOK_FILTERS } from '@edu-quality/index';
+import * as questionnairePkg from '@edu-quality/questionnaire';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const ORGANISATIONS = 2_000;
+const RESPONDENTS = 400_000;
+const SEED = 344;
+const RUNS = 5;
+const dataDir = join(here, 'data');
+const csvPath = join(dataDir, `nok-region-${SEED}-${ORGANISATIONS}-${RESPONDENTS}.csv`);
+const auditPath = join(dataDir, `nok-audits-${SEED}-${ORGANISATIONS}.json`);
+const resultPath = join(here, 'results', 'nok.json');
+
+// --- seeded data ------------------------------------------------------------
+
+function mulberry32(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const orgId = (i) => `org-${String(i + 1).padStart(4, '0')}`;
+const QUESTIONS = Array.from({ length: 14 }, (_, i) => `q${i + 1}`);
+const FILTER_OF = { q2: 'q1', q4: 'q3', q7: 'q6', q11: 'q10' };
+const PROPOSALS = [
+  '"Больше кружков, пожалуйста"',
+  '"Ремонт спортзала; новые парты"',
+  '"More clubs, please"',
+  '"Обновить сайт ""школы"""',
+];
+
+function generate() {
+  const rand = mulberry32(SEED);
+  mkdirSync(dataDir, { recursive: true });
+  // Organisation sizes: weights in [0.25, 1.75], scaled to RESPONDENTS exactly.
+  const weights = Array.from({ length: ORGANISATIONS }, () => 0.25 + 1.5 * rand());
+  const sumW = weights.reduce((s, w) => s + w, 0);
+  const sizes = weights.map((w) => Math.floor((w / sumW) * RESPONDENTS));
+  let rest = RESPONDENTS - sizes.reduce((s, n) => s + n, 0);
+  for (let i = 0; rest > 0; i = (i + 1) % ORGANISATIONS, rest--) sizes[i]++;
+  // The rows of the export come in time order, organisations interleaved.
+  const owner = new Int32Array(RESPONDENTS);
+  let k = 0;
+  sizes.forEach((n, o) => owner.fill(o, k, (k += n)));
+  for (let i = RESPONDENTS - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    const t = owner[i];
+    owner[i] = owner[j];
+    owner[j] = t;
+  }
+  const quality = Array.from({ length: ORGANISATIONS }, () => 0.7 + 0.29 * rand());
+  const lines = [`id,organisation,${QUESTIONS.join(',')},q15`];
+  for (let r = 0; r < RESPONDENTS; r++) {
+    const o = owner[r];
+    const q = quality[o];
+    const a = {};
+    a.q1 = rand() < 0.75;
+    a.q3 = rand() < 0.6;
+    a.q6 = rand() < 0.05;
+    a.q10 = rand() < 0.45;
+    for (const id of ['q5', 'q8', 'q9', 'q12', 'q13', 'q14']) a[id] = rand() < q;
+    const cells = [String(r + 1), orgId(o)];
+    for (const id of QUESTIONS) {
+      const filter = FILTER_OF[id];
+      if (filter !== undefined) cells.push(a[filter] ? (rand() < q ? 'yes' : 'no') : '');
+      else cells.push(a[id] ? 'yes' : 'no');
+    }
+    cells.push(rand() < 0.03 ? PROPOSALS[Math.floor(rand() * PROPOSALS.length)] : '');
+    lines.push(cells.join(','));
+  }
+  writeFileSync(csvPath, lines.join('\n') + '\n');
+
+  const pick = (items, p) => items.filter(() => rand() < p);
+  const names = (prefix, n) => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
+  const audits = Array.from({ length: ORGANISATIONS }, (_, i) => ({
+    id: orgId(i),
+    municipality: `municipality-${1 + Math.floor(rand() * 25)}`,
+    founder: rand() < 0.8 ? 'municipal' : 'regional',
+    type: ['school', 'kindergarten', 'arts-school', 'library'][Math.floor(rand() * 4)],
+    recipients: Math.round(sizes[i] / (0.3 + 0.4 * rand())),
+    audit: {
+      stands: { required: names('stand-', 12), present: pick(names('stand-', 12), 0.9) },
+      site: { required: names('site-', 50), present: pick(names('site-', 50), 0.9) },
+      remoteChannels: pick(['phone', 'email', 'electronic-service', 'faq', 'quality-opinion'], 0.7),
+      comfortConditions: pick(
+        ['rest-area', 'navigation', 'drinking-water', 'sanitary-rooms', 'sanitary-condition'],
+        0.8,
+      ),
+      accessiblePremises: pick(
+        ['ramps', 'parking', 'lifts-handrails-doors', 'wheelchairs', 'sanitary-rooms'],
+        0.4,
+      ),
+      accessibilityConditions: pick(
+        [
+          'duplicated-information',
+          'braille',
+          'sign-language',
+          'site-for-visually-impaired',
+          'trained-staff',
+          'remote-or-home',
+        ],
+        0.4,
+      ),
+    },
+  }));
+  writeFileSync(auditPath, JSON.stringify(audits));
+}
+
+if (!existsSync(csvPath) || !existsSync(auditPath)) {
+  const t = performance.now();
+  generate();
+  console.log(`generated ${csvPath} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+}
+
+// --- ours -------------------------------------------------------------------
+
+const en = (text) => ({ en: text });
+const yesNo = [
+  { value: 'yes', label: en('Yes') },
+  { value: 'no', label: en('No') },
+];
+const questionnaire = questionnairePkg.QuestionnaireSchema.parse({
+  id: 'nok-bench',
+  version: '1',
+  title: en('NOK survey (bench)'),
+  locales: ['en'],
+  defaultLocale: 'en',
+  sections: [
+    {
+      id: 's1',
+      title: en('Survey'),
+      questions: [
+        {
+          id: 'organisation',
+          kind: 'single',
+          role: 'segment',
+          text: en('Organisation'),
+          options: [],
+          acceptUnlisted: true,
+        },
+        ...QUESTIONS.map((id) => ({ id, kind: 'single', text: en(id), options: yesNo })),
+        { id: 'q15', kind: 'text', text: en('Proposals') },
+      ],
+    },
+  ],
+});
+
+// A documented minimal reader, used only if the questionnaire package has no
+// readResponsesSync: comma-delimited, header first, fields unquoted except the
+// last (free text), yes/no codes. It builds the same columnar ResponseSet.
+function minimalRead(bytes) {
+  const text = new TextDecoder().decode(bytes);
+  const lines = text.split('\n');
+  const header = lines[0].split(',');
+  const orgIndex = header.indexOf('organisation');
+  const qIndex = QUESTIONS.map((q) => header.indexOf(q));
+  const rows = lines.length - 1 - (lines.at(-1) === '' ? 1 : 0);
+  const orgDict = [];
+  const orgCode = new Map();
+  const orgCodes = new Int32Array(rows);
+  const qCodes = QUESTIONS.map(() => new Int32Array(rows));
+  for (let r = 0; r < rows; r++) {
+    const cells = lines[r + 1].split(',', header.length - 1);
+    const org = cells[orgIndex];
+    let c = orgCode.get(org);
+    if (c === undefined) {
+      c = orgDict.push(org) - 1;
+      orgCode.set(org, c);
+    }
+    orgCodes[r] = c;
+    qIndex.forEach((i, k) => {
+      const v = cells[i];
+      qCodes[k][r] = v === 'yes' ? 0 : v === 'no' ? 1 : -1;
+    });
+  }
+  const columns = new Map([
+    [
+      'organisation',
+      { kind: 'category', id: 'organisation', dictionary: orgDict, codes: orgCodes },
+    ],
+  ]);
+  QUESTIONS.forEach((q, k) =>
+    columns.set(q, { kind: 'category', id: q, dictionary: ['yes', 'no'], codes: qCodes[k] }),
+  );
+  return {
+    questionnaire,
+    items: [],
+    size: rows,
+    columns,
+    sourceRows: new Uint32Array(rows),
+    counts: { read: rows, accepted: rows, rejected: 0, droppedAnswers: 0 },
+    issues: [],
+  };
+}
+
+const reader =
+  typeof questionnairePkg.readResponsesSync === 'function' ? 'readResponsesSync' : 'minimal';
+
+function ours() {
+  const bytes = readFileSync(csvPath);
+  const organisations = JSON.parse(readFileSync(auditPath, 'utf8'));
+  const responses =
+    reader === 'readResponsesSync'
+      ? questionnairePkg.readResponsesSync(questionnaire, bytes, { delimiter: ',' })
+      : minimalRead(bytes);
+  return { responses, result: nokAssessment({ organisations, responses }) };
+}
+
+// --- DuckDB -------------------------------------------------------------------
+
+const keyToQuestion = NOK_DEFAULT_QUESTION_MAP;
+const countExprs = Object.entries(keyToQuestion).map(([key, q]) => {
+  const filterKey = NOK_FILTERS[key];
+  const cond =
+    filterKey === undefined
+      ? `${q} = 'yes'`
+      : `${keyToQuestion[filterKey]} = 'yes' AND ${q} = 'yes'`;
+  return `count_if(${cond}) AS "${key}"`;
+});
+const sql = `SELECT organisation, count(*) AS respondents, ${countExprs.join(', ')}
+  FROM read_csv('${csvPath}', header = true, delim = ',', quote = '"', all_varchar = true)
+  GROUP BY organisation`;
+
+const instance = await DuckDBInstance.create(':memory:');
+const connection = await instance.connect();
+async function duck() {
+  const res = await connection.runAndReadAll(sql);
+  return res.getRowObjects();
+}
+
+// --- run ---------------------------------------------------------------------
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+async function time(fn) {
+  const t = performance.now();
+  const value = await fn();
+  return { ms: performance.now() - t, value };
+}
+
+// Warm-up (JIT, file cache), then alternate the two so that neither gets a warmer machine.
+const warmOurs = ours();
+const warmDuck = await duck();
+
+// Same counts, organisation by organisation.
+const ourCounts = new Map(warmOurs.result.organisations.map((o) => [o.id, o.counts]));
+let mismatches = 0;
+for (const row of warmDuck) {
+  const mine = ourCounts.get(row.organisation);
+  for (const [key, value] of Object.entries(row)) {
+    if (key === 'organisation') continue;
+    if (mine === undefined || mine[key] !== Number(value)) mismatches++;
+  }
+}
+if (warmDuck.length !== ORGANISATIONS || mismatches > 0) {
+  throw new Error(`counts differ: ${mismatches} cells, ${warmDuck.length} DuckDB groups`);
+}
+
+const oursMs = [];
+const duckMs = [];
+for (let i = 0; i < RUNS; i++) {
+  oursMs.push((await time(ours)).ms);
+  duckMs.push((await time(duck)).ms);
+}
+connection.closeSync?.();
+
+const result = {
+  benchmark: 'NOK 344n assessment of a region from CSV vs DuckDB counts in SQL',
+  date: new Date().toISOString(),
+  node: process.version,
+  cpu: cpus()[0]?.model ?? 'unknown',
+  cores: cpus().length,
+  organisations: ORGANISATIONS,
+  respondents: RESPONDENTS,
+  seed: SEED,
+  fileBytes: statSync(csvPath).size,
+  reader,
+  rowsAccepted: warmOurs.responses.counts.accepted,
+  countsMatch: true,
+  runs: RUNS,
+  oursMs: { median: Math.round(median(oursMs) * 10) / 10, all: oursMs.map((x) => Math.round(x)) },
+  duckdbMs: { median: Math.round(median(duckMs) * 10) / 10, all: duckMs.map((x) => Math.round(x)) },
+  ratio: Math.round((median(oursMs) / median(duckMs)) * 1000) / 1000,
+  target: 0.5,
+};
+result.meetsTarget = result.ratio <= result.target;
+mkdirSync(dirname(resultPath), { recursive: true });
+writeFileSync(resultPath, JSON.stringify(result, null, 2) + '\n');
+console.log(
+  `NOK region: ours ${result.oursMs.median} ms (${reader}), DuckDB ${result.duckdbMs.median} ms, ratio ${result.ratio} (target ≤ ${result.target})`,
+);
