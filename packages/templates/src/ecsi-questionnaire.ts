@@ -71,6 +71,7 @@ function block(
  *
  * @example
  * ```ts
+ * import { listItems } from '@edu-quality/questionnaire';
  * const items = listItems(ecsiQuestionnaire);
  * items.filter((item) => item.dimension === 'loyalty').map((item) => item.id); // => ecsiBlocks.loyalty
  * items.find((item) => item.id === 'qual1')?.range; // => { min: 1, max: 10 }

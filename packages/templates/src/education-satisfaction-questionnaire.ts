@@ -70,6 +70,7 @@ const IMPORTANCE_SCALE: Scale = {
  *
  * @example
  * ```ts
+ * import { listItems } from '@edu-quality/questionnaire';
  * const q = educationSatisfactionQuestionnaire;
  * q.locales; // => ['lt', 'en', 'ru']
  * listItems(q).filter((item) => item.dimension === 'staff' && item.role === 'satisfaction').map((item) => item.id); // => ['staff_competence', 'staff_politeness', 'staff_confidentiality']

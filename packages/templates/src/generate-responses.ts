@@ -36,7 +36,7 @@ export interface GenerateResponsesOptions {
    * named `institution` or `organisation`.
    */
   readonly institutionItem?: string;
-  /** The standard deviation of the institution effects on the latent scale. Default 0.5. */
+  /** The standard deviation of the institution effects on the latent scale. Default 0.3. */
   readonly institutionEffect?: number;
   /** The mean of the latent satisfaction (0 is the middle of every scale). Default 0.8. */
   readonly meanSatisfaction?: number;
@@ -67,7 +67,11 @@ export interface GenerateResponsesOptions {
 }
 
 const DEFAULT_INSTITUTIONS = 12;
-const LOADING = 0.8;
+// Loading of an item on its dimension factor, and the SD of the item's own noise:
+// with the defaults a 5-point item spreads like municipal survey data (about 35–40%
+// top box, 30–35% 4, few 1s).
+const LOADING = 0.6;
+const NOISE = 0.4;
 
 interface Plan {
   readonly question: Question;
@@ -190,7 +194,7 @@ function truncate(text: string, maxLength: number | undefined): string {
  *   code, so an institution keeps its effect whatever the other codes.
  * - Each respondent r has a general factor g_r ~ N(0, 1) and, per dimension
  *   d, a factor f_rd = √ρ·g_r + √(1 − ρ)·z_rd with ρ = `dimensionCorrelation`.
- * - An item j of dimension d gets y = μ + u_c + o_j + 0.8·f_rd + 0.6·ε, with
+ * - An item j of dimension d gets y = μ + u_c + o_j + 0.6·f_rd + 0.4·ε, with
  *   μ = `meanSatisfaction`, o_j an item offset ~ N(0, 0.25²) drawn from the
  *   seed and the item id plus any `offsets` for the item or its dimension.
  *   Items without a dimension, `overall` and `recommend` use g_r.
@@ -246,7 +250,7 @@ export function generateResponses(
   const naRate = rate(options.notApplicableRate, 0.05, 'notApplicableRate');
   const textRate = rate(options.textRate, 0.3, 'textRate');
   const rho = rate(options.dimensionCorrelation, 0.7, 'dimensionCorrelation');
-  const institutionSd = options.institutionEffect ?? 0.5;
+  const institutionSd = options.institutionEffect ?? 0.3;
   if (!(institutionSd >= 0)) fail(`institutionEffect must be >= 0, got ${String(institutionSd)}`);
   const mean = options.meanSatisfaction ?? 0.8;
   if (!Number.isFinite(mean)) fail('meanSatisfaction must be finite');
@@ -337,7 +341,7 @@ export function generateResponses(
         return 1.0 + itemOffset(id, dimension) + 0.5 * importanceFactor + 0.8 * random.normal();
       }
       return (
-        mean + u + itemOffset(id, dimension) + LOADING * factor(dimension) + 0.6 * random.normal()
+        mean + u + itemOffset(id, dimension) + LOADING * factor(dimension) + NOISE * random.normal()
       );
     };
     const skip = (required: boolean | undefined): boolean =>
@@ -453,7 +457,7 @@ export function generateResponses(
         case 'text': {
           const share = question.visibleIf === undefined ? textRate : Math.min(1, 2 * textRate);
           if (random.next() >= share) break;
-          const y = mean + u + LOADING * g + 0.6 * random.normal();
+          const y = mean + u + LOADING * g + NOISE * random.normal();
           const tone: Tone = y < mean - 0.5 ? 'negative' : y > mean + 0.7 ? 'positive' : 'neutral';
           const pool = options.textSamples ?? textSamples(tonesLocale, tone);
           if (pool.length === 0) break;

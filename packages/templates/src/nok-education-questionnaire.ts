@@ -43,6 +43,7 @@ function yesNo(
  *
  * @example
  * ```ts
+ * import { listItems } from '@edu-quality/questionnaire';
  * const q = nokEducationQuestionnaire;
  * listItems(q).map((item) => item.id).slice(0, 5); // => ['organisation', 'q1', 'q2', 'q3', 'q4']
  * listItems(q).find((item) => item.id === 'q2')?.question.visibleIf; // => "{q1} = 'yes'"

@@ -87,7 +87,7 @@ function labelOf(
  * ```
  */
 export function responsesToCsv(
-  records: readonly Readonly<Record<string, Cell>>[],
+  records: readonly Readonly<Record<string, string | number | readonly string[] | undefined>>[],
   options: ResponsesToCsvOptions = {},
 ): string {
   const delimiter = options.delimiter ?? ',';

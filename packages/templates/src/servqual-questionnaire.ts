@@ -337,6 +337,7 @@ function rows(kind: 'expectation' | 'perception'): MatrixRow[] {
  *
  * @example
  * ```ts
+ * import { listItems } from '@edu-quality/questionnaire';
  * const items = listItems(servqualQuestionnaire);
  * items.length; // => 45
  * items.find((item) => item.id === 'p22')?.dimension; // => 'empathy'
