@@ -106,8 +106,8 @@ export class BreakdownAccumulator {
   readonly #by: readonly string[];
   readonly #npsItem: string | undefined;
   readonly #groups = new Map<string, Group>();
-  readonly #total: SatisfactionIndexAccumulator;
-  readonly #totalNps = new NpsAccumulator();
+  /** Per source: the group of each combination of that source's segment codes. */
+  readonly #local = new WeakMap<SurveyView, Map<number, Group>>();
 
   /**
    * @param layout - a survey whose items define the index (only metadata is read)
@@ -126,7 +126,8 @@ export class BreakdownAccumulator {
       options.nps === false
         ? undefined
         : (options.nps ?? view.items.find((i) => i.role === 'recommend')?.id);
-    this.#total = new SatisfactionIndexAccumulator(layout, options);
+    // Validate the index options once, up front.
+    new SatisfactionIndexAccumulator(layout, options);
   }
 
   /**
@@ -138,7 +139,9 @@ export class BreakdownAccumulator {
    * @throws `EduQualityError` `invalid-argument` when a segment field is missing from the survey
    */
   add(survey: SurveyInput, row: number): this {
-    this.#addRow(survey, viewSurvey(survey, FN), row);
+    const view = viewSurvey(survey, FN);
+    ensure(Number.isInteger(row) && row >= 0 && row < view.size, FN, `row ${row} is out of range`);
+    this.#addRows(survey, view, row, row + 1);
     return this;
   }
 
@@ -150,40 +153,73 @@ export class BreakdownAccumulator {
    */
   addAll(survey: SurveyInput): this {
     const view = viewSurvey(survey, FN);
-    for (let r = 0; r < view.size; r++) this.#addRow(survey, view, r);
+    this.#addRows(survey, view, 0, view.size);
     return this;
   }
 
-  #addRow(survey: SurveyInput, view: SurveyView, row: number): void {
-    const key: Record<string, string | null> = {};
-    for (const field of this.#by) {
+  #addRows(survey: SurveyInput, view: SurveyView, start: number, end: number): void {
+    const segments = this.#by.map((field) => {
       const segment = view.segment(field);
       if (segment === undefined)
         fail('invalid-argument', FN, `the survey has no segment field ${field}`);
-      key[field] = segment.at(row) ?? null;
+      return segment;
+    });
+    let local = this.#local.get(view);
+    if (local === undefined) {
+      local = new Map<number, Group>();
+      this.#local.set(view, local);
     }
-    const id = JSON.stringify(this.#by.map((f) => key[f]));
+    const npsItem = this.#npsItem === undefined ? undefined : view.byId.get(this.#npsItem);
+    // Rows are grouped first, then each group's accumulator takes its rows in one call.
+    const rowsOf = new Map<Group, number[]>();
+    for (let row = start; row < end; row++) {
+      let code = 0;
+      for (const segment of segments)
+        code = code * (segment.dictionary.length + 1) + segment.codes[row]! + 1;
+      let group = local.get(code);
+      if (group === undefined) {
+        group = this.#group(
+          segments.map((segment) => segment.dictionary[segment.codes[row]!] ?? null),
+        );
+        local.set(code, group);
+      }
+      let rows = rowsOf.get(group);
+      if (rows === undefined) {
+        rows = [];
+        rowsOf.set(group, rows);
+      }
+      rows.push(row);
+    }
+    for (const [group, rows] of rowsOf) {
+      group.rows += rows.length;
+      group.index.addAll(survey, rows);
+      if (npsItem !== undefined) {
+        for (const row of rows) {
+          if (npsItem.status[row] === ANSWERED)
+            group.nps.add(npsItem.values[row], view.weights[row]);
+        }
+      }
+    }
+  }
+
+  #group(labels: readonly (string | null)[]): Group {
+    const id = JSON.stringify(labels);
     let group = this.#groups.get(id);
     if (group === undefined) {
+      const key: Record<string, string | null> = {};
+      this.#by.forEach((field, i) => {
+        key[field] = labels[i]!;
+      });
       group = {
         key,
-        label: this.#by.map((f) => key[f] ?? '(not stated)').join(' / '),
+        label: labels.map((l) => l ?? '(not stated)').join(' / '),
         index: new SatisfactionIndexAccumulator(this.#layout, this.#options),
         nps: new NpsAccumulator(),
         rows: 0,
       };
       this.#groups.set(id, group);
     }
-    group.rows++;
-    group.index.add(survey, row);
-    this.#total.add(survey, row);
-    if (this.#npsItem !== undefined) {
-      const item = view.byId.get(this.#npsItem);
-      if (item !== undefined && item.status(row) === ANSWERED) {
-        group.nps.add(item.value(row), view.weight(row));
-        this.#totalNps.add(item.value(row), view.weight(row));
-      }
-    }
+    return group;
   }
 
   /**
@@ -193,8 +229,6 @@ export class BreakdownAccumulator {
    * @returns this accumulator
    */
   merge(other: BreakdownAccumulator): this {
-    this.#total.merge(other.#total);
-    this.#totalNps.merge(other.#totalNps);
     for (const [id, theirs] of other.#groups) {
       const mine = this.#groups.get(id);
       if (mine === undefined) {
@@ -225,7 +259,14 @@ export class BreakdownAccumulator {
     const k = this.#options.minGroupSize ?? 5;
     const groups = [...this.#groups.values()];
     const totalRows = groups.reduce((s, g) => s + g.rows, 0);
-    const total = this.#total.result();
+    // The total is the merge of the groups: the same sums as one pass over all rows.
+    const totalAcc = new SatisfactionIndexAccumulator(this.#layout, this.#options);
+    const totalNpsAcc = new NpsAccumulator();
+    for (const g of groups) {
+      totalAcc.merge(g.index);
+      totalNpsAcc.merge(g.nps);
+    }
+    const total = totalAcc.result();
     const overrides = { designSize: totalRows, itemWeights: total.weighting.itemWeights };
     const results = new Map<Group, SatisfactionIndexResult | undefined>();
     for (const g of groups) {
@@ -289,7 +330,7 @@ export class BreakdownAccumulator {
     let totalNps: NetPromoterScoreResult | undefined;
     if (totalPublished && this.#npsItem !== undefined) {
       try {
-        totalNps = this.#totalNps.result();
+        totalNps = totalNpsAcc.result();
       } catch {
         totalNps = undefined;
       }

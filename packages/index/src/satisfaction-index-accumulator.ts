@@ -2,18 +2,7 @@ import type { ConfidenceInterval } from './confidence-interval.js';
 import { criticalValue } from './confidence-interval.js';
 import { checkLevel, ensure, fail } from './internal/fail.js';
 import { solve } from './internal/linear.js';
-import {
-  addMoment,
-  addPair,
-  bxyAbout,
-  emptyMoments,
-  emptyPair,
-  mergeMoments,
-  mergePair,
-  pairCorrelation,
-  type Moments,
-  type PairMoments,
-} from './internal/moments.js';
+import { addMoment, emptyMoments, mergeMoments, type Moments } from './internal/moments.js';
 import { twoSidedP } from './internal/distributions.js';
 import { meanResult } from './internal/mean-result.js';
 import {
@@ -33,6 +22,64 @@ import type {
 import type { SurveyInput } from './survey-input.js';
 
 const FN = 'satisfactionIndex';
+
+// The sums kept per pair of variables (x the lower-indexed), in shifted units.
+const SLOT = 11;
+const N = 0;
+const W = 1;
+const W2 = 2;
+const SX = 3;
+const SY = 4;
+const SXX = 5;
+const SYY = 6;
+const SXY = 7;
+const TX = 8;
+const TY = 9;
+const TXY = 10;
+
+// Integer points of a scale get array bins; at most 251 (codes 0–250).
+function binsOf(spec: { readonly min: number; readonly max: number }): number {
+  return Number.isInteger(spec.min) && Number.isInteger(spec.max) && spec.max - spec.min <= 250
+    ? spec.max - spec.min + 1
+    : 0;
+}
+
+/** The weighted Pearson correlation of a pair's sums, or undefined when a variance is 0. */
+function correlation(p: Float64Array): number | undefined {
+  if (p[N]! < 2) return undefined;
+  const w = p[W]!;
+  const cxx = p[SXX]! - (p[SX]! * p[SX]!) / w;
+  const cyy = p[SYY]! - (p[SY]! * p[SY]!) / w;
+  const cxy = p[SXY]! - (p[SX]! * p[SY]!) / w;
+  // A variance within rounding of 0 (all answers equal) is 0.
+  if (cxx <= 1e-10 * p[SXX]! || cyy <= 1e-10 * p[SYY]! || cxx <= 0 || cyy <= 0) return undefined;
+  return Math.max(-1, Math.min(1, cxy / Math.sqrt(cxx * cyy)));
+}
+
+/**
+ * Moves a pair's sums from shifts (a, b) to (a − dx, b − dy): the values in
+ * them grow by dx and dy. Exact algebra on the power sums.
+ */
+function reshift(p: Float64Array, dx: number, dy: number): void {
+  const w = p[W]!;
+  const w2 = p[W2]!;
+  const sx = p[SX]!;
+  const sy = p[SY]!;
+  const tx = p[TX]!;
+  const ty = p[TY]!;
+  p[SXX] = p[SXX]! + 2 * dx * sx + dx * dx * w;
+  p[SYY] = p[SYY]! + 2 * dy * sy + dy * dy * w;
+  p[SXY] = p[SXY]! + dx * sy + dy * sx + dx * dy * w;
+  p[TXY] = p[TXY]! + dx * ty + dy * tx + dx * dy * w2;
+  p[SX] = sx + dx * w;
+  p[SY] = sy + dy * w;
+  p[TX] = tx + dx * w2;
+  p[TY] = ty + dy * w2;
+}
+
+function effectiveN(p: Float64Array): number {
+  return p[N] === 0 ? 0 : (p[W]! * p[W]!) / p[W2]!;
+}
 
 interface Spec {
   readonly id: string;
@@ -61,13 +108,14 @@ export interface SatisfactionIndexResultOverrides {
  *
  * @remarks
  * For the m tracked variables (the index items, and the overall item when
- * weights are derived) it keeps, for every pair, the weighted centred moments
- * over the rows that answered both (Σw, Σw², means, Σw·dev·dev, and the
- * Σw²-weighted sums the linearisation variance needs), merged with Chan's
- * update; per item the answer distribution and the counts of "not applicable"
- * and missing; per importance item its moments. From these the result gives
- * item means and SEs, correlations, the delta-method covariance of item means
- * and the index. Shards merged in any order agree with one pass to rounding.
+ * weights are derived) it keeps, for every pair, sums over the rows that
+ * answered both: n, Σw, Σw², Σwx, Σwy, Σwx², Σwy², Σwxy, Σw²x, Σw²y and
+ * Σw²xy, with each value shifted by its scale midpoint so the centred moments
+ * computed from them lose no precision. Merging adds the sums. Per item it also
+ * keeps the answer distribution and the counts of "not applicable" and
+ * missing; per importance item its moments. From these the result gives item
+ * means and SEs, correlations, the delta-method covariance of item means and
+ * the index. Shards merged in any order agree with one pass to rounding.
  *
  * @example
  * ```ts
@@ -84,9 +132,26 @@ export class SatisfactionIndexAccumulator {
   readonly #overall: Spec | undefined;
   readonly #importance: readonly string[];
   readonly #fixed: Float64Array | undefined;
-  readonly #pairs: PairMoments[];
+  readonly #m: number;
+  /** Column m·i + j: the pair slot of variables i ≤ j. */
+  readonly #slot: Int32Array;
+  /** SLOT numbers per pair (see the offsets below). */
+  readonly #sums: Float64Array;
+  /**
+   * Each tracked variable's shift: its first answer in this accumulator,
+   * subtracted before summing, so that the centred moments computed from the
+   * sums do not cancel (all-equal answers give exactly 0). NaN until seen.
+   */
+  readonly #shift: Float64Array;
+  readonly #raw: Float64Array;
   readonly #importanceMoments: Moments[];
-  readonly #bins: Map<number, Bin>[];
+  /** Counts and weights of integer answers by value − min, per item. */
+  readonly #binCount: Float64Array[];
+  readonly #binWeight: Float64Array[];
+  /** Answers that are not integer points of the scale (plain data mapped from another scale). */
+  readonly #otherBins: Map<number, Bin>[];
+  readonly #idx: Int32Array;
+  readonly #xs: Float64Array;
   readonly #notApplicable: Float64Array;
   readonly #missing: Float64Array;
   readonly #respondent: Moments = emptyMoments();
@@ -153,9 +218,25 @@ export class SatisfactionIndexAccumulator {
       );
     }
     const m = this.#specs.length + (overall === undefined ? 0 : 1);
-    this.#pairs = Array.from({ length: (m * (m + 1)) / 2 }, emptyPair);
+    this.#m = m;
+    this.#slot = new Int32Array(m * m);
+    let slot = 0;
+    for (let i = 0; i < m; i++) {
+      for (let j = i; j < m; j++) {
+        this.#slot[i * m + j] = slot;
+        this.#slot[j * m + i] = slot;
+        slot++;
+      }
+    }
+    this.#sums = new Float64Array(slot * SLOT);
+    this.#shift = new Float64Array(m).fill(NaN);
+    this.#raw = new Float64Array(m);
     this.#importanceMoments = this.#importance.map(emptyMoments);
-    this.#bins = this.#specs.map(() => new Map<number, Bin>());
+    this.#binCount = this.#specs.map((t) => new Float64Array(binsOf(t)));
+    this.#binWeight = this.#specs.map((t) => new Float64Array(binsOf(t)));
+    this.#otherBins = this.#specs.map(() => new Map<number, Bin>());
+    this.#idx = new Int32Array(m);
+    this.#xs = new Float64Array(m);
     this.#notApplicable = new Float64Array(this.#specs.length);
     this.#missing = new Float64Array(this.#specs.length);
   }
@@ -200,24 +281,39 @@ export class SatisfactionIndexAccumulator {
     const view = viewSurvey(survey, FN);
     const items = this.#resolve(view);
     if (rows === undefined) for (let r = 0; r < view.size; r++) this.#addRow(view, items, r);
-    else for (let i = 0; i < rows.length; i++) this.#addRow(view, items, rows[i]!);
+    else {
+      for (let i = 0; i < rows.length; i++) {
+        const r = rows[i]!;
+        ensure(Number.isInteger(r) && r >= 0 && r < view.size, FN, `row ${r} is out of range`);
+        this.#addRow(view, items, r);
+      }
+    }
     return this;
   }
 
   #addRow(view: SurveyView, items: readonly (ItemView | undefined)[], row: number): void {
     const k = this.#specs.length;
-    const m = k + (this.#overall === undefined ? 0 : 1);
-    const w = view.weight(row);
+    const m = this.#m;
+    const w = view.weights[row]!;
+    const idx = this.#idx;
+    const xs = this.#xs;
+    const shift = this.#shift;
     this.#rows++;
-    const x = new Array<number>(m);
+    let a = 0;
     let answered = 0;
     for (let i = 0; i < m; i++) {
       const item = items[i];
-      const status = item === undefined ? 1 : item.status(row);
-      x[i] = status === ANSWERED ? item!.value(row) : NaN;
-      if (i < k) {
-        if (status === ANSWERED) answered++;
-        else if (status === NOT_APPLICABLE) this.#notApplicable[i]!++;
+      const status = item === undefined ? 1 : item.status[row]!;
+      if (status === ANSWERED) {
+        const value = item!.values[row]!;
+        if (Number.isNaN(shift[i]!)) shift[i] = value;
+        idx[a] = i;
+        xs[a] = value - shift[i]!;
+        this.#raw[a] = value;
+        a++;
+        if (i < k) answered++;
+      } else if (i < k) {
+        if (status === NOT_APPLICABLE) this.#notApplicable[i]!++;
         else this.#missing[i]!++;
       }
     }
@@ -230,41 +326,63 @@ export class SatisfactionIndexAccumulator {
       return;
     }
     addMoment(this.#included, 0, w);
-    let p = 0;
-    for (let i = 0; i < m; i++) {
-      const xi = x[i]!;
-      if (Number.isNaN(xi)) {
-        p += m - i;
-        continue;
-      }
-      for (let j = i; j < m; j++, p++) {
-        const xj = x[j]!;
-        if (!Number.isNaN(xj)) addPair(this.#pairs[p]!, xi, xj, w);
+    const sums = this.#sums;
+    const slots = this.#slot;
+    const w2 = w * w;
+    for (let p = 0; p < a; p++) {
+      const i = idx[p]!;
+      const x = xs[p]!;
+      const wx = w * x;
+      const w2x = w2 * x;
+      const row0 = i * m;
+      for (let q = p; q < a; q++) {
+        const y = xs[q]!;
+        const o = slots[row0 + idx[q]!]! * SLOT;
+        const wy = w * y;
+        sums[o + N]! += 1;
+        sums[o + W]! += w;
+        sums[o + W2]! += w2;
+        sums[o + SX]! += wx;
+        sums[o + SY]! += wy;
+        sums[o + SXX]! += wx * x;
+        sums[o + SYY]! += wy * y;
+        sums[o + SXY]! += wx * y;
+        sums[o + TX]! += w2x;
+        sums[o + TY]! += w2 * y;
+        sums[o + TXY]! += w2x * y;
       }
       if (i < k) {
-        const bin = this.#bins[i]!.get(xi);
-        if (bin === undefined) this.#bins[i]!.set(xi, { count: 1, weight: w });
-        else {
-          bin.count++;
-          bin.weight += w;
+        const spec = this.#specs[i]!;
+        const value = this.#raw[p]!;
+        const bin = value - spec.min;
+        if (Number.isInteger(bin) && bin < this.#binCount[i]!.length) {
+          this.#binCount[i]![bin]! += 1;
+          this.#binWeight[i]![bin]! += w;
+        } else {
+          const other = this.#otherBins[i]!.get(value);
+          if (other === undefined) this.#otherBins[i]!.set(value, { count: 1, weight: w });
+          else {
+            other.count++;
+            other.weight += w;
+          }
         }
       }
     }
-    this.#importance.forEach((_, j) => {
+    for (let j = 0; j < this.#importance.length; j++) {
       const item = items[m + j];
-      if (item !== undefined && item.status(row) === ANSWERED) {
-        addMoment(this.#importanceMoments[j]!, item.value(row), w);
+      if (item !== undefined && item.status[row] === ANSWERED) {
+        addMoment(this.#importanceMoments[j]!, item.values[row]!, w);
       }
-    });
+    }
     const fixed = this.#fixed;
     if (fixed !== undefined) {
       let num = 0;
       let den = 0;
-      for (let i = 0; i < k; i++) {
-        const xi = x[i]!;
-        if (Number.isNaN(xi)) continue;
-        const s = this.#specs[i]!;
-        num += fixed[i]! * ((xi - s.min) / (s.max - s.min)) * 100;
+      for (let p = 0; p < a; p++) {
+        const i = idx[p]!;
+        if (i >= k) continue;
+        const spec = this.#specs[i]!;
+        num += fixed[i]! * ((this.#raw[p]! - spec.min) / (spec.max - spec.min)) * 100;
         den += fixed[i]!;
       }
       if (den > 0) addMoment(this.#respondent, num / den, w);
@@ -287,14 +405,41 @@ export class SatisfactionIndexAccumulator {
       FN,
       'can only merge accumulators with the same items',
     );
-    this.#pairs.forEach((p, i) => {
-      mergePair(p, other.#pairs[i]!);
-    });
+    const sums = this.#sums;
+    const theirs = Float64Array.from(other.#sums);
+    const m = this.#m;
+    // Bring the other sums to this accumulator's shifts (exact algebra), then add.
+    const delta = new Float64Array(m);
+    for (let i = 0; i < m; i++) {
+      const mine = this.#shift[i]!;
+      const their = other.#shift[i]!;
+      if (Number.isNaN(mine)) this.#shift[i] = their;
+      else if (!Number.isNaN(their)) delta[i] = their - mine;
+    }
+    for (let i = 0; i < m; i++) {
+      for (let j = i; j < m; j++) {
+        const dx = delta[i]!;
+        const dy = delta[j]!;
+        if (dx === 0 && dy === 0) continue;
+        const o = this.#slot[i * m + j]! * SLOT;
+        reshift(theirs.subarray(o, o + SLOT), dx, dy);
+      }
+    }
+    for (let i = 0; i < sums.length; i++) sums[i]! += theirs[i]!;
     this.#importanceMoments.forEach((mo, i) => {
       mergeMoments(mo, other.#importanceMoments[i]!);
     });
-    this.#bins.forEach((bins, i) => {
-      for (const [value, bin] of other.#bins[i]!) {
+    this.#binCount.forEach((counts, i) => {
+      const weights = this.#binWeight[i]!;
+      const theirCounts = other.#binCount[i]!;
+      const theirWeights = other.#binWeight[i]!;
+      for (let b = 0; b < counts.length; b++) {
+        counts[b]! += theirCounts[b]!;
+        weights[b]! += theirWeights[b]!;
+      }
+    });
+    this.#otherBins.forEach((bins, i) => {
+      for (const [value, bin] of other.#otherBins[i]!) {
         const mine = bins.get(value);
         if (mine === undefined) bins.set(value, { ...bin });
         else {
@@ -315,11 +460,10 @@ export class SatisfactionIndexAccumulator {
     return this;
   }
 
-  #pairIndex(i: number, j: number): number {
-    const m = this.#specs.length + (this.#overall === undefined ? 0 : 1);
-    const a = Math.min(i, j);
-    const b = Math.max(i, j);
-    return a * m - (a * (a - 1)) / 2 + (b - a);
+  /** The sums of the pair (i, j), i ≤ j, in shifted units. */
+  #pair(i: number, j: number): Float64Array {
+    const o = this.#slot[i * this.#m + j]! * SLOT;
+    return this.#sums.subarray(o, o + SLOT);
   }
 
   /**
@@ -343,7 +487,12 @@ export class SatisfactionIndexAccumulator {
     const crit = criticalValue(level, useT ? df : undefined);
     const topBox = options.topBox ?? 2;
 
-    const diag = specs.map((_, i) => this.#pairs[this.#pairIndex(i, i)]!);
+    const diag = specs.map((_, i) => {
+      const p = this.#pair(i, i);
+      const w = p[W]!;
+      const shifted = p[N] === 0 ? 0 : p[SX]! / w;
+      return { n: p[N]!, w, w2: p[W2]!, shifted, mean: shifted + this.#shift[i]! };
+    });
     const answered = diag.map((d) => d.n > 0);
     if (!answered.some(Boolean)) fail('insufficient-data', FN, 'no index item has an answer');
 
@@ -353,13 +502,17 @@ export class SatisfactionIndexAccumulator {
     const c = specs.map((s, i) => (answered[i] ? (weighting.itemWeights[s.id] ?? 0) : 0));
 
     const g = specs.map((s) => 100 / (s.max - s.min));
+    // The linearisation covariance of two item means (domains over the whole design):
+    // n/(n−1) Σ w²(x − x̄)(y − ȳ) / (Σ_x w · Σ_y w), over the rows that answered both.
     const cov = (i: number, j: number): number => {
-      // A pair's x is its lower-indexed item.
       const a = Math.min(i, j);
       const b = Math.max(i, j);
-      const p = this.#pairs[this.#pairIndex(a, b)]!;
-      if (p.n === 0) return 0;
-      return (factor * bxyAbout(p, diag[a]!.mx, diag[b]!.mx)) / (diag[a]!.w * diag[b]!.w);
+      const p = this.#pair(a, b);
+      if (p[N] === 0) return 0;
+      const ma = diag[a]!.shifted;
+      const mb = diag[b]!.shifted;
+      const sum = p[TXY]! - mb * p[TX]! - ma * p[TY]! + ma * mb * p[W2]!;
+      return (factor * sum) / (diag[a]!.w * diag[b]!.w);
     };
     const interval = (
       estimate: number,
@@ -380,7 +533,7 @@ export class SatisfactionIndexAccumulator {
       for (const i of members) {
         const ci = c[i]! / total;
         if (ci === 0) continue;
-        score += ci * (diag[i]!.mx - specs[i]!.min) * g[i]!;
+        score += ci * (diag[i]!.mean - specs[i]!.min) * g[i]!;
         for (const j of members) {
           const cj = c[j]! / total;
           if (cj !== 0) variance += ci * cj * g[i]! * g[j]! * cov(i, j);
@@ -391,7 +544,11 @@ export class SatisfactionIndexAccumulator {
 
     const items: ItemStatistics[] = specs.map((s, i) => {
       const d = diag[i]!;
-      const bins = [...this.#bins[i]!.entries()].sort((a, b) => a[0] - b[0]);
+      const bins = [...this.#otherBins[i]!.entries()];
+      this.#binCount[i]!.forEach((count, b) => {
+        if (count > 0) bins.push([s.min + b, { count, weight: this.#binWeight[i]![b]! }]);
+      });
+      bins.sort((x, y) => x[0] - y[0]);
       const common = {
         id: s.id,
         dimension: s.dimension ?? null,
@@ -410,13 +567,13 @@ export class SatisfactionIndexAccumulator {
       };
       if (d.n === 0)
         return { ...common, mean: null, se: null, score: null, interval: null, topBoxShare: null };
-      const se = Math.sqrt(cov(i, i));
-      const score = Math.min(100, Math.max(0, (d.mx - s.min) * g[i]!));
+      const se = Math.sqrt(Math.max(0, cov(i, i)));
+      const score = Math.min(100, Math.max(0, (d.mean - s.min) * g[i]!));
       const cut = s.max - topBox + 1;
       const top = bins.reduce((sum, [value, bin]) => sum + (value >= cut ? bin.weight : 0), 0);
       return {
         ...common,
-        mean: d.mx,
+        mean: d.mean,
         se,
         score,
         interval: interval(score, se * g[i]!, 'linearisation'),
@@ -511,15 +668,14 @@ export class SatisfactionIndexAccumulator {
     const alpha = this.#options.derived?.significance ?? 0.05;
     const method = this.#options.derived?.method ?? 'correlation';
     const overallId = this.#overall!.id;
-    const r = specs.map((_, i) => pairCorrelation(this.#pairs[this.#pairIndex(i, o)]!) ?? 0);
-    const nEffOf = (p: PairMoments): number => (p.n === 0 ? 0 : (p.w * p.w) / p.w2);
+    const r = specs.map((_, i) => correlation(this.#pair(i, o)) ?? 0);
     let values: number[];
     let pValues: number[];
     let rule: string;
     if (method === 'correlation') {
       values = r;
       pValues = specs.map((_, i) => {
-        const n = nEffOf(this.#pairs[this.#pairIndex(i, o)]!);
+        const n = effectiveN(this.#pair(i, o));
         const ri = r[i]!;
         if (n <= 2) return 1;
         if (Math.abs(ri) >= 1) return 0;
@@ -529,7 +685,7 @@ export class SatisfactionIndexAccumulator {
     } else {
       const R = specs.map((_, i) =>
         specs.map((__, j) =>
-          i === j ? 1 : (pairCorrelation(this.#pairs[this.#pairIndex(i, j)]!) ?? 0),
+          i === j ? 1 : (correlation(this.#pair(Math.min(i, j), Math.max(i, j))) ?? 0),
         ),
       );
       const solved = solve(R, r);
@@ -538,7 +694,8 @@ export class SatisfactionIndexAccumulator {
       values = solved.x;
       const r2 = values.reduce((s, b, i) => s + b * r[i]!, 0);
       let n = Infinity;
-      for (const p of this.#pairs) n = Math.min(n, nEffOf(p));
+      for (let i = 0; i <= k; i++)
+        for (let j = i; j <= k; j++) n = Math.min(n, effectiveN(this.#pair(i, j)));
       const dfResid = n - k - 1;
       pValues = values.map((b, i) => {
         if (dfResid <= 0) return 1;

@@ -1,14 +1,16 @@
 import type { ItemRole, ResponseSet } from '@edu-quality/questionnaire';
 import type { SurveyData, SurveyInput } from '../survey-input.js';
 import { checkWeights, ensure } from './fail.js';
-import { viewCategories, type CategoriesView } from './values.js';
 
 /** Answer status codes of an item view. */
 export const ANSWERED = 0;
 export const MISSING = 1;
 export const NOT_APPLICABLE = 2;
 
-/** An item as the index reads it. */
+/**
+ * An item as the index reads it: typed arrays, so that the hot loops of the
+ * accumulators read memory rather than call closures.
+ */
 export interface ItemView {
   readonly id: string;
   readonly role: ItemRole | undefined;
@@ -16,19 +18,27 @@ export interface ItemView {
   readonly importanceOf: string | undefined;
   readonly min: number;
   readonly max: number;
-  /** The answer of row i; only meaningful when status(i) is ANSWERED. */
-  value(i: number): number;
-  status(i: number): number;
+  /** The answer of each row; meaningful where status is ANSWERED. */
+  readonly values: Float64Array;
+  /** ANSWERED, MISSING or NOT_APPLICABLE per row. */
+  readonly status: Uint8Array;
+}
+
+/** A segment field, dictionary-encoded: code −1 is no answer. */
+export interface SegmentView {
+  readonly codes: Int32Array;
+  readonly dictionary: readonly string[];
 }
 
 /** A survey as the index reads it. */
 export interface SurveyView {
   readonly size: number;
   readonly weighted: boolean;
-  weight(i: number): number;
+  /** One weight per row (all 1 when unweighted). */
+  readonly weights: Float64Array;
   readonly items: readonly ItemView[];
   readonly byId: ReadonlyMap<string, ItemView>;
-  segment(field: string): CategoriesView | undefined;
+  segment(field: string): SegmentView | undefined;
 }
 
 const cache = new WeakMap<object, SurveyView>();
@@ -42,12 +52,52 @@ function isResponseSet(input: SurveyInput): input is ResponseSet {
 const NA_CODE = 254;
 const MISSING_CODE = 255;
 
-function fromResponseSet(set: ResponseSet): SurveyView {
+function encode(labels: ArrayLike<string | null | undefined>): SegmentView {
+  const index = new Map<string, number>();
+  const dictionary: string[] = [];
+  const codes = new Int32Array(labels.length);
+  for (let i = 0; i < labels.length; i++) {
+    const label = labels[i];
+    if (label === null || label === undefined) {
+      codes[i] = -1;
+      continue;
+    }
+    let code = index.get(label);
+    if (code === undefined) {
+      code = dictionary.length;
+      dictionary.push(label);
+      index.set(label, code);
+    }
+    codes[i] = code;
+  }
+  return { codes, dictionary };
+}
+
+function memo(
+  make: (field: string) => SegmentView | undefined,
+): (field: string) => SegmentView | undefined {
+  const seen = new Map<string, SegmentView | undefined>();
+  return (field) => {
+    if (!seen.has(field)) seen.set(field, make(field));
+    return seen.get(field);
+  };
+}
+
+function fromResponseSet(set: ResponseSet, fn: string): SurveyView {
   const items: ItemView[] = [];
+  const size = set.size;
   for (const item of set.items) {
     const column = set.columns.get(item.id);
     if (column?.kind !== 'scale') continue;
     const codes = column.values;
+    const values = new Float64Array(size);
+    const status = new Uint8Array(size);
+    for (let i = 0; i < size; i++) {
+      const c = codes[i]!;
+      if (c === MISSING_CODE) status[i] = MISSING;
+      else if (c === NA_CODE) status[i] = NOT_APPLICABLE;
+      else values[i] = c;
+    }
     items.push({
       id: item.id,
       role: item.role,
@@ -55,25 +105,24 @@ function fromResponseSet(set: ResponseSet): SurveyView {
       importanceOf: item.importanceOf,
       min: column.min,
       max: column.max,
-      value: (i) => codes[i]!,
-      status: (i) => {
-        const c = codes[i]!;
-        return c === MISSING_CODE ? MISSING : c === NA_CODE ? NOT_APPLICABLE : ANSWERED;
-      },
+      values,
+      status,
     });
   }
   const weights = set.weights;
-  if (weights !== undefined) checkWeights(weights, set.size, 'readResponses weights');
+  if (weights !== undefined) checkWeights(weights, size, fn);
   return {
-    size: set.size,
+    size,
     weighted: weights !== undefined,
-    weight: weights === undefined ? () => 1 : (i) => weights[i]!,
+    weights: weights ?? new Float64Array(size).fill(1),
     items,
     byId: new Map(items.map((item) => [item.id, item])),
-    segment: (field) => {
+    segment: memo((field) => {
       const column = set.columns.get(field);
-      return column?.kind === 'category' ? viewCategories(column) : undefined;
-    },
+      return column?.kind === 'category'
+        ? { codes: column.codes, dictionary: column.dictionary }
+        : undefined;
+    }),
   };
 }
 
@@ -108,8 +157,8 @@ function fromPlain(data: SurveyData, fn: string): SurveyView {
       importanceOf: item.importanceOf,
       min: item.min,
       max: item.max,
-      value: (i) => values[i]!,
-      status: (i) => status[i]!,
+      values,
+      status,
     };
   });
   ensure(new Set(items.map((i) => i.id)).size === items.length, fn, 'item ids must be unique');
@@ -122,11 +171,12 @@ function fromPlain(data: SurveyData, fn: string): SurveyView {
   return {
     size,
     weighted: weights !== undefined,
-    weight: weights === undefined ? () => 1 : (i) => weights[i]!,
+    weights: weights === undefined ? new Float64Array(size).fill(1) : Float64Array.from(weights),
     items,
     byId: new Map(items.map((item) => [item.id, item])),
-    segment: (field) =>
-      Object.hasOwn(segments, field) ? viewCategories(segments[field]!) : undefined,
+    segment: memo((field) =>
+      Object.hasOwn(segments, field) ? encode(segments[field]!) : undefined,
+    ),
   };
 }
 
@@ -134,7 +184,7 @@ function fromPlain(data: SurveyData, fn: string): SurveyView {
 export function viewSurvey(input: SurveyInput, fn: string): SurveyView {
   let view = cache.get(input);
   if (view === undefined) {
-    view = isResponseSet(input) ? fromResponseSet(input) : fromPlain(input, fn);
+    view = isResponseSet(input) ? fromResponseSet(input, fn) : fromPlain(input, fn);
     cache.set(input, view);
   }
   return view;
