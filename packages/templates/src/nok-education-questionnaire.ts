@@ -25,7 +25,8 @@ function yesNo(
  * Follows the sample questionnaire of the survey method approved by Order of
  * the Ministry of Labour No. 675n of 30.10.2018, education version (the
  * indicators of Order of the Ministry of Education No. 114 of 13.03.2019);
- * the wording is close to the sample but not copied from an official text.
+ * the wording follows the sample as operators reproduce it; it could not be
+ * checked against the official text of the order, so treat it as unverified.
  * Each answer is `yes` or `no` (labels «Да» / «Нет»). The filters, as
  * `visibleIf` skip logic:
  *
