@@ -389,6 +389,18 @@ function blockHasMissing(spec: EngineSpec, ws: PlsWorkspace, l: number): boolean
   return false;
 }
 
+// out_l = X_l w_l (no rescaling), column by column.
+function blockProduct(spec: EngineSpec, ws: PlsWorkspace, l: number, out: Float64Array): void {
+  const { n, x, w } = ws;
+  const ob = l * n;
+  out.fill(0, ob, ob + n);
+  for (let k = spec.blockStart[l]!; k < spec.blockStart[l + 1]!; k++) {
+    const wk = w[k]!;
+    const xb = k * n;
+    for (let i = 0; i < n; i++) out[ob + i] = out[ob + i]! + wk * x[xb + i]!;
+  }
+}
+
 // Σ over the available cells of row i of x_k w_k, over Σ of the matching w_k².
 function availableScores(spec: EngineSpec, ws: PlsWorkspace, l: number): boolean {
   const { n, x, w, y } = ws;
@@ -425,7 +437,11 @@ export function fitAvailable(spec: EngineSpec, ws: PlsWorkspace): number {
     const k0 = blockStart[l]!;
     const k1 = blockStart[l + 1]!;
     for (let k = k0; k < k1; k++) w[k] = 1 / Math.sqrt(k1 - k0);
-    if (!availableScores(spec, ws, l)) return FIT_DEGENERATE;
+    if (missing[l] === 1) {
+      if (!availableScores(spec, ws, l)) return FIT_DEGENERATE;
+    } else {
+      blockProduct(spec, ws, l, y);
+    }
   }
   let iter = 0;
   for (;;) {
@@ -543,25 +559,29 @@ export function fitAvailable(spec: EngineSpec, ws: PlsWorkspace): number {
   // block (sd with divisor n_c − 1, times √((n − 1)/n)); the scores stay.
   const correction = Math.sqrt(n / (n - 1));
   for (let l = 0; l < L; l++) {
-    let sum = 0;
+    const zb = l * n;
     let count = 0;
-    for (let i = 0; i < n; i++) {
-      let s = 0;
-      let complete = true;
-      for (let k = blockStart[l]!; k < blockStart[l + 1]!; k++) {
-        const v = x[k * n + i]!;
-        if (v !== v) complete = false;
-        else s += v * w[k]!;
-      }
-      if (complete) {
-        z[l * n + count] = s;
-        sum += s;
-        count++;
+    if (missing[l] === 0) {
+      // Column by column: the data are column-major.
+      blockProduct(spec, ws, l, z);
+      count = n;
+    } else {
+      for (let i = 0; i < n; i++) {
+        let s = 0;
+        let complete = true;
+        for (let k = blockStart[l]!; k < blockStart[l + 1]!; k++) {
+          const v = x[k * n + i]!;
+          if (v !== v) complete = false;
+          else s += v * w[k]!;
+        }
+        if (complete) z[zb + count++] = s;
       }
     }
+    let sum = 0;
+    for (let i = 0; i < count; i++) sum += z[zb + i]!;
     const mean = sum / count;
     let ss = 0;
-    for (let i = 0; i < count; i++) ss += (z[l * n + i]! - mean) ** 2;
+    for (let i = 0; i < count; i++) ss += (z[zb + i]! - mean) ** 2;
     const sd = Math.sqrt(ss / (count - 1)) / correction;
     if (!(sd > 0)) return FIT_DEGENERATE;
     for (let k = blockStart[l]!; k < blockStart[l + 1]!; k++) w[k] = w[k]! / sd;

@@ -270,26 +270,28 @@ function readColumns(
     return at;
   });
   const n = data.rows.length;
+  const width = data.columns.length;
   for (let k = 0; k < names.length; k++) columns.push(new Float64Array(n));
-  data.rows.forEach((row, i) => {
-    ensure(
-      row.length === data.columns.length,
-      fn,
-      `row ${i + 1} has ${row.length} values for ${data.columns.length} columns`,
-    );
-    index.forEach((at, k) => {
-      const v = row[at];
-      if (v === null || v === undefined || Number.isNaN(v)) columns[k]![i] = NaN;
+  // Plain loops: this runs once per cell, so no closures and no message
+  // strings unless a check fails.
+  for (let i = 0; i < n; i++) {
+    const row = data.rows[i]!;
+    if (row.length !== width) {
+      fail('invalid-argument', fn, `row ${i + 1} has ${row.length} values for ${width} columns`);
+    }
+    for (let k = 0; k < index.length; k++) {
+      const v = row[index[k]!];
+      if (v === null || v === undefined || v !== v) columns[k]![i] = NaN;
+      else if (typeof v === 'number' && v - v === 0) columns[k]![i] = v;
       else {
-        ensure(
-          typeof v === 'number' && Number.isFinite(v),
+        fail(
+          'invalid-argument',
           fn,
           `row ${i + 1}, column ${names[k]!}: ${String(v)} is not a finite number`,
         );
-        columns[k]![i] = v;
       }
-    });
-  });
+    }
+  }
   for (let k = 0; k < names.length; k++) ranges.push(undefined);
   return { columns, n, ranges };
 }
@@ -318,7 +320,11 @@ export function preparePls(
   let cellsImputed = 0;
   if (method === 'listwise' || cellsMissing === 0) {
     keep = [];
-    for (let i = 0; i < rowsRead; i++) if (columns.every((col) => col[i] === col[i])) keep.push(i);
+    for (let i = 0; i < rowsRead; i++) {
+      let complete = true;
+      for (let k = 0; k < p && complete; k++) complete = columns[k]![i] === columns[k]![i];
+      if (complete) keep.push(i);
+    }
   } else if (method === 'mean-imputation') {
     keep = Array.from({ length: rowsRead }, (_, i) => i);
     for (let k = 0; k < p; k++) {

@@ -45,6 +45,33 @@ export function pairwiseCorrelation(
   return den > 0 ? sab / den : 0;
 }
 
+function hasMissing(v: Float64Array, base: number, n: number): boolean {
+  for (let i = 0; i < n; i++) if (v[base + i] !== v[base + i]) return true;
+  return false;
+}
+
+/** Correlation of two centred complete columns: one pass. */
+function centredCorrelation(
+  a: Float64Array,
+  aBase: number,
+  b: Float64Array,
+  bBase: number,
+  n: number,
+): number {
+  let saa = 0;
+  let sbb = 0;
+  let sab = 0;
+  for (let i = 0; i < n; i++) {
+    const u = a[aBase + i]!;
+    const v = b[bBase + i]!;
+    saa += u * u;
+    sbb += v * v;
+    sab += u * v;
+  }
+  const den = Math.sqrt(saa * sbb);
+  return den > 0 ? sab / den : 0;
+}
+
 export interface RawSummary {
   readonly crossLoadings: Float64Array; // p × L
   readonly loadings: Float64Array;
@@ -72,9 +99,17 @@ export function summarize(prep: PreparedPls, ws: PlsWorkspace): RawSummary {
   const { x, y } = ws;
   const crossLoadings = new Float64Array(p * L);
   const loadings = new Float64Array(p);
+  // The treated indicators and the scores are centred; a complete column
+  // needs no pairwise bookkeeping.
+  const complete = new Uint8Array(p);
+  for (let k = 0; k < p; k++) complete[k] = hasMissing(x, k * n, n) ? 0 : 1;
+  const cor = (k: number, base: Float64Array, baseOffset: number, other: number): number =>
+    complete[k] === 1 && (other < 0 || complete[other] === 1)
+      ? centredCorrelation(x, k * n, base, baseOffset, n)
+      : pairwiseCorrelation(x, k * n, base, baseOffset, n);
   for (let k = 0; k < p; k++) {
     for (let l = 0; l < L; l++) {
-      crossLoadings[k * L + l] = pairwiseCorrelation(x, k * n, y, l * n, n);
+      crossLoadings[k * L + l] = cor(k, y, l * n, -1);
     }
     loadings[k] = crossLoadings[k * L + prep.blockOf[k]!]!;
   }
@@ -143,7 +178,7 @@ export function summarize(prep: PreparedPls, ws: PlsWorkspace): RawSummary {
     for (let a = 0; a < q; a++) {
       r[a * q + a] = 1;
       for (let b = a + 1; b < q; b++) {
-        const v = pairwiseCorrelation(x, (start + a) * n, x, (start + b) * n, n);
+        const v = cor(start + a, x, (start + b) * n, start + b);
         r[a * q + b] = v;
         r[b * q + a] = v;
         offSum += v;

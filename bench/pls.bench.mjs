@@ -1,0 +1,199 @@
+// PLS path modelling benchmark: the ECSI model on synthetic seeded surveys.
+//
+//   pnpm exec turbo run build --filter=@edu-quality/index
+//   node bench/pls.bench.mjs            # writes bench/results/pls.json
+//
+// Measures (1) fit cost at several n, reported per respondent and per
+// respondent-iteration, to show it is linear in n; (2) 5,000 bootstrap
+// resamples against 5,000 single fits of the same 250 respondents (target
+// ratio ≤ 1.2), serially and on worker threads; (3) the same comparison on
+// 100,000 respondents with a few resamples. Runs against the built dist.
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { availableParallelism, cpus } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const dist =
+  process.env.PLS_BENCH_DIST ?? join(here, '..', 'packages', 'index', 'dist', 'index.js');
+const { plsPathModel, plsBootstrap, plsBootstrapParallel, ecsiModel, customerSatisfactionIndex } =
+  await import(pathToFileURL(dist).href);
+
+const items = {
+  image: ['imag1', 'imag2', 'imag3', 'imag4', 'imag5'],
+  expectations: ['expe1', 'expe2', 'expe3', 'expe4'],
+  quality: ['qual1', 'qual2', 'qual3', 'qual4', 'qual5'],
+  value: ['val1', 'val2', 'val3'],
+  satisfaction: ['sat1', 'sat2', 'sat3'],
+  complaints: ['comp1', 'comp2'],
+  loyalty: ['loy1', 'loy2', 'loy3'],
+};
+const model = ecsiModel(items);
+
+function mulberry32(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** n synthetic respondents of an ECSI survey, items 1–10, seeded. */
+function survey(n, seed) {
+  const rand = mulberry32(seed);
+  const normal = () =>
+    Math.sqrt(-2 * Math.log(Math.max(rand(), 1e-12))) * Math.cos(2 * Math.PI * rand());
+  const columns = Object.values(items).flat();
+  const rows = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const image = normal();
+    const expectations = 0.5 * image + 0.85 * normal();
+    const quality = 0.6 * expectations + 0.8 * normal();
+    const value = 0.3 * expectations + 0.5 * quality + 0.75 * normal();
+    const satisfaction =
+      0.2 * image + 0.1 * expectations + 0.4 * quality + 0.3 * value + 0.6 * normal();
+    const complaints = -0.5 * satisfaction + 0.85 * normal();
+    const loyalty = 0.3 * image + 0.5 * satisfaction - 0.2 * complaints + 0.7 * normal();
+    const lv = { image, expectations, quality, value, satisfaction, complaints, loyalty };
+    const row = [];
+    for (const [block, ids] of Object.entries(items)) {
+      for (let k = 0; k < ids.length; k++) {
+        const sign = block === 'complaints' ? -1 : 1; // complaints items: higher = fewer complaints
+        row.push(
+          Math.min(
+            10,
+            Math.max(1, Math.round(6.5 + 1.6 * (0.8 * sign * lv[block] + 0.6 * normal()))),
+          ),
+        );
+      }
+    }
+    rows[i] = row;
+  }
+  return { columns, rows };
+}
+
+const now = () => performance.now();
+function median(values) {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+const results = {
+  date: new Date().toISOString(),
+  node: process.version,
+  cpu: cpus()[0]?.model ?? 'unknown',
+  cores: availableParallelism(),
+  model: 'ECSI: 7 latent variables, 25 items, 12 paths, centroid, standardised',
+  fit: [],
+  bootstrap: {},
+  bootstrapLarge: {},
+};
+
+// 1. Fit cost against n.
+for (const [n, reps] of [
+  [250, 400],
+  [1_000, 100],
+  [10_000, 20],
+  [100_000, 5],
+]) {
+  const data = survey(n, 20260101 + n);
+  plsPathModel(data, model); // warm-up
+  const times = [];
+  let iterations = 0;
+  for (let r = 0; r < reps; r++) {
+    const t0 = now();
+    const fit = plsPathModel(data, model);
+    times.push(now() - t0);
+    iterations = fit.iterations;
+  }
+  const ms = median(times);
+  const row = {
+    n,
+    repetitions: reps,
+    medianMs: +ms.toFixed(3),
+    iterations,
+    microsecondsPerRespondent: +((ms * 1000) / n).toFixed(4),
+    nanosecondsPerRespondentIteration: +((ms * 1e6) / (n * iterations)).toFixed(2),
+  };
+  results.fit.push(row);
+  console.log('fit', row);
+}
+{
+  const sat = customerSatisfactionIndex(plsPathModel(survey(250, 1), model, { scaling: 'raw' }), {
+    scale: { min: 1, max: 10 },
+  }).score;
+  results.exampleIndices = Object.fromEntries(
+    Object.entries(sat).map(([k, v]) => [k, +v.toFixed(1)]),
+  );
+}
+
+// 2. 5,000 resamples against 5,000 single fits, 250 respondents.
+{
+  const B = 5_000;
+  const data = survey(250, 250);
+  for (let r = 0; r < 50; r++) plsPathModel(data, model);
+  plsBootstrap(data, model, { resamples: 50, seed: 1 });
+  let t0 = now();
+  for (let r = 0; r < B; r++) plsPathModel(data, model);
+  const fitsMs = now() - t0;
+  t0 = now();
+  const serial = plsBootstrap(data, model, { resamples: B, seed: 1 });
+  const serialMs = now() - t0;
+  t0 = now();
+  const parallel = await plsBootstrapParallel(data, model, { resamples: B, seed: 1 });
+  const parallelMs = now() - t0;
+  const same = JSON.stringify(serial.paths) === JSON.stringify(parallel.paths);
+  results.bootstrap = {
+    n: 250,
+    resamples: B,
+    singleFitsMs: Math.round(fitsMs),
+    bootstrapSerialMs: Math.round(serialMs),
+    bootstrapWorkersMs: Math.round(parallelMs),
+    workers: Math.min(8, availableParallelism()),
+    ratioSerial: +(serialMs / fitsMs).toFixed(3),
+    ratioWorkers: +(parallelMs / fitsMs).toFixed(3),
+    failed: serial.failed,
+    workersGiveSameResult: same,
+    satisfactionPathFromQuality: {
+      original: +serial.paths.find((p) => p.from === 'QUAL' && p.to === 'SAT').original.toFixed(4),
+      standardError: +serial.paths
+        .find((p) => p.from === 'QUAL' && p.to === 'SAT')
+        .standardError.toFixed(4),
+    },
+  };
+  console.log('bootstrap', results.bootstrap);
+}
+
+// 3. The same on 100,000 respondents, a few resamples.
+{
+  const B = 10;
+  const data = survey(100_000, 100_000);
+  plsPathModel(data, model);
+  let t0 = now();
+  for (let r = 0; r < B; r++) plsPathModel(data, model);
+  const fitsMs = now() - t0;
+  t0 = now();
+  const serial = plsBootstrap(data, model, { resamples: B, seed: 2 });
+  const serialMs = now() - t0;
+  t0 = now();
+  await plsBootstrapParallel(data, model, { resamples: B, seed: 2 });
+  const parallelMs = now() - t0;
+  results.bootstrapLarge = {
+    n: 100_000,
+    resamples: B,
+    singleFitsMs: Math.round(fitsMs),
+    bootstrapSerialMs: Math.round(serialMs),
+    bootstrapWorkersMs: Math.round(parallelMs),
+    ratioSerial: +(serialMs / fitsMs).toFixed(3),
+    ratioWorkers: +(parallelMs / fitsMs).toFixed(3),
+    failed: serial.failed,
+  };
+  console.log('bootstrap (large)', results.bootstrapLarge);
+}
+
+mkdirSync(join(here, 'results'), { recursive: true });
+writeFileSync(join(here, 'results', 'pls.json'), `${JSON.stringify(results, null, 2)}\n`);
+console.log('wrote bench/results/pls.json');
