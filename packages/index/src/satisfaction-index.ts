@@ -1,3 +1,4 @@
+import { EduQualityError } from '@edu-quality/core';
 import type { ConfidenceInterval } from './confidence-interval.js';
 import { ensure } from './internal/fail.js';
 import { mulberry32, quantileSorted } from './internal/random.js';
@@ -236,8 +237,10 @@ export function satisfactionIndex(
     for (let i = 0; i < n; i++) replicate.add(responses, Math.floor(random() * n));
     try {
       scores.push(replicate.result().score);
-    } catch {
-      // A replicate without answers to some item cannot be scored; it is skipped and counted below.
+    } catch (error) {
+      // A replicate in which no item (or no weight) can be scored is skipped; the
+      // result states the replicates used.
+      if (!(EduQualityError.isInstance(error) && error.code === 'insufficient-data')) throw error;
     }
   }
   ensure(

@@ -65,12 +65,6 @@ export function mergeMoments(m: Moments, other: Moments): void {
   m.n += other.n;
 }
 
-/** Σ w²(x − c)² about another centre c (for example a mean over a larger set). */
-export function bAbout(m: Moments, centre: number): number {
-  const d = m.mean - centre;
-  return m.b + 2 * d * m.a + m.w2 * d * d;
-}
-
 /** Bivariate weighted moments over the rows where both x and y are present. */
 export interface PairMoments {
   n: number;
@@ -152,23 +146,4 @@ export function mergePair(p: PairMoments, other: PairMoments): void {
   p.w = total;
   p.w2 += o.w2;
   p.n += o.n;
-}
-
-/** Σ w²(x − cx)(y − cy) about other centres. */
-export function bxyAbout(p: PairMoments, cx: number, cy: number): number {
-  const dx = p.mx - cx;
-  const dy = p.my - cy;
-  return p.bxy + dx * p.ay + dy * p.ax + p.w2 * dx * dy;
-}
-
-/** The weighted Pearson correlation, or undefined when a variance is 0. */
-export function pairCorrelation(p: PairMoments): number | undefined {
-  if (p.n < 2 || p.cxx <= 0 || p.cyy <= 0) return undefined;
-  const r = p.cxy / Math.sqrt(p.cxx * p.cyy);
-  return Math.max(-1, Math.min(1, r));
-}
-
-/** Copies moments (accumulators hand out copies, never their state). */
-export function copyPair(p: PairMoments): PairMoments {
-  return { ...p };
 }
