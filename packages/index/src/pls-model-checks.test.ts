@@ -9,6 +9,7 @@ import {
 } from '@edu-quality/questionnaire';
 import { describe, expect, it } from 'vitest';
 import { ecsiTestModel, syntheticEcsi } from '../test/fixtures/pls-ecsi/synthetic.js';
+import { FIRST_NON_SCORE_CODE } from './internal/pls/prepare.js';
 import { ecsiModel } from './pls-ecsi-model.js';
 import { plsPathModel, type PlsModel } from './pls-path-model.js';
 
@@ -227,6 +228,8 @@ describe('plsPathModel on a ResponseSet', () => {
   });
 
   it('treats SCALE_MISSING and SCALE_NOT_APPLICABLE as missing, never as scores', () => {
+    expect(FIRST_NON_SCORE_CODE).toBe(SCALE_NOT_APPLICABLE);
+    expect(SCALE_MISSING).toBeGreaterThan(FIRST_NON_SCORE_CODE);
     const withCodes = columns.map((c) => ({ ...c, values: c.values.slice() }));
     withCodes[0]!.values[1] = SCALE_NOT_APPLICABLE;
     withCodes[3]!.values[4] = SCALE_MISSING;

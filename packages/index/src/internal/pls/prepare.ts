@@ -4,7 +4,7 @@
 // policy. Everything here is plain data, so it can be posted to a worker.
 
 import { isSafeKey } from '@edu-quality/core';
-import { SCALE_NOT_APPLICABLE, type ResponseSet } from '@edu-quality/questionnaire';
+import type { ResponseSet } from '@edu-quality/questionnaire';
 import { ensure, fail } from '../fail.js';
 import { SCHEME_CENTROID, SCHEME_FACTORIAL, SCHEME_PATH, type EngineSpec } from './engine.js';
 
@@ -72,6 +72,12 @@ export interface PreparedPls {
 function isArray<T>(value: readonly T[] | undefined | null): value is readonly T[] {
   return Array.isArray(value);
 }
+
+// SCALE_NOT_APPLICABLE (254) of @edu-quality/questionnaire; codes from it up
+// (254, and SCALE_MISSING 255) are not scores. Kept as a literal so that the
+// index package needs the questionnaire package for its types only; a test
+// checks that it matches.
+export const FIRST_NON_SCORE_CODE = 254;
 
 function isResponseSet(data: ResponseSet | MatrixInput): data is ResponseSet {
   return (data as ResponseSet).columns instanceof Map;
@@ -241,7 +247,7 @@ function readColumns(
         // SCALE_MISSING (255) and SCALE_NOT_APPLICABLE (254) are not scores.
         for (let i = 0; i < n; i++) {
           const v = column.values[i]!;
-          out[i] = v >= SCALE_NOT_APPLICABLE ? NaN : v;
+          out[i] = v >= FIRST_NON_SCORE_CODE ? NaN : v;
         }
         ranges.push({ min: column.min, max: column.max });
       } else if (column.kind === 'number') {
