@@ -75,6 +75,8 @@ const NOISE = 0.4;
 
 interface Plan {
   readonly question: Question;
+  // The score codes of a scale, matrix, rating or NPS question, ascending.
+  readonly codes: readonly number[];
   readonly sectionCondition: Expression | undefined;
   readonly condition: Expression | undefined;
 }
@@ -166,6 +168,20 @@ function toCode(latent: number, codes: readonly number[]): number {
 
 function scaleCodes(scale: Scale): number[] {
   return scale.points.map((point) => point.value).sort((a, b) => a - b);
+}
+
+function codesOf(question: Question): number[] {
+  switch (question.kind) {
+    case 'scale':
+    case 'matrix':
+      return scaleCodes(question.scale);
+    case 'rating':
+      return range(question.min, question.max);
+    case 'nps':
+      return range(0, 10);
+    default:
+      return [];
+  }
 }
 
 function range(min: number, max: number): number[] {
@@ -269,6 +285,7 @@ export function generateResponses(
     for (const question of section.questions) {
       plans.push({
         question,
+        codes: codesOf(question),
         sectionCondition,
         condition: parse(question.visibleIf, `question ${question.id}`),
       });
@@ -304,9 +321,25 @@ export function generateResponses(
     sizes.push(Math.exp(0.5 * random.normal()));
   }
 
-  // Fixed per item and per dimension: offsets drawn from the seed.
-  const itemOffset = (id: string, dimension: string | undefined): number =>
-    0.25 * createRandom(seed, `item:${id}`).normal() + offset(id) + offset(dimension);
+  // Fixed per item and per dimension: offsets drawn from the seed, computed once.
+  const itemOffsets = new Map<string, number>();
+  const itemOffset = (id: string, dimension: string | undefined): number => {
+    let o = itemOffsets.get(id);
+    if (o === undefined) {
+      o = 0.25 * createRandom(seed, `item:${id}`).normal() + offset(id) + offset(dimension);
+      itemOffsets.set(id, o);
+    }
+    return o;
+  };
+  const shareCache = new Map<string, number[]>();
+  const sharesOf = (id: string, codes: readonly string[]): number[] => {
+    let weights = shareCache.get(id);
+    if (weights === undefined) {
+      weights = frequencies(seed, id, codes, Object.hasOwn(shares, id) ? shares[id] : undefined);
+      shareCache.set(id, weights);
+    }
+    return weights;
+  };
 
   const random = createRandom(seed, 'respondents');
   const groupEffects = new Map<string, number>();
@@ -347,7 +380,7 @@ export function generateResponses(
     const skip = (required: boolean | undefined): boolean =>
       required !== true && random.next() < missingRate;
 
-    for (const { question, sectionCondition, condition } of plans) {
+    for (const { question, codes: scoreCodes, sectionCondition, condition } of plans) {
       const visible =
         (sectionCondition === undefined || evaluateExpression(sectionCondition, answers)) &&
         (condition === undefined || evaluateExpression(condition, answers));
@@ -358,7 +391,6 @@ export function generateResponses(
       };
       switch (question.kind) {
         case 'matrix': {
-          const codes = scaleCodes(question.scale);
           const na = question.scale.notApplicable?.value;
           for (const row of question.rows) {
             if (skip(question.required)) continue;
@@ -367,7 +399,10 @@ export function generateResponses(
               continue;
             }
             const role = row.role ?? question.role;
-            set(row.id, toCode(latent(row.id, row.dimension ?? question.dimension, role), codes));
+            set(
+              row.id,
+              toCode(latent(row.id, row.dimension ?? question.dimension, role), scoreCodes),
+            );
           }
           break;
         }
@@ -378,10 +413,7 @@ export function generateResponses(
           else
             set(
               question.id,
-              toCode(
-                latent(question.id, question.dimension, question.role),
-                scaleCodes(question.scale),
-              ),
+              toCode(latent(question.id, question.dimension, question.role), scoreCodes),
             );
           break;
         }
@@ -392,10 +424,7 @@ export function generateResponses(
           else
             set(
               question.id,
-              toCode(
-                latent(question.id, question.dimension, question.role),
-                range(question.min, question.max),
-              ),
+              toCode(latent(question.id, question.dimension, question.role), scoreCodes),
             );
           break;
         }
@@ -403,7 +432,7 @@ export function generateResponses(
           if (skip(question.required)) break;
           set(
             question.id,
-            toCode(latent(question.id, question.dimension, 'recommend'), range(0, 10)),
+            toCode(latent(question.id, question.dimension, 'recommend'), scoreCodes),
           );
           break;
         case 'single': {
@@ -419,8 +448,7 @@ export function generateResponses(
           }
           const codes = question.options.map((option) => option.value);
           if (codes.length === 0) break;
-          const given = Object.hasOwn(shares, question.id) ? shares[question.id] : undefined;
-          const value = draw(random, codes, frequencies(seed, question.id, codes, given));
+          const value = draw(random, codes, sharesOf(question.id, codes));
           set(question.id, value);
           if (question.role === 'segment' && weightKey === '')
             weightKey = `${question.id}=${value}`;

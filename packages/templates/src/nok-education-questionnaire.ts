@@ -42,6 +42,11 @@ function yesNo(
  * regional operator that rewords or merges questions should copy this
  * definition and keep the ids where the meaning is kept.
  *
+ * {@link generateResponses} draws the filter answers (`q1`, `q3`, `q6`,
+ * `q10`) from its `shares` option, by default from the seed: give for example
+ * `shares: { q6: { yes: 0.05, no: 0.95 } }` for a realistic share of
+ * respondents with a disability group.
+ *
  * @example
  * ```ts
  * import { listItems } from '@edu-quality/questionnaire';

@@ -133,15 +133,32 @@ export function responsesToCsv(
     const text = String(value);
     return decimal === '.' ? text : text.replace('.', decimal);
   };
+  // Labels by column and code, looked up once per distinct answer.
+  const labelCache = new Map<string, Map<string | number, string | undefined>>();
+  const cachedLabel = (
+    item: Item | undefined,
+    column: string,
+    value: string | number,
+  ): string | undefined => {
+    let byValue = labelCache.get(column);
+    if (byValue === undefined) {
+      byValue = new Map();
+      labelCache.set(column, byValue);
+    }
+    if (byValue.has(value)) return byValue.get(value);
+    const label = labelOf(item, value, locale);
+    byValue.set(value, label);
+    return label;
+  };
   const plain = (column: string, value: string | number): string => {
     if (mode === 'labels') {
       const item = items.get(column);
       const kind = item?.kind;
       if (typeof value === 'string' || kind === 'scale') {
-        const label = labelOf(item, value, locale);
+        const label = cachedLabel(item, column, value);
         if (label !== undefined) return label;
       } else if (item?.notApplicable === value) {
-        const label = labelOf(item, value, locale);
+        const label = cachedLabel(item, column, value);
         if (label !== undefined) return label;
       }
     }

@@ -335,6 +335,10 @@ function rows(kind: 'expectation' | 'perception'): MatrixRow[] {
  * institutions, pupils and parents. The institution (`institution`, any code)
  * is asked first, as a segment.
  *
+ * For synthetic data in which expectations exceed perceptions, as they
+ * usually do, give {@link generateResponses} `offsets` for the `e` items, for
+ * example `Object.fromEntries(servqualPairs.map((p) => [p.expectation, 1]))`.
+ *
  * @example
  * ```ts
  * import { listItems } from '@edu-quality/questionnaire';
