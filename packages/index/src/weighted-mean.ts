@@ -1,7 +1,9 @@
-import type { ConfidenceInterval } from './confidence-interval.js';
+import { criticalValue, type ConfidenceInterval } from './confidence-interval.js';
 import { checkWeights, ensure, fail } from './internal/fail.js';
 import { meanResult } from './internal/mean-result.js';
 import { addMoment, emptyMoments, mergeMoments, type Moments } from './internal/moments.js';
+import { viewCategories } from './internal/values.js';
+import type { CategoriesInput } from './values-input.js';
 
 /** Options of {@link weightedMean} and {@link WeightedMeanAccumulator.result}. */
 export interface WeightedMeanOptions {
@@ -17,6 +19,14 @@ export interface WeightedMeanOptions {
    * or not.
    */
   readonly designSize?: number;
+  /**
+   * The cells `weights` were post-stratified on (see {@link postStratify}).
+   * The SE then accounts for the calibration as R does for
+   * `svymean(~x, postStratify(design, ~cell, pop))`: each influence value is
+   * replaced by its residual from the weighted cell mean. Only with `weights`,
+   * over every row of the design.
+   */
+  readonly postStrata?: CategoriesInput;
 }
 
 /** A weighted mean with its linearisation standard error, as R `survey::svymean` reports it. */
@@ -146,11 +156,55 @@ export function weightedMean(
   const { weights } = options;
   if (weights !== undefined) checkWeights(weights, values.length, 'weightedMean');
   const m = emptyMoments();
+  const cells = options.postStrata === undefined ? undefined : viewCategories(options.postStrata);
+  if (cells !== undefined) {
+    ensure(
+      weights !== undefined && cells.length === values.length && options.designSize === undefined,
+      'weightedMean',
+      'postStrata needs weights and one cell per row of the whole design',
+    );
+  }
+  // Per post-stratum: moments of the answered, and Σw, Σw² over all its rows.
+  const strata = new Map<string, { m: Moments; w: number; w2: number }>();
   for (let i = 0; i < values.length; i++) {
+    const w = weights === undefined ? 1 : weights[i]!;
+    let stratum: { m: Moments; w: number; w2: number } | undefined;
+    if (cells !== undefined) {
+      const h = cells.at(i);
+      if (h === undefined) fail('invalid-argument', 'weightedMean', `row ${i} has no post-stratum`);
+      stratum = strata.get(h);
+      if (stratum === undefined) {
+        stratum = { m: emptyMoments(), w: 0, w2: 0 };
+        strata.set(h, stratum);
+      }
+      stratum.w += w;
+      stratum.w2 += w * w;
+    }
     const x = values[i];
     if (x === null || x === undefined || Number.isNaN(x)) continue;
     ensure(Number.isFinite(x), 'weightedMean', `values must be finite (row ${i})`);
-    addMoment(m, x, weights === undefined ? 1 : weights[i]!);
+    addMoment(m, x, w);
+    if (stratum !== undefined) addMoment(stratum.m, x, w);
   }
-  return meanResult(m, options.designSize ?? values.length, options, 'weightedMean');
+  const result = meanResult(m, options.designSize ?? values.length, options, 'weightedMean');
+  if (cells === undefined) return result;
+  // Residualise zᵢ = wᵢ(xᵢ − x̄)/W within each stratum: zᵢ − wᵢ·Σ_h z / Σ_h w
+  // (R survey's svyrecvar for post-strata), then v = n/(n − 1) Σ zᵢ'².
+  let sum = 0;
+  for (const s of strata.values()) {
+    const d = s.m.mean - m.mean;
+    const swd = s.m.w * d; // Σ w(x − x̄) over the stratum's answered
+    const sw2d = s.m.a + s.m.w2 * d; // Σ w²(x − x̄)
+    const sw2d2 = s.m.b + 2 * d * s.m.a + s.m.w2 * d * d; // Σ w²(x − x̄)²
+    const share = swd / s.w; // Σ_h z / Σ_h w, times W
+    sum += sw2d2 - 2 * share * sw2d + share * share * s.w2;
+  }
+  const n = values.length;
+  const se = Math.sqrt(Math.max(0, ((n / (n - 1)) * sum) / (m.w * m.w)));
+  const crit = criticalValue(result.interval.level, result.interval.df);
+  return {
+    ...result,
+    se,
+    interval: { ...result.interval, lower: m.mean - crit * se, upper: m.mean + crit * se },
+  };
 }

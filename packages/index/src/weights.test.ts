@@ -26,6 +26,19 @@ describe('postStratify', () => {
       9,
     );
   });
+  it('post-stratified SE — R SE(svymean(~q, postStratify(des, ~school, pop), na.rm = TRUE))', () => {
+    const r = postStratify(fx.weights, school, R.poststratify.population);
+    for (const item of ['q1', 'overall']) {
+      const m = weightedMean(fx.column(item), { weights: r.weights, postStrata: school });
+      expect(m.estimate).toBeCloseTo(R.poststratify[`${item}_mean`], 9);
+      expect(m.se).toBeCloseTo(R.poststratify[`${item}_se`], 6);
+      // Calibration can only help here: the plain design SE on the same weights is larger.
+      expect(weightedMean(fx.column(item), { weights: r.weights }).se).toBeGreaterThan(m.se);
+    }
+    expect(() => weightedMean([1, 2], { postStrata: ['a', 'b'] })).toThrow(
+      /postStrata needs weights/,
+    );
+  });
   it('reads a CategoryColumn', () => {
     const column = fx.responseSet.columns.get('school');
     if (column?.kind !== 'category') throw new Error('fixture');
