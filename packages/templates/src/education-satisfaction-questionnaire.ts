@@ -86,7 +86,7 @@ export const educationSatisfactionQuestionnaire: Questionnaire = {
     'Опрос об удовлетворённости получателей образовательных услуг',
   ),
   description: t(
-    'Apklausa anoniminė. Jūsų atsakymai bus apibendrinti ir panaudoti paslaugų kokybei gerinti. Anketą užpildysite per 5 minutes.',
+    'Apklausa anoniminė. Jūsų atsakymai bus apibendrinti ir panaudoti paslaugų kokybei gerinti. Anketą užpildyti užtruks apie 5 minutes.',
     'The survey is anonymous. Your answers will be summarised and used to improve the services. It takes about 5 minutes.',
     'Опрос анонимный. Ваши ответы будут обобщены и использованы для повышения качества услуг. Заполнение анкеты займёт около 5 минут.',
   ),
@@ -432,7 +432,7 @@ export const educationSatisfactionQuestionnaire: Questionnaire = {
             'How likely are you to recommend this institution to friends or acquaintances?',
             'Насколько вероятно, что вы порекомендуете это учреждение друзьям или знакомым?',
           ),
-          minLabel: t('Visiškai netikėtina', 'Not at all likely', 'Совершенно маловероятно'),
+          minLabel: t('Visiškai netikėtina', 'Not at all likely', 'Крайне маловероятно'),
           maxLabel: t('Labai tikėtina', 'Extremely likely', 'Очень вероятно'),
         },
       ],
