@@ -27,6 +27,14 @@ export interface WeightedMeanOptions {
    * over every row of the design.
    */
   readonly postStrata?: CategoriesInput;
+  /**
+   * The margins `weights` were raked on (see {@link rake}), in the same
+   * order. The SE then accounts for the raking as R does for `svymean` on a
+   * `rake` design: ten sweeps over the margins, each replacing the influence
+   * values by their residuals from the cell means of zᵢ/wᵢ. Only with
+   * `weights`, over every row of the design; not with `postStrata`.
+   */
+  readonly rakingMargins?: readonly CategoriesInput[];
 }
 
 /** A weighted mean with its linearisation standard error, as R `survey::svymean` reports it. */
@@ -187,6 +195,14 @@ export function weightedMean(
     if (stratum !== undefined) addMoment(stratum.m, x, w);
   }
   const result = meanResult(m, options.designSize ?? values.length, options, 'weightedMean');
+  if (options.rakingMargins !== undefined) {
+    ensure(
+      weights !== undefined && cells === undefined && options.designSize === undefined,
+      'weightedMean',
+      'rakingMargins needs weights, over the whole design, and no postStrata',
+    );
+    return withSe(result, rakedSe(values, weights, m, options.rakingMargins));
+  }
   if (cells === undefined) return result;
   // Residualise zᵢ = wᵢ(xᵢ − x̄)/W within each stratum: zᵢ − wᵢ·Σ_h z / Σ_h w
   // (R survey's svyrecvar for post-strata), then v = n/(n − 1) Σ zᵢ'².
@@ -200,11 +216,66 @@ export function weightedMean(
     sum += sw2d2 - 2 * share * sw2d + share * share * s.w2;
   }
   const n = values.length;
-  const se = Math.sqrt(Math.max(0, ((n / (n - 1)) * sum) / (m.w * m.w)));
+  return withSe(result, Math.sqrt(Math.max(0, ((n / (n - 1)) * sum) / (m.w * m.w))));
+}
+
+function withSe(result: WeightedMeanResult, se: number): WeightedMeanResult {
   const crit = criticalValue(result.interval.level, result.interval.df);
+  const mean = result.estimate;
   return {
     ...result,
     se,
-    interval: { ...result.interval, lower: m.mean - crit * se, upper: m.mean + crit * se },
+    interval: { ...result.interval, lower: mean - crit * se, upper: mean + crit * se },
   };
+}
+
+// The linearisation SE of a mean on raked weights, as R survey's svyrecvar does
+// for a raking design: 10 sweeps of z ← z − w · (cell mean of z/w) over the
+// margins, then v = n/(n − 1) Σ (z − z̄)².
+function rakedSe(
+  values: ArrayLike<number | null | undefined>,
+  weights: ArrayLike<number>,
+  m: Moments,
+  margins: readonly CategoriesInput[],
+): number {
+  const n = values.length;
+  const z = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const x = values[i];
+    if (x === null || x === undefined || Number.isNaN(x)) continue;
+    z[i] = (weights[i]! * (x - m.mean)) / m.w;
+  }
+  const codes = margins.map((margin) => {
+    const view = viewCategories(margin);
+    ensure(view.length === n, 'weightedMean', 'every raking margin needs one cell per row');
+    const index = new Map<string, number>();
+    return Int32Array.from({ length: n }, (_, i) => {
+      const h = view.at(i);
+      if (h === undefined) fail('invalid-argument', 'weightedMean', `row ${i} has no raking cell`);
+      let code = index.get(h);
+      if (code === undefined) {
+        code = index.size;
+        index.set(h, code);
+      }
+      return code;
+    });
+  });
+  for (let sweep = 0; sweep < 10; sweep++) {
+    for (const cell of codes) {
+      const sums = new Float64Array(n);
+      const counts = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        sums[cell[i]!]! += z[i]! / weights[i]!;
+        counts[cell[i]!]! += 1;
+      }
+      for (let i = 0; i < n; i++)
+        z[i] = z[i]! - (weights[i]! * sums[cell[i]!]!) / counts[cell[i]!]!;
+    }
+  }
+  let mean = 0;
+  for (let i = 0; i < n; i++) mean += z[i]!;
+  mean /= n;
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += (z[i]! - mean) ** 2;
+  return Math.sqrt((n / (n - 1)) * sum);
 }

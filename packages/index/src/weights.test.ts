@@ -72,6 +72,18 @@ describe('rake', () => {
       R.rake.overall_mean,
       9,
     );
+    for (const item of ['q1', 'overall']) {
+      // R SE(svymean(~q, rake(...), na.rm = TRUE))
+      const m = weightedMean(fx.column(item), {
+        weights: r.weights,
+        rakingMargins: [school, group],
+      });
+      expect(m.se).toBeCloseTo(R.rake[`${item}_se`], 6);
+      expect(m.estimate).toBeCloseTo(R.rake[`${item}_mean`], 9);
+    }
+    expect(() => weightedMean([1, 2], { rakingMargins: [['a', 'b']] })).toThrow(
+      /rakingMargins needs/,
+    );
   });
   it('non-convergence is never silent: it throws not-converged, or flags it', () => {
     // Margins that cannot both hold: a and x are the same respondents with different totals.
