@@ -326,7 +326,28 @@ function checkProfile(profile: NokProfile, sector: string): void {
   }
 }
 
-function countKeysOf(profile: NokProfile): Set<NokCountKey> {
+// Per-profile lookups, built once per profile object rather than once per organisation.
+const catalogueIds = new WeakMap<
+  object,
+  { readonly ids: readonly string[]; readonly set: ReadonlySet<string> }
+>();
+function catalogueOf(catalogue: readonly { readonly id: string }[]): {
+  readonly ids: readonly string[];
+  readonly set: ReadonlySet<string>;
+} {
+  let entry = catalogueIds.get(catalogue);
+  if (entry === undefined) {
+    const ids = catalogue.map((item) => item.id);
+    entry = { ids, set: new Set(ids) };
+    catalogueIds.set(catalogue, entry);
+  }
+  return entry;
+}
+
+const countKeysCache = new WeakMap<NokProfile, ReadonlySet<NokCountKey>>();
+function countKeysOf(profile: NokProfile): ReadonlySet<NokCountKey> {
+  const cached = countKeysCache.get(profile);
+  if (cached !== undefined) return cached;
   const keys = new Set<NokCountKey>(['respondents']);
   for (const c of profile.criteria) {
     for (const p of c.indicators) {
@@ -338,7 +359,15 @@ function countKeysOf(profile: NokProfile): Set<NokCountKey> {
       }
     }
   }
+  countKeysCache.set(profile, keys);
   return keys;
+}
+
+/** The present items of an organisation's lists as sets, built once by {@link validate} and reused by the scoring. */
+interface AuditSets {
+  readonly stands: ReadonlySet<string>;
+  readonly site: ReadonlySet<string>;
+  readonly lists: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 function validate(
@@ -347,24 +376,33 @@ function validate(
   profile: NokProfile,
   counts: NokSurveyCounts,
   issues: Issue[],
-): void {
-  const base = ['organisations', index] as const;
+): AuditSets {
   const push = (code: string, message: string, ...path: (string | number)[]): void => {
-    issues.push({ code, message: `${org.id}: ${message}`, path: [...base, ...path] });
+    issues.push({
+      code,
+      message: `${org.id}: ${message}`,
+      path: ['organisations', index, ...path],
+    });
   };
-  const distinct = (list: readonly string[], ...path: string[]): void => {
-    const seen = new Set<string>();
-    for (let i = 0; i < list.length; i++) {
-      const item = list[i]!;
-      if (seen.has(item)) push('nok-duplicate-item', `"${item}" is listed twice`, ...path, i);
-      seen.add(item);
+  // A set as large as its list has no duplicate: the common case costs one native Set build.
+  const distinct = (list: readonly string[], ...path: string[]): Set<string> => {
+    const set = new Set(list);
+    if (set.size !== list.length) {
+      const seen = new Set<string>();
+      for (let i = 0; i < list.length; i++) {
+        const item = list[i]!;
+        if (seen.has(item)) push('nok-duplicate-item', `"${item}" is listed twice`, ...path, i);
+        seen.add(item);
+      }
     }
+    return set;
   };
+  const sides = {} as Record<'stands' | 'site', Set<string>>;
   for (const side of ['stands', 'site'] as const) {
     const list = org.audit[side];
-    distinct(list.required, 'audit', side, 'required');
-    distinct(list.present, 'audit', side, 'present');
-    const required = new Set(list.required);
+    const required = distinct(list.required, 'audit', side, 'required');
+    const present = distinct(list.present, 'audit', side, 'present');
+    sides[side] = present;
     for (let i = 0; i < list.present.length; i++) {
       const item = list.present[i]!;
       if (!required.has(item))
@@ -378,13 +416,14 @@ function validate(
         );
     }
   }
+  const lists = new Map<string, ReadonlySet<string>>();
   for (const c of profile.criteria) {
     for (const p of c.indicators) {
       if (p.source.kind !== 'points') continue;
       const list = p.source.list;
-      const known = new Set(p.source.catalogue.map((item) => item.id));
-      distinct(org.audit[list], 'audit', list);
+      const known = catalogueOf(p.source.catalogue).set;
       const items = org.audit[list];
+      lists.set(list, distinct(items, 'audit', list));
       for (let i = 0; i < items.length; i++) {
         const item = items[i]!;
         if (!known.has(item))
@@ -434,6 +473,7 @@ function validate(
       );
     }
   }
+  return { stands: sides.stands, site: sides.site, lists };
 }
 
 interface Scored {
@@ -443,6 +483,8 @@ interface Scored {
   readonly policies: NokPolicyNote[];
   readonly shortfalls: NokShortfall[];
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 interface PartWork {
   part: NokPart;
@@ -461,6 +503,7 @@ function describePolicy(policy: NokEmptyDenominatorPolicy, whose: string): strin
 function scoreIndicator(
   def: NokIndicatorDefinition,
   audit: NokAudit,
+  sets: AuditSets,
   counts: NokSurveyCounts,
   policy: NokEmptyDenominatorPolicy,
   notes: NokPolicyNote[],
@@ -492,7 +535,7 @@ function scoreIndicator(
   if (source.kind === 'documents') {
     const parts = (['stands', 'site'] as const).map((side) => {
       const list = audit[side];
-      const present = new Set(list.present);
+      const present = sets[side];
       const missing = list.required.filter((item) => !present.has(item));
       const n = list.required.length - missing.length;
       const d = list.required.length;
@@ -507,8 +550,8 @@ function scoreIndicator(
     return { parts };
   }
   if (source.kind === 'points') {
-    const present = new Set(audit[source.list]);
-    const items = source.catalogue.map((item) => item.id);
+    const present = sets.lists.get(source.list) ?? new Set(audit[source.list]);
+    const items = catalogueOf(source.catalogue).ids;
     const have = items.filter((id) => present.has(id));
     const missing = items.filter((id) => !present.has(id));
     const raw = have.length * source.pointsPerItem;
@@ -543,6 +586,7 @@ function scoreIndicator(
 function score(
   profile: NokProfile,
   audit: NokAudit,
+  sets: AuditSets,
   counts: NokSurveyCounts,
   policy: NokEmptyDenominatorPolicy,
   operator: boolean,
@@ -557,7 +601,6 @@ function score(
     weight: number;
     parts: PartWork[];
   }[] = [];
-  const criterionApplicable: boolean[] = [];
   for (const c of profile.criteria) {
     let num = 0;
     let den = 0;
@@ -567,12 +610,18 @@ function score(
       value: number | null;
     }[] = [];
     for (const def of c.indicators) {
-      const scored = scoreIndicator(def, audit, counts, policy, notes);
-      const applicable = scored.parts.filter((p) => p.part.value !== null);
-      const value =
-        applicable.length === 0
-          ? null
-          : round(applicable.reduce((s, p) => s + p.part.value!, 0) / applicable.length);
+      const scored = scoreIndicator(def, audit, sets, counts, policy, notes);
+      let partSum = 0;
+      let partCount = 0;
+      for (const p of scored.parts) {
+        if (p.part.value !== null) {
+          partSum += p.part.value;
+          partCount++;
+        }
+      }
+      // A part's gain counts 1/(applicable parts) of the indicator.
+      for (const p of scored.parts) p.gain = p.part.value === null ? 0 : p.gain / partCount;
+      const value = partCount === 0 ? null : round(partSum / partCount);
       if (value !== null) {
         num += def.weight * value;
         den += def.weight;
@@ -581,36 +630,33 @@ function score(
     }
     for (const { def, scored, value } of pending) {
       const effectiveWeight = value === null || den === 0 ? 0 : def.weight / den;
-      indicators[def.id] = {
+      const result: Mutable<NokIndicatorResult> = {
         id: def.id,
         criterion: c.id,
         weight: def.weight,
         effectiveWeight,
         value,
         parts: scored.parts.map((p) => p.part),
-        ...(scored.present === undefined ? {} : { present: scored.present }),
-        ...(scored.missing === undefined ? {} : { missing: scored.missing }),
       };
-      if (value === null && scored.parts.length > 1) {
+      if (scored.present !== undefined) result.present = scored.present;
+      if (scored.missing !== undefined) result.missing = scored.missing;
+      indicators[def.id] = result;
+      if (value !== null) {
+        work.push({
+          criterion: c.id,
+          indicator: def.id,
+          weight: effectiveWeight,
+          parts: scored.parts,
+        });
+      } else if (scored.parts.length > 1) {
         notes.push({
           where: def.id,
           policy,
           message: `${def.id} is not applicable; its weight ${def.weight} is spread over the other indicators of ${c.id}`,
         });
-      } else {
-        const applicable = scored.parts.filter((p) => p.part.value !== null).length;
-        work.push({
-          criterion: c.id,
-          indicator: def.id,
-          weight: effectiveWeight,
-          parts: scored.parts.map((p) =>
-            p.part.value === null ? { ...p, gain: 0 } : { ...p, gain: p.gain / applicable },
-          ),
-        });
       }
     }
     const value = den === 0 ? null : round(num / den);
-    criterionApplicable.push(value !== null);
     if (value === null) {
       notes.push({
         where: c.id,
@@ -814,8 +860,8 @@ export function nokAssessment(
     let counts = org.survey ?? fromResponses ?? emptyCounts();
     if (org.survey !== undefined && fromResponses !== undefined)
       counts = addCounts(org.survey, fromResponses);
-    validate(org, index, profile, counts, issues);
-    return { org, sector, profile, counts };
+    const sets = validate(org, index, profile, counts, issues);
+    return { org, sector, profile, counts, sets };
   });
   if (issues.length > 0) {
     throw new EduQualityError(
@@ -835,7 +881,7 @@ export function nokAssessment(
   }
 
   const operator = rounding === 'operator';
-  const scored = prepared.map(({ org, sector, profile, counts }) => {
+  const scored = prepared.map(({ org, sector, profile, counts, sets }) => {
     if (counts.respondents === 0) {
       warnings.push({
         code: 'nok-no-respondents',
@@ -843,7 +889,7 @@ export function nokAssessment(
         path: [org.id],
       });
     }
-    return { org, sector, counts, s: score(profile, org.audit, counts, policy, operator) };
+    return { org, sector, counts, s: score(profile, org.audit, sets, counts, policy, operator) };
   });
   const sampleEntries = prepared
     .filter(({ org }) => org.recipients !== undefined)

@@ -303,8 +303,10 @@ export class NokSurveyAccumulator {
     for (const [key, id] of Object.entries(map) as [NokCountKey, string | undefined][]) {
       if (id !== undefined && KEY_INDEX.has(key)) mapped.set(key, columnOf(id));
     }
+    // Branch-free joint histograms of (organisation, answer[, filter answer])
+    // codes, shifted by one so that the missing code -1 has a slot; the yes
+    // counts are summed from the histogram afterwards.
     const orgCount = orgRows.length;
-    const counts = new Int32Array(orgCount);
     for (const [key, { codes, yes }] of mapped) {
       const index = KEY_INDEX.get(key)!;
       const filterKey = NOK_FILTERS[key];
@@ -316,24 +318,26 @@ export class NokSurveyAccumulator {
           `"${key}" is conditional on "${filterKey}", which the question map leaves out`,
         );
       }
-      counts.fill(0);
+      const k = yes.length + 1;
+      const f = filter === undefined ? 1 : filter.yes.length + 1;
+      const hist = new Int32Array((orgCount + 1) * k * f);
       if (filter === undefined) {
-        for (let i = 0; i < size; i++) {
-          const o = orgCodes[i]!;
-          const c = codes[i]!;
-          if (o >= 0 && c >= 0 && yes[c] === 1) counts[o]!++;
-        }
+        for (let i = 0; i < size; i++) hist[(orgCodes[i]! + 1) * k + codes[i]! + 1]!++;
       } else {
         const fCodes = filter.codes;
-        const fYes = filter.yes;
-        for (let i = 0; i < size; i++) {
-          const o = orgCodes[i]!;
-          const c = codes[i]!;
-          const f = fCodes[i]!;
-          if (o >= 0 && c >= 0 && f >= 0 && yes[c] === 1 && fYes[f] === 1) counts[o]!++;
-        }
+        for (let i = 0; i < size; i++)
+          hist[((orgCodes[i]! + 1) * k + codes[i]! + 1) * f + fCodes[i]! + 1]!++;
       }
-      for (let o = 0; o < orgCount; o++) orgRows[o]![index]! += counts[o]!;
+      const fYes = filter === undefined ? Uint8Array.of(1) : Uint8Array.of(0, ...filter.yes);
+      for (let o = 0; o < orgCount; o++) {
+        let n = 0;
+        for (let c = 0; c < yes.length; c++) {
+          if (yes[c] !== 1) continue;
+          const base = ((o + 1) * k + c + 1) * f;
+          for (let g = 0; g < f; g++) if (fYes[g] === 1) n += hist[base + g]!;
+        }
+        orgRows[o]![index]! += n;
+      }
     }
     return this;
   }
