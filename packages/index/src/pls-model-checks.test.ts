@@ -140,6 +140,33 @@ describe('plsPathModel preconditions', () => {
   });
 });
 
+describe('plsPathModel block quality (hand calculation)', () => {
+  it('gives standardised α, Dillon–Goldstein ρ and eigenvalues of a two-item block', () => {
+    // a = 1..5, b = 2, 1, 4, 3, 5: deviations (−2, −1, 0, 1, 2) and (−1, −2, 1, 0, 2),
+    // Σab = 8, Σa² = Σb² = 10, so r = 0.8. Then α = 2r / (1 + r) = 0.888…,
+    // eigenvalues 1 ± r = 1.8 and 0.2, loadings on the first component
+    // √(1.8 / 2) each, ρ = (Σλ)² / ((Σλ)² + p − λ₁) = 3.6 / (3.6 + 2 − 1.8) = 0.947368….
+    const data = {
+      columns: ['a', 'b', 'c', 'd'],
+      rows: [
+        [1, 2, 1, 2],
+        [2, 1, 3, 2],
+        [3, 4, 2, 4],
+        [4, 3, 5, 4],
+        [5, 5, 4, 5],
+      ],
+    };
+    const x = plsPathModel(data, small).blocks[0]!;
+    expect(x.cronbachAlpha).toBeCloseTo(1.6 / 1.8, 12);
+    expect(x.firstEigenvalue).toBeCloseTo(1.8, 12);
+    expect(x.secondEigenvalue).toBeCloseTo(0.2, 12);
+    expect(x.dillonGoldsteinRho).toBeCloseTo(3.6 / 3.8, 12);
+    // AVE = mean squared loading on the PLS score, between λ² of one item and 1.
+    expect(x.ave!).toBeGreaterThan(0.8);
+    expect(x.ave!).toBeLessThanOrEqual(1);
+  });
+});
+
 describe('plsPathModel missing data', () => {
   const holed = rows.map((r) => [...r] as (number | null)[]);
   holed[1]![0] = null;
