@@ -1,6 +1,7 @@
 import type { DeadlineRule } from '@edu-quality/calendar';
 import { LocalizedTextSchema, isSafeKey, type LocalizedText } from '@edu-quality/core';
 import * as z from 'zod';
+import { crossCheck } from './internal/cross-checks.js';
 import {
   EVENT_NAMES,
   INTERACTION_CHANNELS,
@@ -427,43 +428,5 @@ export const ServiceQualityStandardSchema: z.ZodType<ServiceQualityStandard> = z
     satisfactionMeasurement: LocalizedTextSchema,
   })
   .superRefine((standard, ctx) => {
-    const seen = (list: readonly { readonly id: string }[], key: string): void => {
-      const ids = new Set<string>();
-      list.forEach((entry, i) => {
-        if (ids.has(entry.id)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: [key, i, 'id'],
-            message: `id ${entry.id} is used twice`,
-          });
-        }
-        ids.add(entry.id);
-      });
-    };
-    seen(standard.principles, 'principles');
-    seen(standard.norms, 'norms');
-    standard.norms.forEach((norm, i) => {
-      if ('from' in norm && norm.from === norm.to) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['norms', i, 'to'],
-          message: 'must be another event than from',
-        });
-      }
-      if (norm.kind === 'opening-hours') {
-        const days = new Set<number>();
-        norm.hours.forEach((period, p) => {
-          for (const day of period.weekdays) {
-            if (days.has(day)) {
-              ctx.addIssue({
-                code: 'custom',
-                path: ['norms', i, 'hours', p, 'weekdays'],
-                message: `weekday ${day} has two periods`,
-              });
-            }
-            days.add(day);
-          }
-        });
-      }
-    });
+    for (const issue of crossCheck(standard)) ctx.addIssue({ code: 'custom', ...issue });
   });

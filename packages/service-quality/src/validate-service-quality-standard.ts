@@ -1,4 +1,5 @@
 import type { Issue } from '@edu-quality/core';
+import { crossCheck } from './internal/cross-checks.js';
 import {
   ServiceQualityStandardSchema,
   type ServiceQualityStandard,
@@ -52,5 +53,13 @@ export function validateServiceQualityStandard(
     message: issue.message,
     path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
   }));
+  // zod skips refinements of an object whose fields failed; run the checks
+  // across fields here as well, so that one run lists every problem.
+  const seen = new Set(issues.map((i) => `${(i.path ?? []).join('.')}\u0000${i.message}`));
+  for (const extra of crossCheck(input)) {
+    if (!seen.has(`${extra.path.join('.')}\u0000${extra.message}`)) {
+      issues.push({ code: 'custom', message: extra.message, path: extra.path });
+    }
+  }
   return { success: false, issues };
 }
