@@ -85,6 +85,14 @@ describe('satisfactionIndex against R (fixture satisfaction-survey)', () => {
     expect(g.weighting.derived).toHaveLength(5);
     expect(g.score).toBeGreaterThan(0);
   });
+  it('respondent level with derived weights takes the weights from an item-level first pass', () => {
+    const itemLevel = satisfactionIndex(fx.survey, { weights: 'derived' });
+    const r = satisfactionIndex(fx.survey, { weights: 'derived', unit: 'respondent' });
+    expect(r.unit).toBe('respondent');
+    expect(r.weighting).toEqual(itemLevel.weighting);
+    expect(r.interval.method).toBe('linearisation-t');
+    expect(Math.abs(r.score - itemLevel.score)).toBeLessThan(3); // close, not equal: missing answers differ by respondent
+  });
   it('seeded bootstrap states B and seed and is reproducible', () => {
     const a = satisfactionIndex(fx.survey, {
       interval: 'bootstrap',
