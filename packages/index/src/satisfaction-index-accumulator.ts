@@ -137,6 +137,8 @@ export class SatisfactionIndexAccumulator {
   readonly #slot: Int32Array;
   /** SLOT numbers per pair (see the offsets below). */
   readonly #sums: Float64Array;
+  /** 1 where a pair keeps its w-sums too. */
+  readonly #full: Uint8Array;
   /**
    * Each tracked variable's shift: its first answer in this accumulator,
    * subtracted before summing, so that the centred moments computed from the
@@ -229,6 +231,17 @@ export class SatisfactionIndexAccumulator {
       }
     }
     this.#sums = new Float64Array(slot * SLOT);
+    // The delta method needs only the w²-sums of a pair; the w-sums (means,
+    // correlations) are kept for the diagonal, for item–overall pairs under
+    // derived weights, and for every pair under regression weights.
+    const regression = weights === 'derived' && options.derived?.method === 'regression';
+    this.#full = new Uint8Array(slot);
+    for (let i = 0; i < m; i++) {
+      for (let j = i; j < m; j++) {
+        if (i === j || regression || (overall !== undefined && j === m - 1))
+          this.#full[this.#slot[i * m + j]!] = 1;
+      }
+    }
     this.#shift = new Float64Array(m).fill(NaN);
     this.#raw = new Float64Array(m);
     this.#importanceMoments = this.#importance.map(emptyMoments);
@@ -328,6 +341,7 @@ export class SatisfactionIndexAccumulator {
     addMoment(this.#included, 0, w);
     const sums = this.#sums;
     const slots = this.#slot;
+    const full = this.#full;
     const w2 = w * w;
     for (let p = 0; p < a; p++) {
       const i = idx[p]!;
@@ -338,18 +352,20 @@ export class SatisfactionIndexAccumulator {
       for (let q = p; q < a; q++) {
         const y = xs[q]!;
         const o = slots[row0 + idx[q]!]! * SLOT;
-        const wy = w * y;
         sums[o + N]! += 1;
-        sums[o + W]! += w;
         sums[o + W2]! += w2;
-        sums[o + SX]! += wx;
-        sums[o + SY]! += wy;
-        sums[o + SXX]! += wx * x;
-        sums[o + SYY]! += wy * y;
-        sums[o + SXY]! += wx * y;
         sums[o + TX]! += w2x;
         sums[o + TY]! += w2 * y;
         sums[o + TXY]! += w2x * y;
+        if (full[o / SLOT] === 1) {
+          const wy = w * y;
+          sums[o + W]! += w;
+          sums[o + SX]! += wx;
+          sums[o + SY]! += wy;
+          sums[o + SXX]! += wx * x;
+          sums[o + SYY]! += wy * y;
+          sums[o + SXY]! += wx * y;
+        }
       }
       if (i < k) {
         const spec = this.#specs[i]!;
