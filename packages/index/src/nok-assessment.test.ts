@@ -589,6 +589,15 @@ describe('nokAssessment from a ResponseSet and NokSurveyAccumulator', () => {
     expect(acc.issues.map((i) => i.code)).toEqual(['nok-no-organisation']);
   });
 
+  it('reports answers that are neither yes nor no, without quoting them', () => {
+    const acc = new NokSurveyAccumulator().add('a', { comfortSatisfied: 'maybe', recommend: 'Да' });
+    expect(acc.result().get('a')).toMatchObject({ comfortSatisfied: 0, recommend: 1 });
+    expect(acc.issues).toEqual([
+      expect.objectContaining({ code: 'nok-unreadable-answer', path: ['a', 'comfortSatisfied'] }),
+    ]);
+    expect(acc.issues[0]!.message).not.toContain('maybe');
+  });
+
   it('shards merged in any order give the counts of one pass', () => {
     const rows = [...workedRows('a'), ...workedRows('b')];
     const whole = new NokSurveyAccumulator().addResponses(responseSet(rows)).result();

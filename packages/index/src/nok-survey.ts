@@ -212,7 +212,16 @@ export class NokSurveyAccumulator {
       boolean | string | null,
     ][]) {
       const index = KEY_INDEX.get(key);
-      if (index === undefined || index === RESPONDENTS || !isYes(value)) continue;
+      if (index === undefined || index === RESPONDENTS) continue;
+      if (typeof value === 'string' && value.trim() !== '' && normaliseYesNo(value) === null) {
+        // Never a respondent's words in a message: only where the answer was.
+        this.#issues.push({
+          code: 'nok-unreadable-answer',
+          message: `${organisation}: an answer to ${key} is neither yes nor no and was not counted as yes`,
+          path: [organisation, key],
+        });
+      }
+      if (!isYes(value)) continue;
       const filter = NOK_FILTERS[key];
       if (filter !== undefined && !isYes(answers[filter as keyof NokAnswers])) continue;
       row[index]!++;
@@ -296,6 +305,14 @@ export class NokSurveyAccumulator {
       }
       // One lookup per dictionary entry, then a byte per code: «Да», "Yes", "yes" all count.
       const yes = Uint8Array.from(column.dictionary, (v) => (normaliseYesNo(v) === true ? 1 : 0));
+      const unreadable = column.dictionary.filter((v) => normaliseYesNo(v) === null).length;
+      if (unreadable > 0) {
+        this.#issues.push({
+          code: 'nok-unreadable-answer',
+          message: `question ${id}: ${unreadable} answer code(s) are neither yes nor no and are not counted as yes`,
+          field: id,
+        });
+      }
       return { codes: column.codes, yes };
     };
     if (map.waitingSatisfied !== undefined) this.#hasWaiting = true;
@@ -358,7 +375,11 @@ export class NokSurveyAccumulator {
     return this;
   }
 
-  /** The problems met while counting, such as responses without an organisation. */
+  /**
+   * The problems met while counting: responses without an organisation
+   * (`nok-no-organisation`), answers that are neither yes nor no
+   * (`nok-unreadable-answer`).
+   */
   get issues(): readonly Issue[] {
     return this.#issues;
   }
