@@ -3,11 +3,24 @@
 // strict UTF-8 decoder. See docs/decisions/0003-hand-written-csv-scanner.md for
 // why ingestion works on bytes rather than on strings.
 
-/** Returned by {@link ByteKeyMap.get} when the key is absent. */
+/** Returned by {@link ByteKeyMap.get} and {@link ByteKeyMap.find} when the key is absent. */
 export const MISS = -0x80000000;
 
 const MAX_ENTRIES = 2048;
 const MAX_KEY_BYTES = 256;
+
+/** The FNV-1a offset basis: the hash of no bytes. */
+export const HASH_SEED: number = 0x811c9dc5 | 0;
+
+/** One FNV-1a step; the scanner inlines the same expression. */
+export const HASH_PRIME = 0x01000193;
+
+/** The FNV-1a hash of `buf[s, e)`, the key hash of {@link ByteKeyMap}. */
+export function hashBytes(buf: Uint8Array, s: number, e: number): number {
+  let h = HASH_SEED;
+  for (let i = s; i < e; i++) h = Math.imul(h ^ buf[i]!, HASH_PRIME);
+  return h;
+}
 
 /**
  * A map from a byte string (a cell's raw bytes) to an int, so that a label met
@@ -26,33 +39,36 @@ export class ByteKeyMap {
   private count = 0;
 
   get(buf: Uint8Array, s: number, e: number): number {
+    return this.find(buf, s, e, hashBytes(buf, s, e));
+  }
+
+  /**
+   * {@link ByteKeyMap.get} with the key's {@link hashBytes} already known: the
+   * scanner hashes a cell while it looks for the cell's end, so the bytes are
+   * read once.
+   */
+  find(buf: Uint8Array, s: number, e: number, h: number): number {
     const length = e - s;
     if (length > MAX_KEY_BYTES) return MISS;
-    let h = 0x811c9dc5 | 0;
-    for (let i = s; i < e; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
-    const mask = this.slots.length - 1;
+    const slots = this.slots;
+    const mask = slots.length - 1;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-      const entry = this.slots[slot]!;
+      const entry = slots[slot]!;
       if (entry < 0) return MISS;
       if (this.hashes[entry] !== h || this.lengths[entry] !== length) continue;
-      const start = this.starts[entry]!;
-      let same = true;
-      for (let k = 0; k < length; k++) {
-        if (this.pool[start + k] !== buf[s + k]) {
-          same = false;
-          break;
-        }
-      }
-      if (same) return this.values[entry]!;
+      const pool = this.pool;
+      const start = this.starts[entry]! - s;
+      let k = s;
+      while (k < e && pool[start + k] === buf[k]) k++;
+      if (k === e) return this.values[entry]!;
     }
   }
 
   set(buf: Uint8Array, s: number, e: number, value: number): void {
     const length = e - s;
     if (length > MAX_KEY_BYTES || this.count >= MAX_ENTRIES) return;
-    if (this.get(buf, s, e) !== MISS) return;
-    let h = 0x811c9dc5 | 0;
-    for (let i = s; i < e; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
+    const h = hashBytes(buf, s, e);
+    if (this.find(buf, s, e, h) !== MISS) return;
     if (this.poolLength + length > this.pool.length) {
       const grown = new Uint8Array(Math.max(this.pool.length * 2, this.poolLength + length));
       grown.set(this.pool.subarray(0, this.poolLength));
@@ -72,7 +88,8 @@ export class ByteKeyMap {
   }
 }
 
-const POW10: Float64Array = new Float64Array(23).map((_, i) => 10 ** i);
+/** Powers of ten exactly representable as doubles: 10^0 … 10^22. */
+export const POW10: Float64Array = new Float64Array(23).map((_, i) => 10 ** i);
 
 /**
  * Parses a decimal number from bytes: optional blanks, sign, digits, one `.`

@@ -16,9 +16,22 @@
 import { EduQualityError, isSafeKey, type Issue } from '@edu-quality/core';
 import type { Item } from '../items.js';
 import { listItems } from '../items.js';
-import { SCALE_MISSING, type ResponseColumn, type ResponseSet } from '../response-set.js';
+import {
+  CATEGORY_MISSING,
+  SCALE_MISSING,
+  type ResponseColumn,
+  type ResponseSet,
+} from '../response-set.js';
 import type { Questionnaire } from '../schema.js';
-import { MISS, decodeCell, parseNumberBytes, parseNumberText } from './bytes.js';
+import {
+  HASH_PRIME,
+  HASH_SEED,
+  MISS,
+  POW10,
+  decodeCell,
+  parseNumberBytes,
+  parseNumberText,
+} from './bytes.js';
 import {
   MultiBuilder,
   NumberBuilder,
@@ -997,11 +1010,196 @@ export class Ingest {
   }
 
   /**
-   * The hot loop: scans complete records in `buf[start, end)` straight into
-   * the columns. Returns the offset of the first byte not consumed (the start
-   * of a record cut by the end of the buffer, unless `final`).
+   * Scans complete records in `buf[start, end)` straight into the columns.
+   * Returns the offset of the first byte not consumed (the start of a record
+   * cut by the end of the buffer, unless `final`).
    */
   private scan(buf: Uint8Array, start: number, end: number, final: boolean): number {
+    let i = start;
+    // Up to the last line feed every unquoted cell ends at a stop byte before
+    // the limit, so the fast loop needs no bounds check per byte; the rest
+    // (a cut record, a file with CR-only line ends, the end of the input) goes
+    // through the general loop.
+    const lastLf = end > start ? buf.lastIndexOf(LF, end - 1) : -1;
+    if (lastLf >= start) i = this.scanLines(buf, start, lastLf + 1);
+    return i < end ? this.scanAny(buf, i, end, final) : i;
+  }
+
+  /**
+   * The hot loop, over `buf[start, limit)` where `buf[limit - 1]` is a line
+   * feed. Each field is dispatched on its column's small-integer kind and the
+   * common cells are parsed while their end is sought, byte by byte, with no
+   * string made: a scale code of one or two digits, a blank, a category label
+   * (hashed as it is read, then looked up by its bytes), a plain decimal
+   * number. Anything else takes the general cell path (cellBytes), which
+   * gives the same result for these cells too. Returns the offset after the
+   * last complete record; a record whose quoted cell runs past the limit is
+   * left to {@link Ingest.scanAny}.
+   */
+  private scanLines(buf: Uint8Array, start: number, limit: number): number {
+    const d = this.delimiter;
+    const kinds = this.kinds;
+    const columns = kinds.length;
+    const codeTable = this.codeTable;
+    const stops = this.stops;
+    const scaleValues = this.scaleValues;
+    const targets = this.targets;
+    const fastCommit = this.splitMultis.size === 0;
+    this.beginRow();
+    let i = start;
+    while (i < limit) {
+      const recordStart = i;
+      let c = buf[i]!;
+      if (c === LF || c === CR) {
+        // A blank line is no record, but it is a row as a spreadsheet shows it.
+        i += c === CR && buf[i + 1] === LF ? 2 : 1;
+        this.rowNumber++;
+        continue;
+      }
+      const slot = this.size;
+      let j = 0;
+      // Invariant at the top of each field: c === buf[i], its first byte.
+      for (;;) {
+        if (c === QUOTE) {
+          const open = i;
+          let q = i + 1;
+          let escaped = false;
+          for (;;) {
+            while (q < limit && buf[q] !== QUOTE) q++;
+            // The limit's line feed is inside the quotes: the record goes on past it.
+            if (q >= limit) return recordStart;
+            // buf[limit - 1] is a line feed, so q + 1 < limit.
+            if (buf[q + 1] !== QUOTE) break;
+            escaped = true;
+            q += 2;
+          }
+          i = q + 1;
+          c = buf[i]!;
+          if (c !== d && c !== LF && c !== CR) {
+            while (stops[c] === 0) c = buf[++i]!;
+            if (j < columns && kinds[j] !== IGNORE) {
+              this.invalid(
+                j,
+                'malformed-quotes',
+                `${this.fieldNames[j] ?? ''}: text follows the closing quote of the cell`,
+              );
+            }
+          } else if (j < columns && kinds[j] !== IGNORE) {
+            this.cellBytes(j, buf, open + 1, q, escaped);
+          }
+        } else {
+          const kind = j < columns ? kinds[j]! : IGNORE;
+          const s = i;
+          let done = false;
+          switch (kind) {
+            case SCALE: {
+              let x = c - 48;
+              if (x >>> 0 < 10) {
+                c = buf[++i]!;
+                const y = c - 48;
+                if (y >>> 0 < 10) {
+                  x = x * 10 + y;
+                  c = buf[++i]!;
+                }
+                // x < 100, within the column's 256 entries of the table.
+                if (c === d || c === LF || c === CR) {
+                  const code = codeTable[(j << 8) + x]!;
+                  if (code >= 0) {
+                    scaleValues[j]![slot] = code;
+                    done = true;
+                  }
+                }
+              } else if (c === d || c === LF || c === CR) {
+                scaleValues[j]![slot] = SCALE_MISSING;
+                done = true;
+              }
+              break;
+            }
+            case CATEGORY: {
+              let h = HASH_SEED;
+              while (stops[c] === 0) {
+                h = Math.imul(h ^ c, HASH_PRIME);
+                c = buf[++i]!;
+              }
+              const builder = targets[j] as CategoryBuilder;
+              const code = builder.cache.find(buf, s, i, h);
+              if (code >= 0) {
+                builder.codes[slot] = code;
+                done = true;
+              } else if (code === BLANK) {
+                builder.codes[slot] = CATEGORY_MISSING;
+                done = true;
+              }
+              break;
+            }
+            case NUMBER:
+            case WEIGHT: {
+              // A plain decimal: digits with at most one separator, as
+              // parseNumberBytes reads it (same value: mantissa / 10^k).
+              let mantissa = 0;
+              let digits = 0;
+              let decimals = 0;
+              let separator = false;
+              for (;;) {
+                const x = c - 48;
+                if (x >>> 0 < 10) {
+                  mantissa = mantissa * 10 + x;
+                  digits++;
+                  if (separator) decimals++;
+                } else if ((c === 46 || c === 44) && c !== d && !separator) separator = true;
+                else break;
+                c = buf[++i]!;
+              }
+              if ((c === d || c === LF || c === CR) && digits > 0 && digits <= 15) {
+                const value = decimals === 0 ? mantissa : mantissa / POW10[decimals]!;
+                const builder = kind === WEIGHT ? this.weights! : (targets[j] as NumberBuilder);
+                if (builder.accepts(value)) {
+                  builder.values[slot] = value;
+                  if (kind === WEIGHT) this.weightSeen = true;
+                  done = true;
+                }
+              }
+              break;
+            }
+          }
+          if (!done) {
+            i = s;
+            c = buf[i]!;
+            while (stops[c] === 0) c = buf[++i]!;
+            if (kind !== IGNORE) this.cellBytes(j, buf, s, i, false);
+          }
+        }
+        j++;
+        // c === buf[i]: the delimiter or a line end.
+        if (c === d) {
+          c = buf[++i]!;
+          continue;
+        }
+        i += c === CR && buf[i + 1] === LF ? 2 : 1;
+        break;
+      }
+      if (
+        j === columns &&
+        fastCommit &&
+        this.rowIssues.length === 0 &&
+        this.pendingText.length === 0 &&
+        this.pendingCategory.length === 0
+      ) {
+        // A clean, complete row: the common case, committed inline.
+        this.read++;
+        this.sourceRows[slot] = ++this.rowNumber;
+        if (++this.size === this.capacity) this.grow();
+      } else this.endRow(j);
+    }
+    return i;
+  }
+
+  /**
+   * The general loop: scans complete records in `buf[start, end)`, bounds
+   * checked byte by byte; it handles the tail after the last line feed, CR-only
+   * line ends and the end of the input.
+   */
+  private scanAny(buf: Uint8Array, start: number, end: number, final: boolean): number {
     const d = this.delimiter;
     const kinds = this.kinds;
     const codeTable = this.codeTable;
