@@ -10,14 +10,8 @@ import {
   workersAvailable,
   type WorkerJob,
 } from './internal/pls/worker.js';
-import {
-  buildResult,
-  fitPrepared,
-  type PlsDataMatrix,
-  type PlsModel,
-  type PlsOptions,
-  type PlsResult,
-} from './pls-path-model.js';
+import { buildResult, fitPrepared } from './internal/pls/fit.js';
+import type { PlsDataMatrix, PlsModel, PlsOptions, PlsResult } from './pls-path-model.js';
 
 /** Options of {@link plsBootstrap}: those of {@link plsPathModel} and the resampling. */
 export interface PlsBootstrapOptions extends PlsOptions {
