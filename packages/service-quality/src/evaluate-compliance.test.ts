@@ -16,7 +16,11 @@ const caseNorm = (r: NormResult | undefined): CaseNormResult => {
   if (r === undefined || r.kind === 'satisfaction-target') throw new Error('not a case norm');
   return r;
 };
-const req = (id: string, events: InteractionCase['events'], extra: Partial<InteractionCase> = {}): InteractionCase => ({
+const req = (
+  id: string,
+  events: InteractionCase['events'],
+  extra: Partial<InteractionCase> = {},
+): InteractionCase => ({
   id,
   kind: 'request',
   institution: 'school-1',
@@ -46,9 +50,22 @@ describe('evaluateCompliance: LT written requests (N1, 20 working days from the 
         { calendar: lt, now },
       ).norms[0],
     );
-    expect(r).toMatchObject({ applicable: 3, met: 2, breached: 1, unmeasurable: 0, unit: 'working-days' });
+    expect(r).toMatchObject({
+      applicable: 3,
+      met: 2,
+      breached: 1,
+      unmeasurable: 0,
+      unit: 'working-days',
+    });
     expect(r.breaches).toEqual([
-      { caseId: 'late', institution: 'school-1', channel: 'email', by: 1, open: false, dueOn: '2026-05-04' },
+      {
+        caseId: 'late',
+        institution: 'school-1',
+        channel: 'email',
+        by: 1,
+        open: false,
+        dueOn: '2026-05-04',
+      },
     ]);
     // Measured day of the count: 20 (4 May), 21 (5 May), 19 (Sat 2 May, after day 19 on 30 April).
     // Values 20, 21, 19 → R: quantile(c(20, 21, 19), c(0.5, 0.9)) = 20 20.8
@@ -79,7 +96,13 @@ describe('evaluateCompliance: LT written requests (N1, 20 working days from the 
     const r = caseNorm(
       evaluateCompliance(
         standard,
-        [req('paused', { received: '2026-04-02', answered: '2026-05-08' }, { pause: { from: '2026-04-07', to: '2026-04-10' } })],
+        [
+          req(
+            'paused',
+            { received: '2026-04-02', answered: '2026-05-08' },
+            { pause: { from: '2026-04-07', to: '2026-04-10' } },
+          ),
+        ],
         { calendar: lt, now },
       ).norms[0],
     );
@@ -88,12 +111,34 @@ describe('evaluateCompliance: LT written requests (N1, 20 working days from the 
 
   it('treats an open case as pending before its due date and as an open breach after it', () => {
     const cases = [req('open', { received: '2026-04-02' })];
-    const before = caseNorm(evaluateCompliance(standard, cases, { calendar: lt, now: '2026-05-04T20:00:00Z' }).norms[0]);
-    expect(before).toMatchObject({ inScope: 1, applicable: 0, pending: 1, shareMet: null, interval: null, targetMet: null });
+    const before = caseNorm(
+      evaluateCompliance(standard, cases, { calendar: lt, now: '2026-05-04T20:00:00Z' }).norms[0],
+    );
+    expect(before).toMatchObject({
+      inScope: 1,
+      applicable: 0,
+      pending: 1,
+      shareMet: null,
+      interval: null,
+      targetMet: null,
+    });
     // 4 May ends at 23:59:59.999 Vilnius (20:59:59.999Z); at 21:00Z it is 5 May in Vilnius.
-    const after = caseNorm(evaluateCompliance(standard, cases, { calendar: lt, now: '2026-05-04T21:00:00Z' }).norms[0]);
-    expect(after).toMatchObject({ applicable: 1, breached: 1, pending: 0, measured: 0, median: null });
-    expect(after.breaches[0]).toMatchObject({ caseId: 'open', open: true, by: 1, dueOn: '2026-05-04' });
+    const after = caseNorm(
+      evaluateCompliance(standard, cases, { calendar: lt, now: '2026-05-04T21:00:00Z' }).norms[0],
+    );
+    expect(after).toMatchObject({
+      applicable: 1,
+      breached: 1,
+      pending: 0,
+      measured: 0,
+      median: null,
+    });
+    expect(after.breaches[0]).toMatchObject({
+      caseId: 'open',
+      open: true,
+      by: 1,
+      dueOn: '2026-05-04',
+    });
   });
 
   it('never counts a case without its start, or with a reply before receipt, as met', () => {
@@ -108,7 +153,12 @@ describe('evaluateCompliance: LT written requests (N1, 20 working days from the 
         { calendar: lt, now },
       ).norms[0],
     );
-    expect(r).toMatchObject({ applicable: 3, met: 1, unmeasurable: 2, unmeasurableReasons: { missing: 1, inconsistent: 1 } });
+    expect(r).toMatchObject({
+      applicable: 3,
+      met: 1,
+      unmeasurable: 2,
+      unmeasurableReasons: { missing: 1, inconsistent: 1 },
+    });
     // 1 of 3: R prop.test(1, 3, correct = FALSE)$conf.int = 0.0614919447203963 0.792340399197952
     expect(r.shareMet).toBeCloseTo(1 / 3, 12);
     expect(r.interval?.lower).toBeCloseTo(0.0614919447203963, 8);
@@ -131,7 +181,11 @@ describe('evaluateCompliance: LT complaints with an extension (N6, 20 + 10 worki
       evaluateCompliance(
         only(LT_SERVICE_QUALITY_STANDARD, 'N6'),
         [
-          complaint('extended', { received: '2026-04-02', extensionDecided: '2026-04-28', decided: '2026-05-18' }),
+          complaint('extended', {
+            received: '2026-04-02',
+            extensionDecided: '2026-04-28',
+            decided: '2026-05-18',
+          }),
           complaint('not-extended', { received: '2026-04-02', decided: '2026-05-18' }),
         ],
         { calendar: lt, now: '2026-12-31T00:00:00Z' },
@@ -139,7 +193,14 @@ describe('evaluateCompliance: LT complaints with an extension (N6, 20 + 10 worki
     );
     expect(r.met).toBe(1);
     expect(r.breaches).toEqual([
-      { caseId: 'not-extended', institution: 'school-1', channel: 'post', by: 14, open: false, dueOn: '2026-05-04' },
+      {
+        caseId: 'not-extended',
+        institution: 'school-1',
+        channel: 'post',
+        by: 14,
+        open: false,
+        dueOn: '2026-05-04',
+      },
     ]);
   });
 });
@@ -154,15 +215,30 @@ describe('evaluateCompliance: RU 59-FZ (30 calendar days from registration) acro
       evaluateCompliance(
         standard,
         [
-          req('jan-12', { received: '2025-12-09', registered: '2025-12-10', answered: '2026-01-12' }),
-          req('jan-13', { received: '2025-12-09', registered: '2025-12-10', answered: '2026-01-13T09:00' }),
+          req('jan-12', {
+            received: '2025-12-09',
+            registered: '2025-12-10',
+            answered: '2026-01-12',
+          }),
+          req('jan-13', {
+            received: '2025-12-09',
+            registered: '2025-12-10',
+            answered: '2026-01-13T09:00',
+          }),
         ],
         { calendar: ru, now: '2026-03-01T00:00:00+03:00' },
       ).norms[0],
     );
     expect(r).toMatchObject({ met: 1, breached: 1, unit: 'calendar-days' });
     expect(r.breaches).toEqual([
-      { caseId: 'jan-13', institution: 'school-1', channel: 'email', by: 1, open: false, dueOn: '2026-01-12' },
+      {
+        caseId: 'jan-13',
+        institution: 'school-1',
+        channel: 'email',
+        by: 1,
+        open: false,
+        dueOn: '2026-01-12',
+      },
     ]);
     // Calendar days counted: 11 Dec – 12 Jan = 21 + 12 = 33, to 13 Jan = 34 → median 33.5.
     expect(r.median).toBeCloseTo(33.5, 12);
@@ -182,13 +258,19 @@ describe('evaluateCompliance: RU 59-FZ (30 calendar days from registration) acro
       ).norms[1],
     );
     expect(r.met).toBe(1);
-    expect(r.breaches.map((b) => [b.caseId, b.dueOn, b.by])).toEqual([['reg-late', '2026-01-12', 1]]);
+    expect(r.breaches.map((b) => [b.caseId, b.dueOn, b.by])).toEqual([
+      ['reg-late', '2026-01-12', 1],
+    ]);
   });
 });
 
 describe('evaluateCompliance: norms in minutes, calls, channels, hours and targets', () => {
   const now = '2026-06-01T00:00:00Z';
-  const visit = (id: string, events: InteractionCase['events'], extra: Partial<InteractionCase> = {}): InteractionCase => ({
+  const visit = (
+    id: string,
+    events: InteractionCase['events'],
+    extra: Partial<InteractionCase> = {},
+  ): InteractionCase => ({
     id,
     kind: 'visit',
     institution: 'school-1',
@@ -212,7 +294,14 @@ describe('evaluateCompliance: norms in minutes, calls, channels, hours and targe
         { calendar: lt, now },
       ).norms[0],
     );
-    expect(r).toMatchObject({ applicable: 5, met: 2, breached: 2, unmeasurable: 1, unit: 'minutes', breachUnit: 'minutes' });
+    expect(r).toMatchObject({
+      applicable: 5,
+      met: 2,
+      breached: 2,
+      unmeasurable: 1,
+      unit: 'minutes',
+      breachUnit: 'minutes',
+    });
     expect(r.breaches[0]).toMatchObject({ caseId: 'v2', by: 25.5, open: false });
     expect(r.breaches[1]).toMatchObject({ caseId: 'v4', open: true });
     // Values 15, 40.5, 5 → R: median(c(15, 40.5, 5)) = 15
@@ -242,7 +331,14 @@ describe('evaluateCompliance: norms in minutes, calls, channels, hours and targe
         { calendar: lt, now },
       ).norms[0],
     );
-    expect(r).toMatchObject({ inScope: 6, excluded: 1, applicable: 5, met: 2, breached: 2, unmeasurable: 1 });
+    expect(r).toMatchObject({
+      inScope: 6,
+      excluded: 1,
+      applicable: 5,
+      met: 2,
+      breached: 2,
+      unmeasurable: 1,
+    });
     expect(r.abandoned).toEqual({ count: 2, share: 2 / 6, maxShare: 0.1, met: false });
     expect(r.breaches.map((b) => [b.caseId, b.by])).toEqual([
       ['c3', 2],
@@ -256,7 +352,11 @@ describe('evaluateCompliance: norms in minutes, calls, channels, hours and targe
         only(LT_SERVICE_QUALITY_STANDARD, 'N11'),
         [
           req('same', { answered: '2026-04-02' }, { replyChannel: 'email' }),
-          req('preferred', { answered: '2026-04-02' }, { replyChannel: 'post', preferredChannel: 'post' }),
+          req(
+            'preferred',
+            { answered: '2026-04-02' },
+            { replyChannel: 'post', preferredChannel: 'post' },
+          ),
           req('wrong', { answered: '2026-04-02' }, { replyChannel: 'post' }),
           req('unknown', { answered: '2026-04-02' }),
           req('waiting', {}),
@@ -264,8 +364,17 @@ describe('evaluateCompliance: norms in minutes, calls, channels, hours and targe
         { calendar: lt, now },
       ).norms[0],
     );
-    expect(r).toMatchObject({ applicable: 4, met: 2, breached: 1, unmeasurable: 1, pending: 1, unit: null });
-    expect(r.breaches).toEqual([{ caseId: 'wrong', institution: 'school-1', channel: 'email', by: null, open: false }]);
+    expect(r).toMatchObject({
+      applicable: 4,
+      met: 2,
+      breached: 1,
+      unmeasurable: 1,
+      pending: 1,
+      unit: null,
+    });
+    expect(r.breaches).toEqual([
+      { caseId: 'wrong', institution: 'school-1', channel: 'email', by: null, open: false },
+    ]);
   });
 
   it('opening hours (N13): only arrivals inside the hours of a working day apply; short pre-holiday days close an hour early', () => {
@@ -292,8 +401,14 @@ describe('evaluateCompliance: norms in minutes, calls, channels, hours and targe
   it('satisfaction target (N14) reads the index value passed in', () => {
     const standard = only(LT_SERVICE_QUALITY_STANDARD, 'N14');
     const run = (satisfaction: Parameters<typeof evaluateCompliance>[2]['satisfaction']) =>
-      evaluateCompliance(standard, [], { calendar: lt, now, ...(satisfaction ? { satisfaction } : {}) }).norms[0];
-    expect(run([{ indexId: 'csi', value: 78.2, n: 412, interval: { lower: 76.1, upper: 80.3 } }])).toEqual({
+      evaluateCompliance(standard, [], {
+        calendar: lt,
+        now,
+        ...(satisfaction ? { satisfaction } : {}),
+      }).norms[0];
+    expect(
+      run([{ indexId: 'csi', value: 78.2, n: 412, interval: { lower: 76.1, upper: 80.3 } }]),
+    ).toEqual({
       normId: 'N14',
       kind: 'satisfaction-target',
       indexId: 'csi',
@@ -308,27 +423,51 @@ describe('evaluateCompliance: norms in minutes, calls, channels, hours and targe
     expect(run(undefined)).toMatchObject({ status: 'unmeasurable', value: null });
     const lowerBound: ServiceQualityStandard = {
       ...standard,
-      norms: [{ ...(standard.norms[0] as Extract<Norm, { kind: 'satisfaction-target' }>), basis: 'lower-bound' }],
+      norms: [
+        {
+          ...(standard.norms[0] as Extract<Norm, { kind: 'satisfaction-target' }>),
+          basis: 'lower-bound',
+        },
+      ],
     };
     const r = evaluateCompliance(lowerBound, [], {
       calendar: lt,
       now,
-      satisfaction: [{ indexId: 'csi', value: 78.2, n: 50, interval: { lower: 72.0, upper: 84.4 } }],
+      satisfaction: [
+        { indexId: 'csi', value: 78.2, n: 50, interval: { lower: 72.0, upper: 84.4 } },
+      ],
     }).norms[0];
     expect(r).toMatchObject({ status: 'breached' });
-    expect(() => evaluateCompliance(standard, [], { calendar: lt, now, satisfaction: [{ indexId: 'csi', value: 178, n: 1 }] })).toThrow(/0–100/);
+    expect(() =>
+      evaluateCompliance(standard, [], {
+        calendar: lt,
+        now,
+        satisfaction: [{ indexId: 'csi', value: 178, n: 1 }],
+      }),
+    ).toThrow(/0–100/);
   });
 
   it('scopes norms by kind, service, institution and channel', () => {
     const base = only(LT_SERVICE_QUALITY_STANDARD, 'N12');
-    const standard: ServiceQualityStandard = { ...base, scope: { institutions: ['school-1'], services: ['admission'] } };
+    const standard: ServiceQualityStandard = {
+      ...base,
+      scope: { institutions: ['school-1'], services: ['admission'] },
+    };
     const r = caseNorm(
       evaluateCompliance(
         standard,
         [
           req('in', { received: '2026-04-02', answered: '2026-04-03' }, { service: 'admission' }),
-          req('post', { received: '2026-04-02', answered: '2026-04-03' }, { service: 'admission', channel: 'post' }),
-          req('other-school', { received: '2026-04-02' }, { service: 'admission', institution: 'school-2' }),
+          req(
+            'post',
+            { received: '2026-04-02', answered: '2026-04-03' },
+            { service: 'admission', channel: 'post' },
+          ),
+          req(
+            'other-school',
+            { received: '2026-04-02' },
+            { service: 'admission', institution: 'school-2' },
+          ),
           req('no-service', { received: '2026-04-02' }),
           { ...req('visit', { received: '2026-04-02' }, { service: 'admission' }), kind: 'visit' },
         ],
@@ -340,18 +479,35 @@ describe('evaluateCompliance: norms in minutes, calls, channels, hours and targe
   });
 
   it('carries the row counts of a log read from CSV and rejects bad options', () => {
-    const log = readInteractionLog('id;kind;institution;channel;received\nR1;request;s1;email;2026-04-02\nR2;x;s1;email;\n');
-    const r = evaluateCompliance(only(LT_SERVICE_QUALITY_STANDARD, 'N1'), log, { calendar: lt, now });
+    const log = readInteractionLog(
+      'id;kind;institution;channel;received\nR1;request;s1;email;2026-04-02\nR2;x;s1;email;\n',
+    );
+    const r = evaluateCompliance(only(LT_SERVICE_QUALITY_STANDARD, 'N1'), log, {
+      calendar: lt,
+      now,
+    });
     expect(r.log).toEqual({ read: 2, accepted: 1, rejected: 1, issues: 1 });
     expect(r.cases).toBe(1);
-    expect(() => evaluateCompliance(LT_SERVICE_QUALITY_STANDARD, [], { calendar: lt, now: 'yesterday' })).toThrow(/now/);
-    expect(() => evaluateCompliance(LT_SERVICE_QUALITY_STANDARD, [], { calendar: lt, now, timeZone: 'Mars/Base' })).toThrow(/time zone/);
-    expect(() => evaluateCompliance(LT_SERVICE_QUALITY_STANDARD, [], { calendar: lt, now, minGroupSize: 0 })).toThrow(/minGroupSize/);
+    expect(() =>
+      evaluateCompliance(LT_SERVICE_QUALITY_STANDARD, [], { calendar: lt, now: 'yesterday' }),
+    ).toThrow(/now/);
+    expect(() =>
+      evaluateCompliance(LT_SERVICE_QUALITY_STANDARD, [], {
+        calendar: lt,
+        now,
+        timeZone: 'Mars/Base',
+      }),
+    ).toThrow(/time zone/);
+    expect(() =>
+      evaluateCompliance(LT_SERVICE_QUALITY_STANDARD, [], { calendar: lt, now, minGroupSize: 0 }),
+    ).toThrow(/minGroupSize/);
   });
 
   it('does not mutate the standard or the cases', () => {
     const standard = Object.freeze(structuredClone(LT_SERVICE_QUALITY_STANDARD));
-    const cases = Object.freeze([Object.freeze(req('r', Object.freeze({ received: '2026-04-02' })))]);
+    const cases = Object.freeze([
+      Object.freeze(req('r', Object.freeze({ received: '2026-04-02' }))),
+    ]);
     expect(() => evaluateCompliance(standard, cases, { calendar: lt, now })).not.toThrow();
   });
 });

@@ -107,7 +107,11 @@ describe('readInteractionLog: CSV', () => {
 
   it('reads an empty text and a header alone as no rows', () => {
     expect(readInteractionLog('').counts).toEqual({ read: 0, accepted: 0, rejected: 0 });
-    expect(readInteractionLog(`${HEADER}\n\n`).counts).toEqual({ read: 0, accepted: 0, rejected: 0 });
+    expect(readInteractionLog(`${HEADER}\n\n`).counts).toEqual({
+      read: 0,
+      accepted: 0,
+      rejected: 0,
+    });
   });
 
   it('property: accepted + rejected = read, for any mix of valid and broken rows', () => {
@@ -116,13 +120,16 @@ describe('readInteractionLog: CSV', () => {
       fc.string({ maxLength: 6 }),
     );
     fc.assert(
-      fc.property(fc.array(fc.array(cell, { minLength: 4, maxLength: 7 }), { maxLength: 20 }), (rows) => {
-        const text = [HEADER, ...rows.map((r) => r.join(';'))].join('\n');
-        const log = readInteractionLog(text, { delimiter: ';' });
-        expect(log.counts.accepted + log.counts.rejected).toBe(log.counts.read);
-        expect(log.cases.length).toBe(log.counts.accepted);
-        if (log.counts.rejected > 0) expect(log.issues.length).toBeGreaterThan(0);
-      }),
+      fc.property(
+        fc.array(fc.array(cell, { minLength: 4, maxLength: 7 }), { maxLength: 20 }),
+        (rows) => {
+          const text = [HEADER, ...rows.map((r) => r.join(';'))].join('\n');
+          const log = readInteractionLog(text, { delimiter: ';' });
+          expect(log.counts.accepted + log.counts.rejected).toBe(log.counts.read);
+          expect(log.cases.length).toBe(log.counts.accepted);
+          if (log.counts.rejected > 0) expect(log.issues.length).toBeGreaterThan(0);
+        },
+      ),
     );
   });
 });
@@ -130,11 +137,37 @@ describe('readInteractionLog: CSV', () => {
 describe('readInteractionLog: JSON', () => {
   it('reads an array of flat records and nested events, with issues by path', () => {
     const json = JSON.stringify([
-      { id: 'R1', kind: 'request', institution: 's1', channel: 'email', received: '2026-04-01', rings: 2 },
-      { id: 'R2', kind: 'request', institution: 's1', channel: 'email', events: { received: '2026-04-01T09:00', answered: null } },
-      { id: 'R3', kind: 'call', institution: 's1', channel: 'phone', abandoned: 'maybe', colour: 'red' },
+      {
+        id: 'R1',
+        kind: 'request',
+        institution: 's1',
+        channel: 'email',
+        received: '2026-04-01',
+        rings: 2,
+      },
+      {
+        id: 'R2',
+        kind: 'request',
+        institution: 's1',
+        channel: 'email',
+        events: { received: '2026-04-01T09:00', answered: null },
+      },
+      {
+        id: 'R3',
+        kind: 'call',
+        institution: 's1',
+        channel: 'phone',
+        abandoned: 'maybe',
+        colour: 'red',
+      },
       'not a record',
-      { id: 'R4', kind: 'request', institution: 's1', channel: 'email', events: { opened: '2026-04-01' } },
+      {
+        id: 'R4',
+        kind: 'request',
+        institution: 's1',
+        channel: 'email',
+        events: { opened: '2026-04-01' },
+      },
     ]);
     const log = readInteractionLog(json);
     expect(log.counts).toEqual({ read: 5, accepted: 2, rejected: 3 });
@@ -155,7 +188,9 @@ describe('readInteractionLog: JSON', () => {
   });
 
   it('rejects a __proto__ key rather than reading it', () => {
-    const log = readInteractionLog('[{"id":"R1","kind":"visit","institution":"s1","channel":"phone","__proto__":{"x":1}}]');
+    const log = readInteractionLog(
+      '[{"id":"R1","kind":"visit","institution":"s1","channel":"phone","__proto__":{"x":1}}]',
+    );
     expect(log.counts).toEqual({ read: 1, accepted: 0, rejected: 1 });
     expect(log.issues[0]).toMatchObject({ code: 'unknown-field', field: '__proto__' });
   });
