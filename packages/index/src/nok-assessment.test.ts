@@ -475,6 +475,7 @@ describe('nokAssessment: invalid input', () => {
     expect(() => nokAssessment({ organisations: [] })).toThrow(/at least one/);
     expect(() => one({}, { emptyDenominator: 50 as never })).toThrow(/emptyDenominator/);
     expect(() => one({}, { rounding: 'banker' as never })).toThrow(/rounding/);
+    expect(() => one({ recipients: -5 })).toThrow(/problem/);
   });
 });
 

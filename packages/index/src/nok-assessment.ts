@@ -416,6 +416,13 @@ function validate(
         );
     }
   }
+  if (org.recipients !== undefined && !(Number.isInteger(org.recipients) && org.recipients >= 0)) {
+    push(
+      'nok-invalid-recipients',
+      `recipients must be a non-negative integer, got ${org.recipients}`,
+      'recipients',
+    );
+  }
   const lists = new Map<string, ReadonlySet<string>>();
   for (const c of profile.criteria) {
     for (const p of c.indicators) {
@@ -761,8 +768,10 @@ function addCounts(a: NokSurveyCounts, b: NokSurveyCounts): NokSurveyCounts {
  * the others of its indicator, then of its criterion; a criterion with no
  * applicable indicator leaves S as the mean of the others), the 40% / 600
  * sample rule, the rating bands, the comfort catalogues and П2.2. A survey
- * share's denominator is all respondents of the organisation, or those who
- * said yes to the filter question.
+ * share's denominator is all respondents of the organisation (a respondent
+ * who skipped the question counts as not satisfied: the method document says
+ * "/ all"; whether the official procedure drops non-answers is *unverified*),
+ * or those who said yes to the filter question.
  *
  * Rounding `full` keeps full precision and rounds half-up on the decimal value
  * only in `display` (86.005 shows 86.01); `operator` rounds every П, K and S
