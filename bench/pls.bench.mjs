@@ -9,7 +9,7 @@
 // ratio ≤ 1.2), serially and on worker threads; (3) the same comparison on
 // 100,000 respondents with a few resamples. Runs against the built dist.
 import { writeFileSync, mkdirSync } from 'node:fs';
-import { availableParallelism, cpus } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -86,6 +86,7 @@ const results = {
   node: process.version,
   cpu: cpus()[0]?.model ?? 'unknown',
   cores: availableParallelism(),
+  loadAverageAtStart: loadavg().map((v) => +v.toFixed(2)),
   model: 'ECSI: 7 latent variables, 25 items, 12 paths, centroid, standardised',
   fit: [],
   bootstrap: {},
@@ -136,12 +137,22 @@ for (const [n, reps] of [
   const data = survey(250, 250);
   for (let r = 0; r < 50; r++) plsPathModel(data, model);
   plsBootstrap(data, model, { resamples: 50, seed: 1 });
+  // Interleaved in rounds of 1,000, so that a change in machine load hits
+  // both sides alike.
+  let fitsMs = 0;
+  let serialMs = 0;
+  const rounds = 5;
+  for (let round = 0; round < rounds; round++) {
+    let t0 = now();
+    for (let r = 0; r < B / rounds; r++) plsPathModel(data, model);
+    fitsMs += now() - t0;
+    t0 = now();
+    plsBootstrap(data, model, { resamples: B / rounds, seed: 100 + round });
+    serialMs += now() - t0;
+  }
   let t0 = now();
-  for (let r = 0; r < B; r++) plsPathModel(data, model);
-  const fitsMs = now() - t0;
-  t0 = now();
   const serial = plsBootstrap(data, model, { resamples: B, seed: 1 });
-  const serialMs = now() - t0;
+  const serialOnceMs = now() - t0;
   t0 = now();
   const parallel = await plsBootstrapParallel(data, model, { resamples: B, seed: 1 });
   const parallelMs = now() - t0;
@@ -151,6 +162,7 @@ for (const [n, reps] of [
     resamples: B,
     singleFitsMs: Math.round(fitsMs),
     bootstrapSerialMs: Math.round(serialMs),
+    bootstrapSerialOneCallMs: Math.round(serialOnceMs),
     bootstrapWorkersMs: Math.round(parallelMs),
     workers: Math.min(8, availableParallelism()),
     ratioSerial: +(serialMs / fitsMs).toFixed(3),
@@ -194,6 +206,7 @@ for (const [n, reps] of [
   console.log('bootstrap (large)', results.bootstrapLarge);
 }
 
+results.loadAverageAtEnd = loadavg().map((v) => +v.toFixed(2));
 mkdirSync(join(here, 'results'), { recursive: true });
 writeFileSync(join(here, 'results', 'pls.json'), `${JSON.stringify(results, null, 2)}\n`);
 console.log('wrote bench/results/pls.json');

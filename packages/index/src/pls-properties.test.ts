@@ -48,10 +48,11 @@ describe('plsPathModel properties', () => {
             { scheme: s, scaling: sc, tolerance: 1e-10 },
           );
           expectSameFit(original, permuted, 1e-7);
-          order.forEach((i, r) => { expect(Math.abs(permuted.scores.SAT![r]! - original.scores.SAT![i]!)).toBeLessThan(
+          order.forEach((i, r) => {
+            expect(Math.abs(permuted.scores.SAT![r]! - original.scores.SAT![i]!)).toBeLessThan(
               1e-6,
-            ); },
-          );
+            );
+          });
         },
       ),
       { numRuns: 12 },
@@ -77,8 +78,9 @@ describe('plsPathModel properties', () => {
           const m = plsPathModel({ columns: base.columns, rows }, ecsiTestModel, { scheme: s });
           expectSameFit(a, m, 1e-9);
           for (const lv of a.latent)
-            a.scores[lv]!.forEach((v, i) => { expect(Math.abs(v - m.scores[lv]![i]!)).toBeLessThan(1e-9); },
-            );
+            a.scores[lv]!.forEach((v, i) => {
+              expect(Math.abs(v - m.scores[lv]![i]!)).toBeLessThan(1e-9);
+            });
         },
       ),
       { numRuns: 15 },
