@@ -46,6 +46,22 @@ function explicitLabels(
   return out;
 }
 
+/**
+ * Copies `old` into the larger `next` and fills the rest with the missing
+ * value: each new byte is written once (filling all of `next` first and then
+ * copying over half of it wrote the copied half twice, a cost that shows in
+ * the profile of a million-row load).
+ */
+function grown<T extends Uint8Array | Int32Array | Float64Array>(
+  old: T,
+  next: T,
+  missing: number,
+): T {
+  next.set(old);
+  next.fill(missing, old.length);
+  return next;
+}
+
 /** The answers to a scale, rating or NPS item. */
 export class ScaleBuilder {
   readonly kind = 'scale' as const;
@@ -122,9 +138,7 @@ export class ScaleBuilder {
   }
 
   grow(capacity: number): void {
-    const next = new Uint8Array(capacity).fill(SCALE_MISSING);
-    next.set(this.values);
-    this.values = next;
+    this.values = grown(this.values, new Uint8Array(capacity), SCALE_MISSING);
   }
 
   clear(slot: number): void {
@@ -219,9 +233,7 @@ export class CategoryBuilder {
   }
 
   grow(capacity: number): void {
-    const next = new Int32Array(capacity).fill(CATEGORY_MISSING);
-    next.set(this.codes);
-    this.codes = next;
+    this.codes = grown(this.codes, new Int32Array(capacity), CATEGORY_MISSING);
   }
 
   clear(slot: number): void {
@@ -259,11 +271,7 @@ export class MultiBuilder {
   }
 
   grow(capacity: number): void {
-    this.selected = this.selected.map((old) => {
-      const next = new Uint8Array(capacity).fill(SCALE_MISSING);
-      next.set(old);
-      return next;
-    });
+    this.selected = this.selected.map((old) => grown(old, new Uint8Array(capacity), SCALE_MISSING));
   }
 
   clear(slot: number): void {
@@ -318,9 +326,7 @@ export class NumberBuilder {
   }
 
   grow(capacity: number): void {
-    const next = new Float64Array(capacity).fill(NaN);
-    next.set(this.values);
-    this.values = next;
+    this.values = grown(this.values, new Float64Array(capacity), NaN);
   }
 
   clear(slot: number): void {
