@@ -201,7 +201,7 @@ describe('readInteractionLog: JSON', () => {
       expect.unreachable();
     } catch (error) {
       expect(EduQualityError.isInstance(error) && error.code).toBe('invalid-input');
-      expect(String((error as Error).message)).not.toContain('Jonas');
+      expect((error as Error).message).not.toContain('Jonas');
       expect((error as Error).cause).toBeUndefined();
     }
     expect(() => readInteractionLog('{"rows": []}')).toThrow(/array of records/);
