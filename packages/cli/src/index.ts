@@ -1,0 +1,12 @@
+/**
+ * The `edu-quality` command: validate questionnaires and survey exports,
+ * compute satisfaction indices, write study reports and score NOK 344n
+ * assessments, on files. {@link run} is the whole command line as a function,
+ * for tests and for apps that embed it.
+ *
+ * @packageDocumentation
+ */
+export { run } from './run.js';
+export type { CliIo, CliStream } from './cli-io.js';
+export { EXIT_CODES } from './exit-codes.js';
+export type { ExitCode } from './exit-codes.js';

@@ -1,0 +1,26 @@
+import type { OptionSpec } from '../command.js';
+
+/** The options of commands that read a survey export. */
+export const INGEST_OPTIONS: Readonly<Record<string, OptionSpec>> = {
+  delimiter: {
+    type: 'string',
+    value: 'CHAR',
+    description: 'the CSV delimiter: , ; tab | (default: detected from the header)',
+  },
+  'id-column': {
+    type: 'string',
+    value: 'NAME',
+    description: 'the respondent id column (default: a column named id)',
+  },
+  'weight-column': {
+    type: 'string',
+    value: 'NAME',
+    description: 'the weight column (default: a column named weight)',
+  },
+  'on-invalid': {
+    type: 'string',
+    value: 'POLICY',
+    description:
+      'reject-row (default: a row with an invalid answer is left out) or drop-answer (only the answer is)',
+  },
+};

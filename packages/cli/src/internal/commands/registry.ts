@@ -1,0 +1,6 @@
+import type { Command } from '../command.js';
+import { indexCommand } from './index-command.js';
+import { validateCommand } from './validate.js';
+
+/** Every subcommand, in the order the help lists them. */
+export const COMMANDS: readonly Command[] = [validateCommand, indexCommand];

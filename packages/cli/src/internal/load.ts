@@ -1,0 +1,173 @@
+import { createReadStream } from 'node:fs';
+import type { Issue } from '@edu-quality/core';
+import {
+  readResponses,
+  safeParseQuestionnaire,
+  type CsvDelimiter,
+  type InvalidAnswerPolicy,
+  type Questionnaire,
+  type ReadResponsesOptions,
+  type ResponseSet,
+} from '@edu-quality/questionnaire';
+import {
+  ecsiQuestionnaire,
+  educationSatisfactionQuestionnaire,
+  nokEducationQuestionnaire,
+  servqualQuestionnaire,
+} from '@edu-quality/templates';
+import { CliError } from './cli-error.js';
+import type { Context } from './context.js';
+
+/** The questionnaires that `builtin:<name>` names. */
+export const BUILTIN_QUESTIONNAIRES: Readonly<Record<string, Questionnaire>> = {
+  'education-satisfaction': educationSatisfactionQuestionnaire,
+  'nok-education': nokEducationQuestionnaire,
+  ecsi: ecsiQuestionnaire,
+  servqual: servqualQuestionnaire,
+};
+
+/** The result of loading a questionnaire: it, or its issues. */
+export type LoadedQuestionnaire =
+  | { readonly ok: true; readonly questionnaire: Questionnaire; readonly source: string }
+  | { readonly ok: false; readonly issues: readonly Issue[]; readonly source: string };
+
+/** Reads and checks a questionnaire: a JSON file, or `builtin:<name>`. */
+export function loadQuestionnaireOrIssues(ctx: Context, spec: string): LoadedQuestionnaire {
+  if (spec.startsWith('builtin:')) {
+    const name = spec.slice('builtin:'.length);
+    const found = BUILTIN_QUESTIONNAIRES[name];
+    if (found === undefined) {
+      throw new CliError(2, `unknown built-in questionnaire ${name}`, {
+        hint: `Use one of: ${Object.keys(BUILTIN_QUESTIONNAIRES)
+          .map((n) => `builtin:${n}`)
+          .join(', ')}.`,
+      });
+    }
+    return { ok: true, questionnaire: found, source: spec };
+  }
+  const text = ctx.readText(spec);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    const where = /position (\d+)/.exec(String(error))?.[1];
+    const issue: Issue = {
+      code: 'invalid-json',
+      message:
+        where === undefined
+          ? 'the file is not valid JSON'
+          : `the file is not valid JSON (at ${lineColumn(text, Number(where))})`,
+    };
+    return { ok: false, issues: [issue], source: spec };
+  }
+  const parsed = safeParseQuestionnaire(data);
+  return parsed.success
+    ? { ok: true, questionnaire: parsed.data, source: spec }
+    : { ok: false, issues: parsed.issues, source: spec };
+}
+
+/** Reads and checks a questionnaire; a CliError (exit 1) listing its issues when it is invalid. */
+export function loadQuestionnaire(ctx: Context, spec: string): Questionnaire {
+  const loaded = loadQuestionnaireOrIssues(ctx, spec);
+  if (loaded.ok) return loaded.questionnaire;
+  throw new CliError(
+    1,
+    `${ctx.display(spec)}: the questionnaire has ${loaded.issues.length} issue(s)`,
+    {
+      file: spec,
+      issues: loaded.issues,
+      hint: 'Fix the questionnaire at the paths shown (see docs/schema/questionnaire.schema.json).',
+    },
+  );
+}
+
+function lineColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset).split('\n');
+  return `line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}`;
+}
+
+/** The ingestion options every command that reads responses accepts. */
+export interface IngestFlags {
+  readonly delimiter?: string | undefined;
+  readonly idColumn?: string | undefined;
+  readonly weightColumn?: string | undefined;
+  readonly onInvalid?: string | undefined;
+}
+
+const DELIMITERS: Readonly<Record<string, CsvDelimiter>> = {
+  ',': ',',
+  comma: ',',
+  ';': ';',
+  semicolon: ';',
+  '\t': '\t',
+  tab: '\t',
+  '\\t': '\t',
+  '|': '|',
+  pipe: '|',
+};
+
+/** The `readResponses` options from the command-line flags. */
+export function ingestOptions(command: string, flags: IngestFlags): ReadResponsesOptions {
+  const options: { -readonly [K in keyof ReadResponsesOptions]: ReadResponsesOptions[K] } = {};
+  if (flags.delimiter !== undefined) {
+    const d = DELIMITERS[flags.delimiter];
+    if (d === undefined) {
+      throw new CliError(2, `--delimiter must be one of , ; tab |, got ${flags.delimiter}`, {
+        hint: `Run \`edu-quality ${command} --help\` for the options.`,
+      });
+    }
+    options.delimiter = d;
+  }
+  if (flags.idColumn !== undefined) options.idColumn = flags.idColumn;
+  if (flags.weightColumn !== undefined) options.weightColumn = flags.weightColumn;
+  if (flags.onInvalid !== undefined) {
+    if (flags.onInvalid !== 'reject-row' && flags.onInvalid !== 'drop-answer') {
+      throw new CliError(2, `--on-invalid must be reject-row or drop-answer, got ${flags.onInvalid}`, {
+        hint: `Run \`edu-quality ${command} --help\` for the options.`,
+      });
+    }
+    options.onInvalid = flags.onInvalid satisfies InvalidAnswerPolicy;
+  }
+  return options;
+}
+
+/**
+ * Reads a survey export (CSV, or a JSON array of records when the name ends
+ * in `.json`) with a progress bar on a TTY.
+ */
+export async function readResponsesFile(
+  ctx: Context,
+  questionnaire: Questionnaire,
+  file: string,
+  options: ReadResponsesOptions,
+): Promise<ResponseSet> {
+  const total = ctx.size(file);
+  if (file.toLowerCase().endsWith('.json')) {
+    let records: unknown;
+    try {
+      records = JSON.parse(ctx.readText(file));
+    } catch {
+      throw new CliError(1, `${ctx.display(file)}: not valid JSON`, {
+        file,
+        hint: 'A JSON export is an array of records, one object per respondent keyed by item id.',
+      });
+    }
+    if (!Array.isArray(records)) {
+      throw new CliError(1, `${ctx.display(file)}: a JSON export must be an array of records`, {
+        file,
+      });
+    }
+    return readResponses(questionnaire, records as Record<string, unknown>[], options);
+  }
+  const bar = ctx.progress(`Reading ${ctx.display(file)}`, total);
+  try {
+    return await readResponses(questionnaire, createReadStream(ctx.path(file)), {
+      ...options,
+      onProgress: ({ bytes, rows }) => {
+        bar.update(bytes, `${rows.toLocaleString('en')} rows`);
+      },
+    });
+  } finally {
+    bar.finish();
+  }
+}
