@@ -1,6 +1,6 @@
 import { EduQualityError } from '@edu-quality/core';
 import { ensure, fail } from './internal/fail.js';
-import { ANSWERED, viewSurvey, type SurveyView } from './internal/survey.js';
+import { ANSWERED, layoutOf, oneRow, withSurvey, type SurveyView } from './internal/survey.js';
 import { NpsAccumulator, type NetPromoterScoreResult } from './net-promoter-score.js';
 import { SatisfactionIndexAccumulator } from './satisfaction-index-accumulator.js';
 import type { SatisfactionIndexOptions, SatisfactionIndexResult } from './satisfaction-index.js';
@@ -115,7 +115,7 @@ export class BreakdownAccumulator {
    * @throws `EduQualityError` `invalid-argument` for no segment field, a bad threshold or unknown items
    */
   constructor(layout: SurveyInput, options: BreakdownOptions) {
-    const view = viewSurvey(layout, FN);
+    const view = layoutOf(layout, FN);
     this.#layout = layout;
     this.#options = options;
     this.#by = typeof options.by === 'string' ? [options.by] : options.by;
@@ -139,9 +139,10 @@ export class BreakdownAccumulator {
    * @throws `EduQualityError` `invalid-argument` when a segment field is missing from the survey
    */
   add(survey: SurveyInput, row: number): this {
-    const view = viewSurvey(survey, FN);
-    ensure(Number.isInteger(row) && row >= 0 && row < view.size, FN, `row ${row} is out of range`);
-    this.#addRows(survey, view, row, row + 1);
+    const one = oneRow(survey, row, FN);
+    withSurvey(one, FN, (view) => {
+      this.#addRows(one, view, 0, 1);
+    });
     return this;
   }
 
@@ -152,8 +153,9 @@ export class BreakdownAccumulator {
    * @returns this accumulator
    */
   addAll(survey: SurveyInput): this {
-    const view = viewSurvey(survey, FN);
-    this.#addRows(survey, view, 0, view.size);
+    withSurvey(survey, FN, (view) => {
+      this.#addRows(survey, view, 0, view.size);
+    });
     return this;
   }
 
@@ -381,5 +383,7 @@ export class BreakdownAccumulator {
  * ```
  */
 export function breakdown(responses: SurveyInput, options: BreakdownOptions): BreakdownResult {
-  return new BreakdownAccumulator(responses, options).addAll(responses).result();
+  return withSurvey(responses, FN, () =>
+    new BreakdownAccumulator(responses, options).addAll(responses).result(),
+  );
 }

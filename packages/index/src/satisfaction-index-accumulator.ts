@@ -8,6 +8,8 @@ import { meanResult } from './internal/mean-result.js';
 import {
   ANSWERED,
   NOT_APPLICABLE,
+  layoutOf,
+  viewRow,
   viewSurvey,
   type ItemView,
   type SurveyView,
@@ -169,7 +171,7 @@ export class SatisfactionIndexAccumulator {
    * @throws `EduQualityError` `invalid-argument` for unknown items, missing importance or overall items, or bad options
    */
   constructor(layout: SurveyInput, options: SatisfactionIndexOptions = {}) {
-    const view = viewSurvey(layout, FN);
+    const view = layoutOf(layout, FN);
     this.#options = options;
     checkLevel(options.level, FN);
     const minAnswered = options.minAnswered ?? 0;
@@ -277,9 +279,8 @@ export class SatisfactionIndexAccumulator {
    * @throws `EduQualityError` `invalid-argument` for a row out of range
    */
   add(survey: SurveyInput, row: number): this {
-    const view = viewSurvey(survey, FN);
-    ensure(Number.isInteger(row) && row >= 0 && row < view.size, FN, `row ${row} is out of range`);
-    this.#addRow(view, this.#resolve(view), row);
+    const { view, row: r } = viewRow(survey, row, FN);
+    this.#addRow(view, this.#resolve(view), r);
     return this;
   }
 

@@ -160,6 +160,28 @@ describe('satisfactionIndex by hand', () => {
     expect(r.score).toBeCloseTo(87.5, 12);
     expect(JSON.stringify(r)).not.toMatch(/NaN|null,"se":NaN/);
   });
+  it('reads the data afresh on every call and never mutates it', () => {
+    const values: (number | null)[] = [5, 4, 3];
+    const data: SurveyData = { items: [{ id: 'a', values, min: 1, max: 5 }] };
+    expect(satisfactionIndex(data).score).toBe(75);
+    values[2] = 5;
+    expect(satisfactionIndex(data).score).toBeCloseTo(((14 / 3 - 1) / 4) * 100, 12); // mean of 5, 4, 5
+    const frozen: SurveyData = Object.freeze({
+      items: Object.freeze([
+        Object.freeze({ id: 'a', values: Object.freeze([1, 5]), min: 1, max: 5 }),
+      ]),
+      weights: Object.freeze([1, 3]),
+    });
+    expect(satisfactionIndex(frozen).score).toBe(75);
+  });
+  it('a ResponseSet streamed row by row equals one pass', () => {
+    const one = new SatisfactionIndexAccumulator(fx.responseSet).addAll(fx.responseSet).result();
+    const stream = new SatisfactionIndexAccumulator(fx.responseSet);
+    for (let r = 0; r < fx.responseSet.size; r++) stream.add(fx.responseSet, r);
+    expect(Math.abs(stream.result().score - one.score)).toBeLessThan(1e-12);
+    expect(Math.abs(stream.result().se - one.se)).toBeLessThan(1e-12);
+    expect(() => stream.add(fx.responseSet, 300)).toThrow(/out of range/);
+  });
   it('edges throw naming the function', () => {
     expect(() => satisfactionIndex({ items: [] })).toThrow(/satisfactionIndex/);
     expect(() =>

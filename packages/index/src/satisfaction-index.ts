@@ -2,7 +2,7 @@ import { EduQualityError } from '@edu-quality/core';
 import type { ConfidenceInterval } from './confidence-interval.js';
 import { ensure } from './internal/fail.js';
 import { mulberry32, quantileSorted } from './internal/random.js';
-import { viewSurvey } from './internal/survey.js';
+import { withSurvey } from './internal/survey.js';
 import { SatisfactionIndexAccumulator } from './satisfaction-index-accumulator.js';
 import type { SurveyInput } from './survey-input.js';
 
@@ -200,7 +200,16 @@ export function satisfactionIndex(
   responses: SurveyInput,
   options: SatisfactionIndexOptions = {},
 ): SatisfactionIndexResult {
-  const view = viewSurvey(responses, 'satisfactionIndex');
+  return withSurvey(responses, 'satisfactionIndex', (view) =>
+    compute(responses, view.size, options),
+  );
+}
+
+function compute(
+  responses: SurveyInput,
+  size: number,
+  options: SatisfactionIndexOptions,
+): SatisfactionIndexResult {
   let opts = options;
   let first: SatisfactionIndexResult | undefined;
   if (
@@ -231,7 +240,7 @@ export function satisfactionIndex(
   );
   const random = mulberry32(seed);
   const scores: number[] = [];
-  const n = view.size;
+  const n = size;
   for (let b = 0; b < replicates; b++) {
     const replicate = new SatisfactionIndexAccumulator(responses, { ...opts, interval: 'delta-z' });
     for (let i = 0; i < n; i++) replicate.add(responses, Math.floor(random() * n));

@@ -1,4 +1,4 @@
-import type { ItemRole, ResponseSet } from '@edu-quality/questionnaire';
+import type { ItemRole, ResponseColumn, ResponseSet } from '@edu-quality/questionnaire';
 import type { SurveyData, SurveyInput } from '../survey-input.js';
 import { checkWeights, ensure } from './fail.js';
 
@@ -7,21 +7,31 @@ export const ANSWERED = 0;
 export const MISSING = 1;
 export const NOT_APPLICABLE = 2;
 
-/**
- * An item as the index reads it: typed arrays, so that the hot loops of the
- * accumulators read memory rather than call closures.
- */
-export interface ItemView {
+/** What the index needs to know of an item, without its answers. */
+export interface ItemMeta {
   readonly id: string;
   readonly role: ItemRole | undefined;
   readonly dimension: string | undefined;
   readonly importanceOf: string | undefined;
   readonly min: number;
   readonly max: number;
+}
+
+/**
+ * An item as the index reads it: typed arrays, so that the hot loops of the
+ * accumulators read memory rather than call closures.
+ */
+export interface ItemView extends ItemMeta {
   /** The answer of each row; meaningful where status is ANSWERED. */
   readonly values: Float64Array;
   /** ANSWERED, MISSING or NOT_APPLICABLE per row. */
   readonly status: Uint8Array;
+}
+
+/** The items of a survey without their answers. */
+export interface SurveyLayout {
+  readonly items: readonly ItemMeta[];
+  readonly byId: ReadonlyMap<string, ItemMeta>;
 }
 
 /** A segment field, dictionary-encoded: code −1 is no answer. */
@@ -40,8 +50,6 @@ export interface SurveyView {
   readonly byId: ReadonlyMap<string, ItemView>;
   segment(field: string): SegmentView | undefined;
 }
-
-const cache = new WeakMap<object, SurveyView>();
 
 function isResponseSet(input: SurveyInput): input is ResponseSet {
   return 'columns' in input && input.columns instanceof Map;
@@ -180,12 +188,117 @@ function fromPlain(data: SurveyData, fn: string): SurveyView {
   };
 }
 
-/** Reads a ResponseSet or plain survey data (cached per input object). */
+// Views live only while a call that reads the survey runs (see withSurvey), so
+// that data changed between calls is read afresh and no copy outlives the call.
+const scoped = new WeakMap<object, SurveyView>();
+
+function build(input: SurveyInput, fn: string): SurveyView {
+  return isResponseSet(input) ? fromResponseSet(input, fn) : fromPlain(input, fn);
+}
+
+/** The typed view of a survey: the one of the running call, or a fresh one. */
 export function viewSurvey(input: SurveyInput, fn: string): SurveyView {
-  let view = cache.get(input);
-  if (view === undefined) {
-    view = isResponseSet(input) ? fromResponseSet(input, fn) : fromPlain(input, fn);
-    cache.set(input, view);
+  return scoped.get(input) ?? build(input, fn);
+}
+
+/** Runs `body` with one view of `input` shared by every read inside it. */
+export function withSurvey<T>(input: SurveyInput, fn: string, body: (view: SurveyView) => T): T {
+  const existing = scoped.get(input);
+  if (existing !== undefined) return body(existing);
+  const view = build(input, fn);
+  scoped.set(input, view);
+  try {
+    return body(view);
+  } finally {
+    scoped.delete(input);
   }
-  return view;
+}
+
+/** One row: the shared view inside a call, else a one-row view of just that row. */
+export function viewRow(
+  input: SurveyInput,
+  row: number,
+  fn: string,
+): { view: SurveyView; row: number } {
+  const view = scoped.get(input);
+  if (view !== undefined) {
+    ensure(Number.isInteger(row) && row >= 0 && row < view.size, fn, `row ${row} is out of range`);
+    return { view, row };
+  }
+  return { view: build(oneRow(input, row, fn), fn), row: 0 };
+}
+
+/** The survey made of row `row` alone. */
+export function oneRow(input: SurveyInput, row: number, fn: string): SurveyInput {
+  const size = isResponseSet(input)
+    ? input.size
+    : (input.items[0]?.values.length ?? input.weights?.length ?? 0);
+  ensure(Number.isInteger(row) && row >= 0 && row < size, fn, `row ${row} is out of range`);
+  return sliceRow(input, row);
+}
+
+function sliceRow(input: SurveyInput, row: number): SurveyInput {
+  if (isResponseSet(input)) {
+    const columns = new Map<string, ResponseColumn>();
+    for (const [id, column] of input.columns) {
+      if (column.kind === 'scale')
+        columns.set(id, { ...column, values: column.values.subarray(row, row + 1) });
+      else if (column.kind === 'category')
+        columns.set(id, { ...column, codes: column.codes.subarray(row, row + 1) });
+    }
+    return {
+      ...input,
+      size: 1,
+      columns,
+      ...(input.weights === undefined ? {} : { weights: input.weights.subarray(row, row + 1) }),
+    };
+  }
+  const segments: Record<string, (string | null | undefined)[]> = {};
+  for (const [field, labels] of Object.entries(input.segments ?? {}))
+    segments[field] = [labels[row]];
+  return {
+    items: input.items.map((item) => ({ ...item, values: [item.values[row]] })),
+    ...(input.weights === undefined ? {} : { weights: [input.weights[row]!] }),
+    segments,
+  };
+}
+
+/** The items of a survey (ids, scales, roles), without reading its answers. */
+export function layoutOf(input: SurveyInput, fn: string): SurveyLayout {
+  const view = scoped.get(input);
+  if (view !== undefined) return view;
+  let items: ItemMeta[];
+  if (isResponseSet(input)) {
+    items = [];
+    for (const item of input.items) {
+      const column = input.columns.get(item.id);
+      if (column?.kind !== 'scale') continue;
+      items.push({
+        id: item.id,
+        role: item.role,
+        dimension: item.dimension,
+        importanceOf: item.importanceOf,
+        min: column.min,
+        max: column.max,
+      });
+    }
+  } else {
+    items = input.items.map((item) => {
+      ensure(
+        Number.isFinite(item.min) && Number.isFinite(item.max) && item.min < item.max,
+        fn,
+        `item ${item.id} needs min < max`,
+      );
+      return {
+        id: item.id,
+        role: item.role,
+        dimension: item.dimension,
+        importanceOf: item.importanceOf,
+        min: item.min,
+        max: item.max,
+      };
+    });
+    ensure(new Set(items.map((i) => i.id)).size === items.length, fn, 'item ids must be unique');
+  }
+  return { items, byId: new Map(items.map((item) => [item.id, item])) };
 }
