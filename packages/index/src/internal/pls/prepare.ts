@@ -234,15 +234,18 @@ function readColumns(
   fn: string,
   data: ResponseSet | MatrixInput,
   names: readonly string[],
-): { columns: Float64Array[]; n: number; ranges: (Range | undefined)[] } {
+): { buffer: Float64Array; columns: Float64Array[]; n: number; ranges: (Range | undefined)[] } {
+  // One column-major buffer, so that the policy below can compact it in
+  // place instead of copying every column again.
   const columns: Float64Array[] = [];
   const ranges: (Range | undefined)[] = [];
   if (isResponseSet(data)) {
     const n = data.size;
-    for (const name of names) {
+    const buffer = new Float64Array(names.length * n);
+    for (const [k, name] of names.entries()) {
       const column = data.columns.get(name);
       if (column === undefined) fail('invalid-argument', fn, `the responses have no item ${name}`);
-      const out = new Float64Array(n);
+      const out = buffer.subarray(k * n, (k + 1) * n);
       if (column.kind === 'scale') {
         // SCALE_MISSING (255) and SCALE_NOT_APPLICABLE (254) are not scores.
         for (let i = 0; i < n; i++) {
@@ -263,7 +266,7 @@ function readColumns(
       }
       columns.push(out);
     }
-    return { columns, n, ranges };
+    return { buffer, columns, n, ranges };
   }
   ensure(
     isArray(data.columns) && isArray(data.rows),
@@ -277,7 +280,8 @@ function readColumns(
   });
   const n = data.rows.length;
   const width = data.columns.length;
-  for (let k = 0; k < names.length; k++) columns.push(new Float64Array(n));
+  const buffer = new Float64Array(names.length * n);
+  for (let k = 0; k < names.length; k++) columns.push(buffer.subarray(k * n, (k + 1) * n));
   // Plain loops: this runs once per cell, so no closures and no message
   // strings unless a check fails.
   for (let i = 0; i < n; i++) {
@@ -299,7 +303,7 @@ function readColumns(
     }
   }
   for (let k = 0; k < names.length; k++) ranges.push(undefined);
-  return { columns, n, ranges };
+  return { buffer, columns, n, ranges };
 }
 
 /** Checks everything and applies the missing-data policy. */
@@ -317,7 +321,7 @@ export function preparePls(
     fn,
     "missing must be 'listwise', 'mean-imputation' or 'available-case'",
   );
-  const { columns, n: rowsRead, ranges } = readColumns(fn, data, base.indicators);
+  const { buffer, columns, n: rowsRead, ranges } = readColumns(fn, data, base.indicators);
   const p = spec.mvs;
   let cellsMissing = 0;
   for (const col of columns) for (const v of col) if (v !== v) cellsMissing++;
@@ -392,10 +396,16 @@ export function preparePls(
       `${n} usable respondents of ${rowsRead}; the model needs at least ${Math.max(3, maxPreds + 2)}`,
     );
   }
-  const raw = new Float64Array(p * n);
-  for (let k = 0; k < p; k++) {
-    const col = columns[k]!;
-    for (let r = 0; r < n; r++) raw[k * n + r] = col[keep[r]!]!;
+  // Compact the kept rows in place: column k moves from k·rowsRead to k·n,
+  // never ahead of what is still to be read.
+  let raw = buffer;
+  if (n < rowsRead) {
+    for (let k = 0; k < p; k++) {
+      const from = k * rowsRead;
+      const to = k * n;
+      for (let r = 0; r < n; r++) buffer[to + r] = buffer[from + keep[r]!]!;
+    }
+    raw = buffer.slice(0, p * n);
   }
   return {
     ...base,
