@@ -27,7 +27,8 @@ const sections = Object.fromEntries(q.sections.map((s) => [s.id, s]));
 const question = (id) => q.sections.flatMap((s) => s.questions).find((x) => x.id === id);
 const grid = question('grid');
 const importanceGrid = question('importance_grid');
-const label = (scale, v) => (v === 9 ? scale.notApplicable.label.lt : scale.points.find((p) => p.value === v).label.lt);
+const label = (scale, v) =>
+  v === 9 ? scale.notApplicable.label.lt : scale.points.find((p) => p.value === v).label.lt;
 const optionLabel = (id, v) => question(id).options.find((o) => o.value === v).label.lt;
 
 const institutions = [
@@ -38,7 +39,13 @@ const institutions = [
   ['svietimo-skyrius', 8, -0.5],
 ];
 const groups = ['parent', 'parent', 'parent', 'pupil', 'pupil', 'staff', 'other'];
-const services = { 'gimnazija-a': 'general', 'progimnazija-b': 'general', 'darzelis-c': 'preschool', 'muzikos-d': 'nonformal', 'svietimo-skyrius': 'admin' };
+const services = {
+  'gimnazija-a': 'general',
+  'progimnazija-b': 'general',
+  'darzelis-c': 'preschool',
+  'muzikos-d': 'nonformal',
+  'svietimo-skyrius': 'admin',
+};
 const suggestions = [
   'Daugiau informacijos svetainėje apie būrelius.',
   'Trumpesnis laukimas priimant prašymus.',
@@ -47,7 +54,18 @@ const suggestions = [
   '=HYPERLINK("http://example.invalid","spauskite")',
 ];
 
-const header = ['respondent', 'group', 'institution', 'service', ...grid.rows.map((r) => r.id), 'overall', 'recommend', ...importanceGrid.rows.map((r) => r.id), 'improve', 'weight'];
+const header = [
+  'respondent',
+  'group',
+  'institution',
+  'service',
+  ...grid.rows.map((r) => r.id),
+  'overall',
+  'recommend',
+  ...importanceGrid.rows.map((r) => r.id),
+  'improve',
+  'weight',
+];
 const lines = [header.join(';')];
 const quote = (s) => (/[";\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
 let n = 0;
@@ -59,15 +77,31 @@ for (const [institution, count, effect] of institutions) {
       const v = Math.round(3.6 + latent + shift + 0.7 * normal());
       return Math.min(5, Math.max(1, v));
     };
-    const row = [`R${String(n).padStart(4, '0')}`, optionLabel('group', pick(groups)), optionLabel('institution', institution), optionLabel('service', services[institution])];
+    const row = [
+      `R${String(n).padStart(4, '0')}`,
+      optionLabel('group', pick(groups)),
+      optionLabel('institution', institution),
+      optionLabel('service', services[institution]),
+    ];
     for (const r of grid.rows) {
       const u = random();
-      row.push(u < 0.04 ? '' : u < 0.1 ? label(grid.scale, 9) : label(grid.scale, answer(r.dimension === 'timeliness' ? -0.5 : 0)));
+      row.push(
+        u < 0.04
+          ? ''
+          : u < 0.1
+            ? label(grid.scale, 9)
+            : label(grid.scale, answer(r.dimension === 'timeliness' ? -0.5 : 0)),
+      );
     }
     const overall = answer(0);
     row.push(label(grid.scale, overall));
     row.push(String(Math.min(10, Math.max(0, Math.round(7 + 1.6 * latent + 1.2 * normal())))));
-    for (const r of importanceGrid.rows) row.push(random() < 0.05 ? '' : label(importanceGrid.scale, Math.min(5, Math.max(2, Math.round(4.2 + 0.8 * normal())))));
+    for (const r of importanceGrid.rows)
+      row.push(
+        random() < 0.05
+          ? ''
+          : label(importanceGrid.scale, Math.min(5, Math.max(2, Math.round(4.2 + 0.8 * normal())))),
+      );
     row.push(overall <= 3 && random() < 0.7 ? pick(suggestions) : '');
     row.push((0.6 + random() * 0.9).toFixed(2).replace('.', ','));
     lines.push(row.map(quote).join(';'));
