@@ -311,7 +311,10 @@ export function plsBootstrap(
  * The resamples 0..B−1 are split into contiguous ranges, one per worker; each
  * resample's stream depends only on (seed, b), so the split does not change
  * the result. Node modules are imported on demand only, so the package stays
- * browser-safe.
+ * browser-safe. Each worker loads the module file of this package itself
+ * (`import.meta.url`); when an application bundles the package into its own
+ * file, the workers would load that bundle, so call {@link plsBootstrap} (or
+ * pass `workers: 1`) there.
  *
  * @param data - a ResponseSet or a {@link PlsDataMatrix}
  * @param model - the blocks and the inner model
