@@ -1,6 +1,7 @@
 // Ingestion benchmark (issue 2): readResponses on a Node file stream against
 // DuckDB's read_csv on the same seeded 1,000,000-row file, in the same run,
-// alternating, several repetitions; medians, their ratio, the peak RSS of our
+// alternating, several repetitions; medians, their ratio (also against DuckDB
+// with threads = 1), the peak RSS of our
 // ingestion (in a child process, so DuckDB's memory is not counted) and the
 // bytes held per scale answer. Writes bench/results/ingest.json.
 //
@@ -50,38 +51,57 @@ async function ours() {
   return ms;
 }
 
-const duck = await DuckDBInstance.create(':memory:');
-const connection = await duck.connect();
-const threads = (
-  await connection.runAndReadAll("SELECT current_setting('threads')")
-).getRows()[0][0];
-const sqlPath = file.replaceAll("'", "''");
-async function duckdb() {
-  const start = performance.now();
-  await connection.run(`CREATE TABLE t AS SELECT * FROM read_csv('${sqlPath}', header = true)`);
-  const ms = performance.now() - start;
-  const rows = (await connection.runAndReadAll('SELECT count(*) FROM t')).getRows()[0][0];
-  if (Number(rows) !== ROWS) throw new Error(`DuckDB loaded ${rows} rows`);
-  await connection.run('DROP TABLE t');
-  return ms;
+// DuckDB twice: with its default threads (one per CPU; the ratio issue 2 asks
+// for) and with threads = 1, a second comparison that a busy machine distorts
+// less (under load DuckDB's worker threads lose more than our single thread).
+async function duckdbRunner(options) {
+  const instance = await DuckDBInstance.create(':memory:', options);
+  const connection = await instance.connect();
+  const threads = Number(
+    (await connection.runAndReadAll("SELECT current_setting('threads')")).getRows()[0][0],
+  );
+  const sqlPath = file.replaceAll("'", "''");
+  return {
+    threads,
+    async run() {
+      const start = performance.now();
+      await connection.run(`CREATE TABLE t AS SELECT * FROM read_csv('${sqlPath}', header = true)`);
+      const ms = performance.now() - start;
+      const rows = (await connection.runAndReadAll('SELECT count(*) FROM t')).getRows()[0][0];
+      if (Number(rows) !== ROWS) throw new Error(`DuckDB loaded ${rows} rows`);
+      await connection.run('DROP TABLE t');
+      return ms;
+    },
+    close() {
+      connection.closeSync();
+      instance.closeSync();
+    },
+  };
 }
+const duckDefault = await duckdbRunner({});
+const duckSingle = await duckdbRunner({ threads: '1' });
+const threads = duckDefault.threads;
 
 console.log(
   `file: ${(fileBytes / 1e6).toFixed(1)} MB, ${ROWS} rows; ${REPS} alternating repetitions after a warm-up`,
 );
 await ours();
-await duckdb();
+await duckDefault.run();
+await duckSingle.run();
 const oursMs = [];
 const duckMs = [];
+const duck1Ms = [];
+// Alternating, so a change of load in the middle of the run hits all three alike.
 for (let r = 0; r < REPS; r++) {
   oursMs.push(await ours());
-  duckMs.push(await duckdb());
+  duckMs.push(await duckDefault.run());
+  duck1Ms.push(await duckSingle.run());
   console.log(
-    `  rep ${r + 1}: readResponses ${oursMs.at(-1).toFixed(0)} ms, DuckDB ${duckMs.at(-1).toFixed(0)} ms`,
+    `  rep ${r + 1}: readResponses ${oursMs.at(-1).toFixed(0)} ms, DuckDB ${duckMs.at(-1).toFixed(0)} ms (${threads} threads), ${duck1Ms.at(-1).toFixed(0)} ms (1 thread)`,
   );
 }
-connection.closeSync();
-duck.closeSync();
+duckDefault.close();
+duckSingle.close();
 
 const child = spawnSync(process.execPath, ['--expose-gc', join(here, 'ingest-rss.mjs'), file], {
   encoding: 'utf8',
@@ -112,7 +132,13 @@ const result = {
     threads: Number(threads),
     statement: 'CREATE TABLE t AS SELECT * FROM read_csv(file, header = true)',
   },
+  duckdbOneThread: {
+    medianMs: Math.round(median(duck1Ms)),
+    runsMs: duck1Ms.map(Math.round),
+    threads: 1,
+  },
   ratio: Number((median(oursMs) / median(duckMs)).toFixed(3)),
+  ratioOneThread: Number((median(oursMs) / median(duck1Ms)).toFixed(3)),
   targetRatio: 0.5,
   peakRssMB: memory.peakRssMB,
   baselineRssMB: memory.baselineRssMB,
@@ -129,6 +155,9 @@ console.log(
   `readResponses median ${result.readResponses.medianMs} ms; DuckDB median ${result.duckdb.medianMs} ms (${threads} threads)`,
 );
 console.log(`ratio ours/DuckDB ${result.ratio} (target ≤ ${result.targetRatio})`);
+console.log(
+  `DuckDB threads = 1 median ${result.duckdbOneThread.medianMs} ms; ratio ours/DuckDB(1 thread) ${result.ratioOneThread}`,
+);
 console.log(
   `peak RSS of ingestion ${result.peakRssMB} MB (process baseline ${result.baselineRssMB} MB; target ≤ 300)`,
 );
