@@ -1,0 +1,30 @@
+/**
+ * The study report of edu-quality: a document model built from index results
+ * (numbers bound, never typed in), rendered to one self-contained HTML file
+ * with SVG charts, to Markdown and to CSV tables; XLSX is in the
+ * `@edu-quality/report/xlsx` subpath.
+ *
+ * @packageDocumentation
+ */
+export { buildReport } from './build-report.js';
+export type { BuildReportInput, BuildReportOptions } from './build-report.js';
+export { formatValue } from './format-value.js';
+export { redactText } from './redact-text.js';
+export type { RedactTextOptions } from './redact-text.js';
+export type {
+  BoundValue,
+  ChartBar,
+  ChartPoint,
+  ChartStack,
+  ReportBlock,
+  ReportDocument,
+  ReportFigure,
+  ReportMeta,
+  ReportSection,
+  ReportTable,
+  SatisfactionReportResults,
+  TableCell,
+  TableColumn,
+  TextRun,
+  ValueFormat,
+} from './report-document.js';
