@@ -133,6 +133,8 @@ export class SatisfactionIndexAccumulator {
   readonly #specs: readonly Spec[];
   readonly #overall: Spec | undefined;
   readonly #importance: readonly string[];
+  /** 1 for an item's own importance item; 1/k for an importance item shared by the k items of a dimension. */
+  readonly #importanceShare: readonly number[];
   readonly #fixed: Float64Array | undefined;
   readonly #m: number;
   /** Column m·i + j: the pair slot of variables i ≤ j. */
@@ -204,15 +206,30 @@ export class SatisfactionIndexAccumulator {
       overall = { id, min: item.min, max: item.max, dimension: undefined };
     }
     this.#overall = overall;
-    this.#importance =
-      weights === 'stated'
-        ? ids.map((id) => {
-            const imp = view.items.find((i) => i.role === 'importance' && i.importanceOf === id);
-            if (imp === undefined)
-              fail('invalid-argument', FN, `stated weights need an importance item for ${id}`);
-            return imp.id;
-          })
-        : [];
+    // An importance item weighs one satisfaction item (importanceOf = its id)
+    // or a whole dimension (importanceOf = the dimension, as municipal
+    // questionnaires ask "how important is information to you"). A dimension's
+    // stated importance is shared equally by its items in the index, so each
+    // dimension weighs in with its importance whatever its number of items.
+    const importanceOf = (spec: Spec): string => {
+      const own = view.items.find((i) => i.role === 'importance' && i.importanceOf === spec.id);
+      if (own !== undefined) return own.id;
+      const byDimension =
+        spec.dimension === undefined
+          ? undefined
+          : view.items.find((i) => i.role === 'importance' && i.importanceOf === spec.dimension);
+      if (byDimension === undefined)
+        fail(
+          'invalid-argument',
+          FN,
+          `stated weights need an importance item for ${spec.id} or for its dimension`,
+        );
+      return byDimension.id;
+    };
+    this.#importance = weights === 'stated' ? this.#specs.map(importanceOf) : [];
+    const sharing = new Map<string, number>();
+    for (const id of this.#importance) sharing.set(id, (sharing.get(id) ?? 0) + 1);
+    this.#importanceShare = this.#importance.map((id) => 1 / sharing.get(id)!);
     this.#fixed = fixedWeights(this.#specs, weights);
     if (options.unit === 'respondent' && this.#fixed === undefined) {
       fail(
@@ -665,10 +682,12 @@ export class SatisfactionIndexAccumulator {
       );
     }
     if (weights === 'stated') {
-      const raw = this.#importanceMoments.map((m) => (m.n === 0 ? 0 : m.mean));
+      const raw = this.#importanceMoments.map((m, i) =>
+        m.n === 0 ? 0 : m.mean * this.#importanceShare[i]!,
+      );
       return normalised(
         'stated',
-        `stated importance: wᵢ = the weighted mean answer to the importance item of item i (${this.#importance.join(', ')}), normalised to sum to 1`,
+        `stated importance: wᵢ = the weighted mean answer to the importance item of item i (${this.#importance.join(', ')}); an importance item of a whole dimension is shared equally by the dimension's items; normalised to sum to 1`,
         specs,
         raw,
         answered,

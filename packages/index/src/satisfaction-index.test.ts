@@ -58,6 +58,36 @@ describe('satisfactionIndex against R (fixture satisfaction-survey)', () => {
     expect(info.items).toEqual(['q1', 'q2']);
     expect(r.dimensions.map((d) => d.dimension)).toEqual(['information', 'staff', 'timeliness']);
   });
+  it('stated weights from an importance item of a whole dimension are shared by its items (hand calculation)', () => {
+    // a, b measure d1 and c measures d2; one importance item per dimension, all answers 4.
+    // Item scores on 1–5: a = 100, b = 0, c = 100. Raw weights: a = 4/2, b = 4/2, c = 4/1.
+    // Index = (2·100 + 2·0 + 4·100) / 8 = 75 (per-item weights 4, 4, 4 would give 66.67).
+    const survey = Object.freeze({
+      items: [
+        { id: 'a', values: [5, 5, 5], min: 1, max: 5, role: 'satisfaction', dimension: 'd1' },
+        { id: 'b', values: [1, 1, 1], min: 1, max: 5, role: 'satisfaction', dimension: 'd1' },
+        { id: 'c', values: [5, 5, 5], min: 1, max: 5, role: 'satisfaction', dimension: 'd2' },
+        { id: 'i1', values: [4, 4, 4], min: 1, max: 5, role: 'importance', importanceOf: 'd1' },
+        { id: 'i2', values: [4, 4, 4], min: 1, max: 5, role: 'importance', importanceOf: 'd2' },
+      ],
+    } as const);
+    const s = satisfactionIndex(survey, { weights: 'stated' });
+    expect(s.score).toBeCloseTo(75, 12);
+    expect(s.weighting.rule).toMatch(/shared equally by the dimension's items/);
+    // An item's own importance item takes precedence over its dimension's.
+    const own = satisfactionIndex(
+      {
+        items: [
+          ...survey.items,
+          { id: 'ib', values: [1, 1, 1], min: 1, max: 5, role: 'importance', importanceOf: 'b' },
+        ],
+      },
+      { weights: 'stated' },
+    );
+    // Raw weights: a = 4/1 (d1 now shared by a alone), b = 1, c = 4 → (400 + 0 + 400) / 9.
+    expect(own.score).toBeCloseTo(800 / 9, 12);
+  });
+
   it('stated weights use the mean importance (R svymean of imp items)', () => {
     const s = satisfactionIndex(fx.survey, { weights: 'stated' });
     expect(s.weighting.method).toBe('stated');
