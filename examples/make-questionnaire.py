@@ -45,6 +45,7 @@ dims = [
     ("imp_timeliness", "timeliness", t("Laikas ir terminai", "Time and deadlines", "Сроки")),
     ("imp_accessibility", "accessibility", t("Prieinamumas", "Accessibility", "Доступность")),
     ("imp_environment", "environment", t("Aplinka", "Environment", "Обстановка")),
+    ("imp_outcome", "outcome", t("Paslaugos rezultatas", "The result of the service", "Результат услуги")),
 ]
 institutions = [
     ("gimnazija-a", t("Gimnazija A", "Gymnasium A", "Гимназия А")),
