@@ -50,12 +50,14 @@ export function loadQuestionnaireOrIssues(ctx: Context, spec: string): LoadedQue
   try {
     data = JSON.parse(text);
   } catch (error) {
-    const where = /position (\d+)/.exec(String(error))?.[1];
+    // Node 20 names no position for some errors; Node 22 names a line and column.
+    const message = error instanceof Error ? error.message : String(error);
+    const where = /position (\d+)/.exec(message)?.[1];
     const issue: Issue = {
       code: 'invalid-json',
       message:
         where === undefined
-          ? 'the file is not valid JSON'
+          ? `the file is not valid JSON: ${message}`
           : `the file is not valid JSON (at ${lineColumn(text, Number(where))})`,
     };
     return { ok: false, issues: [issue], source: spec };

@@ -1,6 +1,7 @@
 import type { Command } from '../command.js';
+import { demoCommand } from './demo.js';
 import { indexCommand } from './index-command.js';
 import { validateCommand } from './validate.js';
 
 /** Every subcommand, in the order the help lists them. */
-export const COMMANDS: readonly Command[] = [validateCommand, indexCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, indexCommand, demoCommand];
