@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ecsiTestModel, syntheticEcsi } from '../test/fixtures/pls-ecsi/synthetic.js';
 import { runResamples } from './internal/pls/bootstrap-core.js';
@@ -41,9 +43,10 @@ describe('plsBootstrap', () => {
 
   it('does not depend on how the resamples are split (as between workers)', () => {
     const prep = preparePls('test', data, ecsiTestModel, {});
-    const whole = runResamples(prep, 9, 0, 40, undefined, undefined);
-    const first = runResamples(prep, 9, 0, 13, undefined, undefined);
-    const rest = runResamples(prep, 9, 13, 40, undefined, undefined);
+    const reference = new Float64Array(prep.spec.mvs).fill(1);
+    const whole = runResamples(prep, 9, 0, 40, undefined, undefined, reference);
+    const first = runResamples(prep, 9, 0, 13, undefined, undefined, reference);
+    const rest = runResamples(prep, 9, 13, 40, undefined, undefined, reference);
     expect(Array.from(first.out).concat(Array.from(rest.out))).toEqual(Array.from(whole.out));
   });
 
@@ -107,6 +110,41 @@ describe('plsBootstrap', () => {
       workers: 2,
     });
     expect(parallel.paths).toEqual(serial.paths);
+  });
+
+  it('orients every resample like the full data (Russett IND, whose sign is a tie)', () => {
+    const lines = readFileSync(
+      join(import.meta.dirname, '..', 'test', 'fixtures', 'pls-russett', 'russa.csv'),
+      'utf8',
+    )
+      .trim()
+      .split('\n');
+    const columns = lines[0]!
+      .split(',')
+      .slice(1)
+      .map((c) => c.replace(/"/g, ''));
+    const rows = lines.slice(1).map((l) => l.split(',').slice(1).map(Number));
+    const boot = plsBootstrap(
+      { columns, rows },
+      {
+        blocks: [
+          { name: 'AGRI', indicators: ['gini', 'farm', 'rent'] },
+          { name: 'IND', indicators: ['gnpr', 'labo'] },
+          { name: 'POLINS', indicators: ['ecks', 'death', 'demo', 'inst'] },
+        ],
+        inner: [
+          ['AGRI', 'POLINS'],
+          ['IND', 'POLINS'],
+        ],
+      },
+      { resamples: 200, seed: 11 },
+    );
+    const gnpr = boot.weights.find((w) => w.indicator === 'gnpr')!;
+    const labo = boot.weights.find((w) => w.indicator === 'labo')!;
+    expect(gnpr.upper).toBeLessThan(0);
+    expect(labo.lower).toBeGreaterThan(0);
+    const ind = boot.paths.find((p) => p.from === 'IND')!;
+    expect(ind.lower).toBeGreaterThan(0);
   });
 
   it('checks its options', () => {

@@ -94,6 +94,7 @@ interface Plan {
   level: number;
   mins: Float64Array | undefined;
   maxs: Float64Array | undefined;
+  reference: Float64Array;
 }
 
 function plan(
@@ -129,7 +130,8 @@ function plan(
     mins = Float64Array.from(prep.ranges, (r) => r.min);
     maxs = Float64Array.from(prep.ranges, (r) => r.max);
   }
-  return { prep, fit, resamples, seed, level, mins, maxs };
+  const reference = Float64Array.from(fit.outer, (row) => row.weight);
+  return { prep, fit, resamples, seed, level, mins, maxs, reference };
 }
 
 function quantile(sorted: Float64Array, q: number): number {
@@ -265,8 +267,11 @@ function assemble(fn: string, p: Plan, chunks: readonly ResampleChunk[]): PlsBoo
  * standard deviation of the B resample values (divisor B − 1),
  * t = original / SE, and the interval takes the (1 − level)/2 and
  * 1 − (1 − level)/2 quantiles of the resample values (R's type 7, as plspm's
- * bootstrap). Latent variable signs are fixed in every resample by the same
- * rule as in {@link plsPathModel}. A resample that does not converge, or whose
+ * bootstrap). Each resample's latent variables are oriented like the
+ * full-data ones (individual sign changes, Tenenhaus et al. 2005, section
+ * 4.3: a block whose weights disagree in sign with the full-data weights is
+ * negated), so that a block whose sign is a tie does not flip between
+ * resamples. A resample that does not converge, or whose
  * data are degenerate (a constant indicator), is counted in `failed` and left
  * out, never silently. Every resample reuses preallocated buffers.
  *
@@ -297,7 +302,7 @@ export function plsBootstrap(
 ): PlsBootstrapResult {
   const fn = 'plsBootstrap';
   const p = plan(fn, data, model, options);
-  const chunk = runResamples(p.prep, p.seed, 0, p.resamples, p.mins, p.maxs);
+  const chunk = runResamples(p.prep, p.seed, 0, p.resamples, p.mins, p.maxs, p.reference);
   return assemble(fn, p, [chunk]);
 }
 
@@ -343,14 +348,24 @@ export async function plsBootstrapParallel(
     ensure(Number.isInteger(requested) && requested >= 1, fn, 'workers must be a positive integer');
   }
   if (!workersAvailable() || requested === 1) {
-    return assemble(fn, p, [runResamples(p.prep, p.seed, 0, p.resamples, p.mins, p.maxs)]);
+    return assemble(fn, p, [
+      runResamples(p.prep, p.seed, 0, p.resamples, p.mins, p.maxs, p.reference),
+    ]);
   }
   const workers = Math.min(requested ?? (await defaultWorkers()), p.resamples);
   const jobs: WorkerJob[] = [];
   for (let w = 0; w < workers; w++) {
     const from = Math.floor((w * p.resamples) / workers);
     const to = Math.floor(((w + 1) * p.resamples) / workers);
-    jobs.push({ prep: p.prep, seed: p.seed, from, to, mins: p.mins, maxs: p.maxs });
+    jobs.push({
+      prep: p.prep,
+      seed: p.seed,
+      from,
+      to,
+      mins: p.mins,
+      maxs: p.maxs,
+      reference: p.reference,
+    });
   }
   return assemble(fn, p, await runInWorkers(jobs));
 }

@@ -43,6 +43,7 @@ export function fitAndRecord(
   scratch: { paths: Float64Array; r2: Float64Array; means: Float64Array; rawWeights: Float64Array },
   mins: Float64Array | undefined,
   maxs: Float64Array | undefined,
+  reference: Float64Array,
   row: Float64Array,
   at: number,
 ): number {
@@ -51,7 +52,20 @@ export function fitAndRecord(
   const p = spec.mvs;
   let status = spec.scaled ? prepareAvailable(spec, ws, raw) : prepareComplete(spec, ws, raw);
   if (status === FIT_OK) status = spec.scaled ? fitAvailable(spec, ws) : fitComplete(spec, ws);
-  if (status === FIT_OK && !innerModel(spec, ws, scratch.paths, scratch.r2)) status = 2;
+  if (status !== FIT_OK) return status;
+  // Individual sign changes (Tenenhaus et al. 2005, section 4.3): orient each
+  // latent variable of the resample like the full-data one, so that a block
+  // whose sign is a tie does not flip between resamples.
+  for (let l = 0; l < L; l++) {
+    let agreement = 0;
+    for (let k = spec.blockStart[l]!; k < spec.blockStart[l + 1]!; k++)
+      agreement += reference[k]! * ws.w[k]!;
+    if (agreement < 0) {
+      for (let k = spec.blockStart[l]!; k < spec.blockStart[l + 1]!; k++) ws.w[k] = -ws.w[k]!;
+      for (let i = l * n; i < (l + 1) * n; i++) ws.y[i] = -ws.y[i]!;
+    }
+  }
+  if (!innerModel(spec, ws, scratch.paths, scratch.r2)) status = 2;
   if (status !== FIT_OK) return status;
   let c = at;
   for (const [from, to] of prep.edges) row[c++] = scratch.paths[to * L + from]!;
@@ -104,7 +118,7 @@ export function fitAndRecord(
   return FIT_OK;
 }
 
-/** Runs resamples from..to−1 of `seed`. */
+/** Runs resamples from..to−1 of `seed`; `reference` holds the full-data weights. */
 export function runResamples(
   prep: PreparedPls,
   seed: number,
@@ -112,6 +126,7 @@ export function runResamples(
   to: number,
   mins: Float64Array | undefined,
   maxs: Float64Array | undefined,
+  reference: Float64Array,
 ): ResampleChunk {
   const { spec, n } = prep;
   const p = spec.mvs;
@@ -138,7 +153,7 @@ export function runResamples(
       for (let r = 0; r < n; r++) raw[base + r] = prep.raw[base + pick[r]!]!;
     }
     const at = (b - from) * width;
-    const status = fitAndRecord(prep, ws, raw, scratch, mins, maxs, out, at);
+    const status = fitAndRecord(prep, ws, raw, scratch, mins, maxs, reference, out, at);
     if (status !== FIT_OK) {
       out.fill(NaN, at, at + width);
       if (status === FIT_NOT_CONVERGED) notConverged++;

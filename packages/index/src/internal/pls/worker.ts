@@ -23,6 +23,7 @@ export interface WorkerJob {
   readonly to: number;
   readonly mins: Float64Array | undefined;
   readonly maxs: Float64Array | undefined;
+  readonly reference: Float64Array;
 }
 
 interface WorkerLike {
@@ -93,7 +94,15 @@ export async function runInWorkers(jobs: readonly WorkerJob[]): Promise<Resample
 async function workerMain(): Promise<void> {
   const threads = await importNode<WorkerThreadsModule>('worker_threads');
   const job = threads.workerData as WorkerJob;
-  const chunk = runResamples(job.prep, job.seed, job.from, job.to, job.mins, job.maxs);
+  const chunk = runResamples(
+    job.prep,
+    job.seed,
+    job.from,
+    job.to,
+    job.mins,
+    job.maxs,
+    job.reference,
+  );
   threads.parentPort?.postMessage(chunk, [chunk.out.buffer]);
 }
 
