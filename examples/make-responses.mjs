@@ -46,6 +46,16 @@ const services = {
   'muzikos-d': 'nonformal',
   'svietimo-skyrius': 'admin',
 };
+// Mean stated importance per dimension: timeliness matters most, as in
+// municipal studies where waiting and deadlines draw the most complaints.
+const importanceMean = {
+  information: 4.2,
+  staff: 4.3,
+  timeliness: 4.6,
+  accessibility: 3.8,
+  environment: 3.9,
+  outcome: 4.4,
+};
 const suggestions = [
   'Daugiau informacijos svetainėje apie būrelius.',
   'Trumpesnis laukimas priimant prašymus.',
@@ -100,7 +110,10 @@ for (const [institution, count, effect] of institutions) {
       row.push(
         random() < 0.05
           ? ''
-          : label(importanceGrid.scale, Math.min(5, Math.max(2, Math.round(4.2 + 0.8 * normal())))),
+          : label(
+              importanceGrid.scale,
+              Math.min(5, Math.max(2, Math.round(importanceMean[r.importanceOf] + 0.8 * normal()))),
+            ),
       );
     row.push(overall <= 3 && random() < 0.7 ? pick(suggestions) : '');
     row.push((0.6 + random() * 0.9).toFixed(2).replace('.', ','));
