@@ -9,6 +9,8 @@
 export { buildReport } from './build-report.js';
 export type { BuildReportInput, BuildReportOptions } from './build-report.js';
 export { formatValue } from './format-value.js';
+export { renderHtml } from './render-html.js';
+export type { RenderHtmlOptions } from './render-html.js';
 export { redactText } from './redact-text.js';
 export type { RedactTextOptions } from './redact-text.js';
 export type {

@@ -152,6 +152,7 @@ export type ReportFigure = (
 
 /** A block of a section. */
 export type ReportBlock =
+  | { readonly kind: 'heading'; readonly text: string }
   | { readonly kind: 'paragraph'; readonly runs: readonly TextRun[] }
   | {
       readonly kind: 'list';
@@ -163,7 +164,6 @@ export type ReportBlock =
   | {
       /** Respondents' own words, already redacted if asked; renderers escape them. */
       readonly kind: 'quotes';
-      readonly title: string;
       readonly quotes: readonly string[];
     };
 

@@ -806,24 +806,15 @@ function openTextSection(ctx: SectionContext): ReportSection {
           : redactText(v, { ...redact, replacement: message('redactedMark', locale) }),
       );
     blocks.push(
+      { kind: 'heading', text: localize(item.text, locale) },
       paragraph(
         say('openCount', locale, {
-          count: store.bind(
-            `open.${item.id}.count`,
-            answers.length,
-            'count',
-            `responses.columns.${item.id}.values.length`,
-          ),
-          shown: store.bind(
-            `open.${item.id}.shown`,
-            shown.length,
-            'count',
-            'min(count, options.maxOpenAnswers)',
-          ),
+          count: store.bind(`open.${item.id}.count`, answers.length, 'count', `responses.columns.${item.id}.values.length`),
+          shown: store.bind(`open.${item.id}.shown`, shown.length, 'count', 'min(count, options.maxOpenAnswers)'),
         }),
       ),
+      { kind: 'quotes', quotes: shown },
     );
-    blocks.push({ kind: 'quotes', title: localize(item.text, locale), quotes: shown });
   }
   if (blocks.length === 0) blocks.push(paragraph(say('openNone', locale)));
   else if (redact !== undefined) blocks.unshift(paragraph(say('openRedacted', locale)));

@@ -170,13 +170,12 @@ function dot(a: Float64Array, aBase: number, b: Float64Array, bBase: number, n: 
 
 // Inner weights E (e[i·L + j]: the weight of Y_i in Z_j) from standardised
 // scores, for the chosen scheme; then Z = Y E.
-function innerEstimate(spec: EngineSpec, ws: PlsWorkspace, standardized: boolean): boolean {
+function innerEstimate(spec: EngineSpec, ws: PlsWorkspace): boolean {
   const { lvs: L } = spec;
   const { n, y, z, c, e } = ws;
-  // Correlations (or, for unstandardised scores, raw cross-products for the
-  // regressions and correlations for the rest) of every adjacent pair and of
-  // the predecessors of each latent variable between themselves.
-  if (standardized) {
+  // Correlations of every adjacent pair and of the predecessors of each
+  // latent variable between themselves (the scores are standardised).
+  {
     for (let j = 0; j < L; j++) {
       for (const i of spec.neighbours[j]!) {
         if (i < j) continue;
@@ -274,7 +273,7 @@ export function fitComplete(spec: EngineSpec, ws: PlsWorkspace): number {
   let iter = 1;
   for (;;) {
     for (let l = 0; l < L; l++) if (!scoresFromWeights(spec, ws, l)) return FIT_DEGENERATE;
-    if (!innerEstimate(spec, ws, true)) return FIT_DEGENERATE;
+    if (!innerEstimate(spec, ws)) return FIT_DEGENERATE;
     for (let l = 0; l < L; l++) {
       const start = blockStart[l]!;
       const end = blockStart[l + 1]!;
