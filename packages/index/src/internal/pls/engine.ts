@@ -175,23 +175,21 @@ function innerEstimate(spec: EngineSpec, ws: PlsWorkspace): boolean {
   const { n, y, z, c, e } = ws;
   // Correlations of every adjacent pair and of the predecessors of each
   // latent variable between themselves (the scores are standardised).
-  {
-    for (let j = 0; j < L; j++) {
-      for (const i of spec.neighbours[j]!) {
-        if (i < j) continue;
-        const r = dot(y, i * n, y, j * n, n) / n;
-        c[i * L + j] = r;
-        c[j * L + i] = r;
-      }
-      if (spec.scheme === SCHEME_PATH) {
-        const ps = spec.preds[j]!;
-        for (let a = 0; a < ps.length; a++) {
-          c[ps[a]! * L + ps[a]!] = 1;
-          for (let b = a + 1; b < ps.length; b++) {
-            const r = dot(y, ps[a]! * n, y, ps[b]! * n, n) / n;
-            c[ps[a]! * L + ps[b]!] = r;
-            c[ps[b]! * L + ps[a]!] = r;
-          }
+  for (let j = 0; j < L; j++) {
+    for (const i of spec.neighbours[j]!) {
+      if (i < j) continue;
+      const r = dot(y, i * n, y, j * n, n) / n;
+      c[i * L + j] = r;
+      c[j * L + i] = r;
+    }
+    if (spec.scheme === SCHEME_PATH) {
+      const ps = spec.preds[j]!;
+      for (let a = 0; a < ps.length; a++) {
+        c[ps[a]! * L + ps[a]!] = 1;
+        for (let b = a + 1; b < ps.length; b++) {
+          const r = dot(y, ps[a]! * n, y, ps[b]! * n, n) / n;
+          c[ps[a]! * L + ps[b]!] = r;
+          c[ps[b]! * L + ps[a]!] = r;
         }
       }
     }
