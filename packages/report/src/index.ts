@@ -11,6 +11,11 @@ export type { BuildReportInput, BuildReportOptions } from './build-report.js';
 export { formatValue } from './format-value.js';
 export { renderHtml } from './render-html.js';
 export type { RenderHtmlOptions } from './render-html.js';
+export { renderMarkdown } from './render-markdown.js';
+export type { RenderMarkdownOptions } from './render-markdown.js';
+export { renderCsv } from './render-csv.js';
+export type { RenderCsvOptions } from './render-csv.js';
+export { reportTables } from './report-tables.js';
 export { redactText } from './redact-text.js';
 export type { RedactTextOptions } from './redact-text.js';
 export type {

@@ -1,0 +1,11 @@
+import { educationSatisfactionQuestionnaire as q, generateResponses } from '@edu-quality/templates';
+import { readResponsesSync } from '@edu-quality/questionnaire';
+import { buildReport, renderHtml } from './src/index.ts';
+import { writeFileSync, mkdirSync } from 'node:fs';
+const recs = generateResponses(q, { n: 400, seed: 7 });
+(recs[0] as any).improve = '<img src=x onerror=alert(1)> <script>alert(2)</script> "quote" \' jonas@example.lt +370 612 34567';
+const rs = readResponsesSync(q, recs);
+const prev = readResponsesSync(q, generateResponses(q, { n: 300, seed: 8 }));
+const r = buildReport({ questionnaire: q, responses: rs, options: { locale: 'en', previous: prev, target: 80, populationSize: 2000, minGroupSize: 30, title: 'Trakai <b>district</b>', organisation: 'Trakų r. savivaldybė', period: '2026', generatedAt: '2026-11-25' } });
+mkdirSync('/work/main/.tmp/artifacts', { recursive: true });
+writeFileSync('/work/main/.tmp/artifacts/try.html', renderHtml(r));
