@@ -10,3 +10,5 @@ export { run } from './run.js';
 export type { CliIo, CliStream } from './cli-io.js';
 export { EXIT_CODES } from './exit-codes.js';
 export type { ExitCode } from './exit-codes.js';
+export { readNokAuditCsv } from './read-nok-audit-csv.js';
+export type { NokAuditCell, NokAuditCsvResult } from './read-nok-audit-csv.js';

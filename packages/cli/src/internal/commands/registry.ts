@@ -1,7 +1,8 @@
 import type { Command } from '../command.js';
 import { demoCommand } from './demo.js';
+import { nokCommand } from './nok.js';
 import { indexCommand } from './index-command.js';
 import { validateCommand } from './validate.js';
 
 /** Every subcommand, in the order the help lists them. */
-export const COMMANDS: readonly Command[] = [validateCommand, indexCommand, demoCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, indexCommand, demoCommand, nokCommand];
