@@ -8,6 +8,8 @@
  */
 export { buildReport } from './build-report.js';
 export type { BuildReportInput, BuildReportOptions } from './build-report.js';
+export { buildNokReport } from './build-nok-report.js';
+export type { BuildNokReportOptions } from './build-nok-report.js';
 export { formatValue } from './format-value.js';
 export { renderHtml } from './render-html.js';
 export type { RenderHtmlOptions } from './render-html.js';

@@ -80,7 +80,10 @@ function cell(report: ReportDocument, c: TableCell, numeric: boolean, first: boo
 
 function table(report: ReportDocument, t: ReportTable, captionHidden = false): string {
   const head = t.columns
-    .map((c) => `<th scope="col" data-column="${esc(c.id)}"${c.numeric ? ' class="num"' : ''}>${esc(c.label)}</th>`)
+    .map(
+      (c) =>
+        `<th scope="col" data-column="${esc(c.id)}"${c.numeric ? ' class="num"' : ''}>${esc(c.label)}</th>`,
+    )
     .join('');
   const firstIsHeader = !(t.columns[0]?.numeric ?? false);
   const body = t.rows
@@ -184,13 +187,17 @@ export function renderHtml(report: ReportDocument, options: RenderHtmlOptions = 
   const metaLine = [
     meta.organisation,
     meta.period,
-    meta.generatedAt === undefined ? undefined : `${message('generatedAt', locale)}: ${meta.generatedAt}`,
+    meta.generatedAt === undefined
+      ? undefined
+      : `${message('generatedAt', locale)}: ${meta.generatedAt}`,
   ].filter((x): x is string => x !== undefined);
   const contents =
     options.contents === false
       ? ''
       : `<nav aria-labelledby="contents"><h2 id="contents">${esc(message('contents', locale))}</h2><ol>` +
-        report.sections.map((s) => `<li><a href="#${esc(s.id)}">${esc(s.title)}</a></li>`).join('') +
+        report.sections
+          .map((s) => `<li><a href="#${esc(s.id)}">${esc(s.title)}</a></li>`)
+          .join('') +
         `</ol></nav>`;
   const sections = report.sections
     .map(

@@ -1,12 +1,23 @@
 import { formatValue } from './format-value.js';
 import { escapeMarkdown as md } from './internal/escape.js';
 import { message } from './internal/messages.js';
-import type { ReportBlock, ReportDocument, ReportTable, TableCell, TextRun } from './report-document.js';
+import type {
+  ReportBlock,
+  ReportDocument,
+  ReportTable,
+  TableCell,
+  TextRun,
+} from './report-document.js';
 
 /** Options of {@link renderMarkdown}. */
 export interface RenderMarkdownOptions {
   /** The level of the title heading (1 by default; 2 to nest the report in another document). */
   readonly headingLevel?: 1 | 2;
+}
+
+/** A number formatted by the package: digits, separators, signs and `%`; only `<` (in `< 0.001`) needs care. */
+function num(text: string): string {
+  return text.replace(/</g, '&lt;');
 }
 
 function runs(report: ReportDocument, list: readonly TextRun[]): string {
@@ -17,7 +28,7 @@ function runs(report: ReportDocument, list: readonly TextRun[]): string {
       if (run.kind === 'text') return run.text;
       if (run.kind === 'label') return md(run.text);
       const bound = report.values[run.key];
-      return bound === undefined ? '—' : md(formatValue(bound.value, bound.format, report.locale));
+      return bound === undefined ? '—' : num(formatValue(bound.value, bound.format, report.locale));
     })
     .join('');
 }
@@ -27,7 +38,7 @@ function cell(report: ReportDocument, c: TableCell): string {
     case 'text':
       return md(c.text);
     case 'number':
-      return md(formatValue(c.value, c.format, report.locale));
+      return num(formatValue(c.value, c.format, report.locale));
     case 'suppressed':
       return md(c.text);
   }
@@ -90,13 +101,18 @@ function block(report: ReportDocument, b: ReportBlock, level: number): string {
  * text.includes('> \\*\\*bold\\*\\* \\[link\\]\\(http\\://x\\) &lt;b&gt;'); // => true
  * ```
  */
-export function renderMarkdown(report: ReportDocument, options: RenderMarkdownOptions = {}): string {
+export function renderMarkdown(
+  report: ReportDocument,
+  options: RenderMarkdownOptions = {},
+): string {
   const level = options.headingLevel ?? 1;
   const { meta, locale } = report;
   const metaLine = [
     meta.organisation,
     meta.period,
-    meta.generatedAt === undefined ? undefined : `${message('generatedAt', locale)}: ${meta.generatedAt}`,
+    meta.generatedAt === undefined
+      ? undefined
+      : `${message('generatedAt', locale)}: ${meta.generatedAt}`,
   ].filter((x): x is string => x !== undefined);
   const parts: string[] = [`${'#'.repeat(level)} ${md(meta.title)}`];
   if (metaLine.length > 0) parts.push(metaLine.map(md).join(' · '));

@@ -124,6 +124,8 @@ export type ReportFigure = (
       readonly kind: 'bars';
       readonly scale: { readonly min: number; readonly max: number };
       readonly bars: readonly ChartBar[];
+      /** How the bar values are written; default `score`. */
+      readonly format?: ValueFormat;
       /** A reference line (the target), on the same scale. */
       readonly reference?: number;
     }

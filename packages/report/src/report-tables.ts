@@ -27,7 +27,11 @@ export function reportTables(report: ReportDocument): ReportTable[] {
   for (const section of report.sections) {
     for (const block of section.blocks) {
       const table =
-        block.kind === 'table' ? block.table : block.kind === 'figure' ? block.figure.table : undefined;
+        block.kind === 'table'
+          ? block.table
+          : block.kind === 'figure'
+            ? block.figure.table
+            : undefined;
       if (table !== undefined && !seen.has(table.id)) {
         seen.add(table.id);
         out.push(table);

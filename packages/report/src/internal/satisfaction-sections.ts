@@ -809,8 +809,18 @@ function openTextSection(ctx: SectionContext): ReportSection {
       { kind: 'heading', text: localize(item.text, locale) },
       paragraph(
         say('openCount', locale, {
-          count: store.bind(`open.${item.id}.count`, answers.length, 'count', `responses.columns.${item.id}.values.length`),
-          shown: store.bind(`open.${item.id}.shown`, shown.length, 'count', 'min(count, options.maxOpenAnswers)'),
+          count: store.bind(
+            `open.${item.id}.count`,
+            answers.length,
+            'count',
+            `responses.columns.${item.id}.values.length`,
+          ),
+          shown: store.bind(
+            `open.${item.id}.shown`,
+            shown.length,
+            'count',
+            'min(count, options.maxOpenAnswers)',
+          ),
         }),
       ),
       { kind: 'quotes', quotes: shown },

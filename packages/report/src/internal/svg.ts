@@ -44,7 +44,8 @@ function barsSvg(figure: Bars, locale: string, uid: string): string {
   const top = 24;
   const height = top + Math.max(1, figure.bars.length) * row + 8;
   const { min, max } = figure.scale;
-  const x = (v: number): number => x0 + ((Math.min(max, Math.max(min, v)) - min) / (max - min)) * (x1 - x0);
+  const x = (v: number): number =>
+    x0 + ((Math.min(max, Math.max(min, v)) - min) / (max - min)) * (x1 - x0);
   const parts: string[] = [open(figure, height, uid)];
   for (let t = 0; t <= 5; t++) {
     const v = min + ((max - min) * t) / 5;
@@ -63,11 +64,11 @@ function barsSvg(figure: Bars, locale: string, uid: string): string {
         : '';
     parts.push(
       `<g data-mark="${esc(bar.id)}" data-value="${esc(String(bar.value))}">` +
-        `<title>${esc(bar.label)}: ${esc(formatValue(bar.value, 'score', locale))}</title>` +
+        `<title>${esc(bar.label)}: ${esc(formatValue(bar.value, figure.format ?? 'score', locale))}</title>` +
         `<text x="${labelWidth}" y="${y + row / 2 + 3}" text-anchor="end" fill="#222">${esc(clip(bar.label, 44))}</text>` +
         `<rect x="${x0}" y="${y + 4}" width="${n(Math.max(0, x(bar.value) - x0))}" height="${row - 10}" fill="#4a78a8"/>` +
         whisker +
-        `<text x="${W - 4}" y="${y + row / 2 + 3}" text-anchor="end" fill="#222">${esc(formatValue(bar.value, 'score', locale))}</text>` +
+        `<text x="${W - 4}" y="${y + row / 2 + 3}" text-anchor="end" fill="#222">${esc(formatValue(bar.value, figure.format ?? 'score', locale))}</text>` +
         `</g>`,
     );
   });
@@ -164,7 +165,12 @@ function ipaSvg(figure: Ipa, locale: string, uid: string): string {
     `<line data-cut="importance" x1="${n(cx)}" x2="${n(cx)}" y1="${top}" y2="${bottom}" stroke="#666" stroke-dasharray="5 4"/>` +
       `<line data-cut="performance" x1="${left}" x2="${right}" y1="${n(cy)}" y2="${n(cy)}" stroke="#666" stroke-dasharray="5 4"/>`,
   );
-  const corner = (key: Parameters<typeof message>[0], tx: number, ty: number, anchor: string): string =>
+  const corner = (
+    key: Parameters<typeof message>[0],
+    tx: number,
+    ty: number,
+    anchor: string,
+  ): string =>
     `<text x="${n(tx)}" y="${n(ty)}" text-anchor="${anchor}" fill="#777" font-style="italic">${esc(message(key, locale))}</text>`;
   parts.push(
     corner('quadrant_concentrate-here', right - 6, bottom - 8, 'end'),
