@@ -11,7 +11,7 @@ export interface RenderCsvOptions {
    * in 0–1, for machines. A locale tag (`lt`, `en`, `ru`): numbers formatted
    * as in the report, for people.
    */
-  readonly numbers?: 'raw' | string;
+  readonly numbers?: string;
   /** Start with a UTF-8 byte order mark, so spreadsheet programs read UTF-8; default `false`. */
   readonly bom?: boolean;
 }

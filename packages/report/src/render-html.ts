@@ -208,8 +208,9 @@ export function renderHtml(report: ReportDocument, options: RenderHtmlOptions = 
         `</section>`,
     )
     .join('\n');
-  // A style sheet cannot be closed early by the caller's CSS.
-  const css = (STYLE + (options.css ?? '')).replace(/<\//g, '<\\/');
+  // The caller's CSS cannot close the style element: every < becomes the CSS
+  // escape \3c (valid in CSS strings; a raw < means nothing in CSS elsewhere).
+  const css = (STYLE + (options.css ?? '')).replace(/</g, '\\3c ');
   return (
     `<!doctype html>\n<html lang="${esc(locale)}">\n<head>\n<meta charset="utf-8">\n` +
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">\n` +

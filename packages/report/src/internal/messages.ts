@@ -1,4 +1,4 @@
-import { localize, type LocalizedText } from '@edu-quality/core';
+import { localize } from '@edu-quality/core';
 // Every word a reader sees comes from this table, in lt, en and ru; logic never
 // holds a language. `{name}` marks a place where a bound value or a label goes.
 // The table is JSON so that its key union needs no hand-written type under
@@ -15,5 +15,5 @@ export function isMessageKey(key: string): key is MessageKey {
 
 /** The message in a locale (lt, en, ru; other locales fall back to English). */
 export function message(key: MessageKey, locale: string): string {
-  return localize(M[key] as LocalizedText, locale);
+  return localize(M[key], locale);
 }

@@ -16,7 +16,8 @@ function n(value: number): string {
 }
 
 function clip(text: string, max: number): string {
-  const chars = [...text];
+  // Cut between graphemes, so no letter with a combining mark or emoji is split.
+  const chars = Array.from(new Intl.Segmenter().segment(text), (s) => s.segment);
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 }
 

@@ -1,0 +1,291 @@
+import { EduQualityError } from '@edu-quality/core';
+import {
+  breakdown,
+  compareWaves,
+  importancePerformance,
+  marginOfError,
+  netPromoterScore,
+  satisfactionIndex,
+} from '@edu-quality/index';
+import { readResponsesSync } from '@edu-quality/questionnaire';
+import { describe, expect, it } from 'vitest';
+import { demoRecords, demoResponses, questionnaire } from '../test/demo.js';
+import { buildReport } from './build-report.js';
+import type { ReportDocument, TextRun } from './report-document.js';
+import { reportTables } from './report-tables.js';
+
+const responses = demoResponses(600, 2026);
+const previousResponses = demoResponses(500, 2025);
+const report = buildReport({
+  questionnaire,
+  responses,
+  options: {
+    locale: 'en',
+    previous: previousResponses,
+    target: 80,
+    populationSize: 4000,
+    minGroupSize: 45,
+    generatedAt: '2026-11-25T12:00:00Z',
+  },
+});
+
+function allRuns(doc: ReportDocument): TextRun[] {
+  return doc.sections.flatMap((s) =>
+    s.blocks.flatMap((b) =>
+      b.kind === 'paragraph' ? b.runs : b.kind === 'list' ? b.items.flat() : [],
+    ),
+  );
+}
+
+describe('buildReport: golden test on the seeded demo data', () => {
+  // The oracle is @edu-quality/index called directly on the same responses:
+  // every headline number of the document must be that result, not a copy.
+  const index = satisfactionIndex(responses);
+
+  it('has the ten sections in order', () => {
+    expect(report.sections.map((s) => s.id)).toEqual([
+      'summary',
+      'methodology',
+      'index',
+      'institutions',
+      'groups',
+      'ipa',
+      'change',
+      'nps',
+      'open-text',
+      'recommendations',
+    ]);
+  });
+
+  it('binds the overall index, its interval and n to satisfactionIndex', () => {
+    expect(report.values['index.score']?.value).toBe(index.score);
+    expect(report.values['index.lower']?.value).toBe(index.interval.lower);
+    expect(report.values['index.upper']?.value).toBe(index.interval.upper);
+    expect(report.values['index.n']?.value).toBe(index.n);
+    expect(report.values['index.score']?.source).toBe('index.score');
+    if (report.kind !== 'satisfaction') throw new Error('kind');
+    expect(report.results.index).toEqual(index);
+    // The summary's first paragraph refers to the value; it does not hold a number.
+    const first = report.sections[0]!.blocks[0]!;
+    expect(first.kind).toBe('paragraph');
+    if (first.kind === 'paragraph') {
+      expect(first.runs).toContainEqual({ kind: 'value', key: 'index.score' });
+      // Only the scale's 100 is written in the words; no result is typed in.
+      for (const run of first.runs) {
+        if (run.kind === 'text') expect(run.text.replace('100', '')).not.toMatch(/\d/);
+      }
+    }
+  });
+
+  it('binds the response rate and the finite-population margin of error', () => {
+    expect(report.values.responseRate?.value).toBe(index.n / 4000);
+    expect(report.values.marginOfError?.value).toBe(
+      marginOfError({ n: index.n, populationSize: 4000 }),
+    );
+  });
+
+  it('binds every item and dimension score', () => {
+    for (const item of index.items) {
+      expect(report.values[`item.${item.id}.score`]?.value).toBe(item.score);
+    }
+    for (const d of index.dimensions) {
+      expect(report.values[`dimension.${d.dimension}.score`]?.value).toBe(d.score);
+    }
+  });
+
+  it('ranks institutions as breakdown does, with the same suppression', () => {
+    const direct = breakdown(responses, { by: 'institution', minGroupSize: 45 });
+    if (report.kind !== 'satisfaction') throw new Error('kind');
+    expect(report.results.institutions).toEqual(direct);
+    const table = reportTables(report).find((t) => t.id === 'institutions')!;
+    expect(table.rows.map((r) => r.key)).toEqual(direct.groups.map((g) => g.label));
+    const suppressed = direct.groups.filter((g) => g.suppressed);
+    // The threshold is high enough here that some institutions are suppressed.
+    expect(suppressed.length).toBeGreaterThan(0);
+    for (const g of suppressed) {
+      const row = table.rows.find((r) => r.key === g.label)!;
+      expect(row.cells.some((c) => c.kind === 'number')).toBe(false);
+      expect(row.cells.filter((c) => c.kind === 'suppressed')[0]).toEqual({
+        kind: 'suppressed',
+        text: 'suppressed (n < 45)',
+      });
+    }
+    for (const g of direct.groups) {
+      if (g.suppressed) continue;
+      const row = table.rows.find((r) => r.key === g.label)!;
+      expect(row.cells[3]).toEqual({ kind: 'number', value: g.index.score, format: 'score' });
+    }
+  });
+
+  it('binds the NPS to netPromoterScore', () => {
+    const column = responses.columns.get('recommend');
+    if (column?.kind !== 'scale') throw new Error('recommend');
+    const nps = netPromoterScore(column);
+    expect(report.values['nps.score']?.value).toBe(nps.score);
+    expect(report.values['nps.n']?.value).toBe(nps.n);
+  });
+
+  it('compares with the previous wave by compareWaves', () => {
+    const previous = satisfactionIndex(previousResponses);
+    const change = compareWaves(previous, index);
+    expect(report.values['change.difference']?.value).toBe(change.difference);
+    expect(report.values['change.p']?.value).toBe(change.pValue);
+    expect(report.values['change.previous']?.value).toBe(previous.score);
+    // The same change from the previous index result instead of its responses.
+    const fromResult = buildReport({
+      questionnaire,
+      responses,
+      options: { locale: 'en', previous },
+    });
+    expect(fromResult.values['change.difference']?.value).toBe(change.difference);
+  });
+
+  it('places items in the IPA by stated importance paired by dimension', () => {
+    if (report.kind !== 'satisfaction') throw new Error('kind');
+    const { importance, ipa } = report.results;
+    expect(importance?.method).toBe('stated');
+    // Hand check of the pairing: staff_politeness is weighed by imp_staff's mean.
+    const impStaff = satisfactionIndex(responses, { items: ['imp_staff'] }).items[0]!.mean;
+    expect(importance?.items.staff_politeness).toBe(impStaff);
+    const direct = importancePerformance(
+      index.items.map((i) => ({
+        id: i.id,
+        importance: importance!.items[i.id]!,
+        performance: i.score!,
+      })),
+    );
+    expect(ipa).toEqual(direct);
+  });
+
+  it('recommends the "concentrate here" items and the items below target', () => {
+    const section = report.sections.find((s) => s.id === 'recommendations')!;
+    const list = section.blocks[0]!;
+    if (list.kind !== 'list' || report.kind !== 'satisfaction') throw new Error('list');
+    const below = index.items.filter((i) => i.score! < 80).length;
+    expect(list.items.length).toBe(report.results.ipa!.concentrateHere.length + below);
+    expect(report.values.target?.value).toBe(80);
+  });
+
+  it('resolves every value a text refers to', () => {
+    for (const run of allRuns(report)) {
+      if (run.kind === 'value') expect(report.values[run.key], run.key).toBeDefined();
+    }
+  });
+
+  it('keeps the generatedAt it is given and reads no clock', () => {
+    expect(report.meta.generatedAt).toBe('2026-11-25T12:00:00Z');
+    const again = buildReport({
+      questionnaire,
+      responses,
+      options: {
+        locale: 'en',
+        previous: previousResponses,
+        target: 80,
+        populationSize: 4000,
+        minGroupSize: 45,
+        generatedAt: '2026-11-25T12:00:00Z',
+      },
+    });
+    expect(again).toEqual(report);
+  });
+});
+
+describe('buildReport: locales', () => {
+  it('takes every label from the message tables of lt, en and ru', () => {
+    const titles = (['lt', 'en', 'ru'] as const).map((locale) =>
+      buildReport({ questionnaire, responses, options: { locale } }).sections.map((s) => s.title),
+    );
+    expect(titles[0]![0]).toBe('Santrauka');
+    expect(titles[1]![0]).toBe('Summary');
+    expect(titles[2]![0]).toBe('Резюме');
+    // No title is shared between languages (none was left in English).
+    for (let i = 0; i < 10; i++) {
+      expect(new Set(titles.map((t) => t[i])).size).toBe(3);
+    }
+  });
+
+  it("defaults to the questionnaire's default locale and falls back to English labels", () => {
+    expect(buildReport({ questionnaire, responses }).locale).toBe('lt');
+    expect(
+      buildReport({ questionnaire, responses, options: { locale: 'de' } }).sections[0]!.title,
+    ).toBe('Summary');
+  });
+});
+
+describe('buildReport: edges', () => {
+  it('throws insufficient-data with one respondent', () => {
+    const one = readResponsesSync(questionnaire, demoRecords(1, 1));
+    try {
+      buildReport({ questionnaire, responses: one });
+      expect.unreachable();
+    } catch (error) {
+      expect(EduQualityError.isInstance(error) && error.code).toBe('insufficient-data');
+    }
+  });
+
+  it('throws invalid-argument for a segment field the data lack', () => {
+    expect(() =>
+      buildReport({ questionnaire, responses, options: { groupField: 'nope' } }),
+    ).toThrow(/no single-choice field nope/);
+  });
+
+  it('says why a section has no data: no previous wave, no breakdowns, no open text', () => {
+    const records = demoRecords(40, 3).map((r) => {
+      const { improve: _i, why_dissatisfied: _w, ...rest } = r;
+      return rest;
+    });
+    const doc = buildReport({
+      questionnaire,
+      responses: readResponsesSync(questionnaire, records),
+      options: { locale: 'en', institutionField: false, groupField: false },
+    });
+    const texts = (id: string) =>
+      doc.sections
+        .find((s) => s.id === id)!
+        .blocks.flatMap((b) => (b.kind === 'paragraph' ? b.runs : []))
+        .map((r) => (r.kind === 'value' ? '' : r.text))
+        .join('');
+    expect(texts('change')).toBe('No previous wave was given.');
+    expect(texts('institutions')).toBe('The data have no field for this breakdown.');
+    expect(texts('open-text')).toBe('There are no open-text answers.');
+  });
+
+  it('redacts personal data in open text unless told not to', () => {
+    const records = demoRecords(50, 4);
+    records[0]!.improve = 'Call me: +370 612 34567, jonas@example.lt, a.k. 38703181745';
+    const set = readResponsesSync(questionnaire, records);
+    const quotes = (doc: ReportDocument) =>
+      doc.sections
+        .find((s) => s.id === 'open-text')!
+        .blocks.flatMap((b) => (b.kind === 'quotes' ? b.quotes : []));
+    const redacted = quotes(
+      buildReport({ questionnaire, responses: set, options: { locale: 'en' } }),
+    );
+    expect(redacted).toContain('Call me: [removed], [removed], a.k. [removed]');
+    const lt = quotes(buildReport({ questionnaire, responses: set, options: { locale: 'lt' } }));
+    expect(lt).toContain('Call me: [pašalinta], [pašalinta], a.k. [pašalinta]');
+    const raw = quotes(
+      buildReport({ questionnaire, responses: set, options: { locale: 'en', redact: false } }),
+    );
+    expect(raw).toContain('Call me: +370 612 34567, jonas@example.lt, a.k. 38703181745');
+    const onlyEmails = quotes(
+      buildReport({
+        questionnaire,
+        responses: set,
+        options: { locale: 'en', redact: { phones: false, personalCodes: false } },
+      }),
+    );
+    expect(onlyEmails).toContain('Call me: +370 612 34567, [removed], a.k. 38703181745');
+  });
+
+  it('uses display names of institution codes', () => {
+    const doc = buildReport({
+      questionnaire,
+      responses,
+      options: { locale: 'en', labels: { 'inst-01': 'Trakų Vytauto gimnazija' } },
+    });
+    const table = reportTables(doc).find((t) => t.id === 'institutions')!;
+    const row = table.rows.find((r) => r.key === 'inst-01')!;
+    expect(row.cells[1]).toEqual({ kind: 'text', text: 'Trakų Vytauto gimnazija' });
+  });
+});
