@@ -234,3 +234,78 @@ describe('scanner: every chunk boundary gives the same result', () => {
     expect(snapshot(set)).toEqual(whole);
   });
 });
+
+describe('scanner: runs of one-digit scale codes', () => {
+  // Four adjacent scale columns, the shape the run loop handles without the
+  // per-field dispatch; every way out of the run must give what records give.
+  const likert: Questionnaire = QuestionnaireSchema.parse({
+    id: 'likert',
+    version: '1',
+    title: { en: 'Survey' },
+    locales: ['en'],
+    defaultLocale: 'en',
+    sections: [
+      {
+        id: 's',
+        title: { en: 'S' },
+        questions: ['a', 'b', 'c', 'd'].map((id) => ({
+          id,
+          kind: 'scale',
+          text: { en: id },
+          scale: {
+            points: [1, 2, 3, 4, 5].map((value) => ({ value, label: { en: `point ${value}` } })),
+            notApplicable: { value: 0, label: { en: "Don't know" } },
+          },
+        })),
+      },
+    ],
+  });
+  const rows = [
+    ['1', '2', '3', '4'],
+    ['5', '"4"', '3', '2'],
+    ['1', '7', '3', '4'],
+    ['1', '', '0', '5'],
+    ['1', '2', '05', '4'],
+    ['1', '2', '3', '"4\n"'],
+    ['1', 'point 2', '3', ''],
+    ['1', '2'],
+    ['1', '2', '3', '4', '5'],
+  ];
+  const unquote = (cell: string): string =>
+    cell.startsWith('"') ? cell.slice(1, -1).replaceAll('\\n', '\n') : cell;
+
+  // Ragged rows aside: records have no field count to be short of.
+  const regular = rows.filter((r) => r.length === 4);
+  for (const onInvalid of ['drop-answer', 'reject-row'] as const) {
+    it(`agrees with records, cell by cell (${onInvalid})`, () => {
+      const csv = `a,b,c,d\n${regular.map((r) => r.join(',').replaceAll('\\n', '\n')).join('\n')}\n`;
+      const set = readResponsesSync(likert, encode(csv), { onInvalid });
+      const records = regular.map((r) =>
+        Object.fromEntries(
+          r.slice(0, 4).map((cell, k) => [['a', 'b', 'c', 'd'][k]!, unquote(cell)]),
+        ),
+      );
+      const fromRecords = readResponsesSync(likert, records, { onInvalid });
+      for (const id of ['a', 'b', 'c', 'd']) {
+        expect(valuesOf(set, id), id).toEqual(valuesOf(fromRecords, id));
+      }
+    });
+  }
+
+  it('stores the hand-checked codes', () => {
+    const csv = `a,b,c,d\n${rows.map((r) => r.join(',').replaceAll('\\n', '\n')).join('\n')}\n`;
+    const set = readResponsesSync(likert, encode(csv), { onInvalid: 'drop-answer' });
+    const M = SCALE_MISSING;
+    const NA = SCALE_NOT_APPLICABLE;
+    // Row by row: '7' is no code (dropped); '"4\n"' is a quoted 4 with a line
+    // break, which the label rules trim; the short row leaves c and d missing.
+    expect(valuesOf(set, 'b')).toEqual([2, 4, M, M, 2, 2, 2, 2, 2]);
+    expect(valuesOf(set, 'c')).toEqual([3, 3, 3, NA, 5, 3, 3, M, 3]);
+    expect(valuesOf(set, 'd')).toEqual([4, 2, 4, 5, 4, 4, M, M, 4]);
+    expect(set.issues.map((i) => [i.code, i.row, i.column])).toEqual([
+      ['invalid-answer', 4, 2],
+      ['missing-fields', 9, 3],
+      ['extra-fields', 10, 5],
+    ]);
+  });
+});

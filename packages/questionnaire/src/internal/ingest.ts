@@ -1059,7 +1059,7 @@ export class Ingest {
       const slot = this.size;
       let j = 0;
       // Invariant at the top of each field: c === buf[i], its first byte.
-      for (;;) {
+      fields: for (;;) {
         if (c === QUOTE) {
           const open = i;
           let q = i + 1;
@@ -1089,6 +1089,25 @@ export class Ingest {
           }
         } else {
           const kind = j < columns ? kinds[j]! : IGNORE;
+          if (kind === SCALE) {
+            // A run of one-digit codes with their delimiters ("4,5,3,"), the
+            // usual shape of a Likert block, without the per-field dispatch.
+            const first = j;
+            for (;;) {
+              const x = c - 48;
+              // buf[i] is a digit, not the limit's line feed, so i + 1 < limit.
+              if (x >>> 0 >= 10 || buf[i + 1] !== d) break;
+              const code = codeTable[(j << 8) + x]!;
+              if (code < 0) break;
+              scaleValues[j]![slot] = code;
+              // The delimiter is not the limit's line feed either: i + 2 < limit.
+              i += 2;
+              c = buf[i]!;
+              if (++j >= columns || kinds[j] !== SCALE) continue fields;
+            }
+            // Field j is not such a cell: take it from the top (it may be quoted).
+            if (j !== first) continue;
+          }
           const s = i;
           let done = false;
           switch (kind) {
