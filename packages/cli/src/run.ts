@@ -134,7 +134,7 @@ function fail(ctx: Context, command: string, error: unknown): ExitCode {
     hint = 'This is a bug in edu-quality: please report it with the command line you ran.';
   }
   ctx.io.stderr.write(`${prefix}: ${message}\n`);
-  if (issues.length > 0) ctx.issues(file ?? '', issues as never, 50);
+  if (issues.length > 0) ctx.issues(file ?? '', issues, 50);
   if (hint !== undefined) ctx.io.stderr.write(`${hint}\n`);
   if (exit === EXIT_CODES.internal && error instanceof Error && ctx.env.EDU_QUALITY_DEBUG === '1') {
     ctx.io.stderr.write(`${error.stack ?? ''}\n`);

@@ -98,10 +98,16 @@ export const demoCommand: Command = {
       responses: currentSet,
       previous: previousSet,
       analysis: current,
-      previousAnalysis: previous,
-      title: 'Synthetic municipality: education services, client satisfaction 2026',
+      options: DEMO_ANALYSIS,
+      title:
+        locale === 'lt'
+          ? 'Švietimo paslaugų vartotojų pasitenkinimo indekso tyrimo ataskaita 2026 (sintetinė savivaldybė)'
+          : locale === 'ru'
+            ? 'Отчёт об исследовании индекса удовлетворённости образовательными услугами 2026 (условный муниципалитет)'
+            : 'Consumer satisfaction index study report 2026: education services of a synthetic municipality',
+      organisation: 'Synthetic municipality (demo data)',
+      period: `${DEMO_WAVES[1].id} (previous wave ${DEMO_WAVES[0].id})`,
       locale,
-      waves: [DEMO_WAVES[0].id, DEMO_WAVES[1].id],
     });
     files.push(...written.files);
     const seconds = (performance.now() - started) / 1000;

@@ -11,11 +11,9 @@ import { pathToFileURL } from 'node:url';
 import { CliError } from '../cli-error.js';
 import type { Command } from '../command.js';
 import { flag, positionals, required, str } from '../command.js';
-import { toCsv } from '../csv.js';
 import { ingestOptions, loadQuestionnaire, readResponsesFile } from '../load.js';
-import { NOK_TABLE_HEADER, nokHtml, nokTableRows, type NokLocale } from '../nok-output.js';
+import { buildNokReport, renderCsv, renderHtml, reportTables } from '@edu-quality/report';
 import { readNokAuditCsv } from '../../read-nok-audit-csv.js';
-import { writeXlsx } from '../xlsx.js';
 import { INGEST_OPTIONS } from './ingest-options.js';
 
 function policyOf(value: string | undefined): NokEmptyDenominatorPolicy {
@@ -42,7 +40,9 @@ export const nokCommand: Command = {
     '  long: one row per organisation × item — organisation, list, item, present (yes/no, да/нет).',
     'The survey export answers the NOK education questionnaire (builtin:nok-education): an',
     'organisation column with the ids of the audit file and q1 … q14 answered Да/Нет (or yes/no).',
-    'Writes organisations.csv, organisations.xlsx and nok-report.html into --out.',
+    'Writes into --out: organisations.csv (the table of organisations), organisations.xlsx (that',
+    'table, the means by group and, per organisation, its criteria, indicators and what would add',
+    'the most points) and nok-report.html (the ranking, then a printed page per organisation).',
   ].join('\n'),
   options: {
     audit: { type: 'string', short: 'a', value: 'FILE', description: 'the audit CSV (wide or long layout)' },
@@ -82,7 +82,7 @@ export const nokCommand: Command = {
     if (localeRaw !== 'ru' && localeRaw !== 'en') {
       throw new CliError(2, `--locale must be ru or en, got ${localeRaw}`);
     }
-    const locale: NokLocale = localeRaw;
+    const locale = localeRaw;
     const rounding = str(parsed, 'rounding') ?? 'full';
     if (rounding !== 'full' && rounding !== 'operator') {
       throw new CliError(2, `--rounding must be full or operator, got ${rounding}`);
@@ -133,8 +133,8 @@ export const nokCommand: Command = {
         const issues = ((error as { issues?: readonly Issue[] }).issues ?? []).map((issue): Issue => {
           const cell = issue.path === undefined ? undefined : audit.cells.get(issue.path.join('.'));
           if (cell === undefined) return issue;
-          const { path: _path, ...rest } = issue;
-          return { ...rest, ...cell };
+          const located: Issue = { code: issue.code, message: issue.message, ...cell };
+          return located;
         });
         throw new CliError(1, `${ctx.display(auditFile)}: ${issues.length} issue(s) in the audits`, {
           file: auditFile,
@@ -146,14 +146,17 @@ export const nokCommand: Command = {
     }
     for (const w of result.warnings) ctx.note(`warning: ${w.message} [${w.code}]`);
     ctx.mkdir(out);
-    const rows = nokTableRows(result, locale);
+    const document = buildNokReport(result, {
+      locale,
+      generatedAt: new Date().toISOString().slice(0, 10),
+    });
+    const table = reportTables(document).find((t) => t.id === 'organisations');
+    // A subpath of its own: exceljs loads only when a workbook is written.
+    const { renderXlsx } = await import('@edu-quality/report/xlsx');
     const files = [
-      ctx.write(join(out, 'organisations.csv'), toCsv(NOK_TABLE_HEADER, rows)),
-      ctx.write(
-        join(out, 'organisations.xlsx'),
-        await writeXlsx([{ name: 'organisations', header: NOK_TABLE_HEADER, rows }]),
-      ),
-      ctx.write(join(out, 'nok-report.html'), nokHtml(result, locale)),
+      ctx.write(join(out, 'organisations.csv'), table === undefined ? '' : renderCsv(table)),
+      ctx.write(join(out, 'organisations.xlsx'), await renderXlsx(document)),
+      ctx.write(join(out, 'nok-report.html'), renderHtml(document)),
     ];
     ctx.json({
       ok: true,
@@ -166,10 +169,10 @@ export const nokCommand: Command = {
     ctx.out(`NOK 344n: ${result.organisations.length} organisations, ${accepted} respondents`);
     ctx.out('');
     ctx.out(`  ${'rank'.padStart(4)}  ${'organisation'.padEnd(24)} ${'K1'.padStart(6)} ${'K2'.padStart(6)} ${'K3'.padStart(6)} ${'K4'.padStart(6)} ${'K5'.padStart(6)} ${'S'.padStart(6)}`);
-    for (const row of rows) {
-      const [rank, id, , , , , , k1, k2, k3, k4, k5, s] = row;
+    for (const o of [...result.organisations].sort((a, b) => a.rank - b.rank || a.id.localeCompare(b.id))) {
+      const k = o.criteria;
       ctx.out(
-        `  ${String(rank).padStart(4)}  ${String(id).padEnd(24)} ${[k1, k2, k3, k4, k5, s].map((v) => String(v).padStart(6)).join(' ')}`,
+        `  ${String(o.rank).padStart(4)}  ${o.id.padEnd(24)} ${[k.K1.display, k.K2.display, k.K3.display, k.K4.display, k.K5.display, o.total.display].map((v) => v.padStart(6)).join(' ')}`,
       );
     }
     ctx.out('');

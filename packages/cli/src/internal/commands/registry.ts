@@ -1,8 +1,9 @@
 import type { Command } from '../command.js';
 import { demoCommand } from './demo.js';
 import { nokCommand } from './nok.js';
+import { reportCommand } from './report.js';
 import { indexCommand } from './index-command.js';
 import { validateCommand } from './validate.js';
 
 /** Every subcommand, in the order the help lists them. */
-export const COMMANDS: readonly Command[] = [validateCommand, indexCommand, demoCommand, nokCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, indexCommand, reportCommand, demoCommand, nokCommand];

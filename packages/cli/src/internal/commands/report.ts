@@ -1,0 +1,119 @@
+import type { ResponseSet } from '@edu-quality/questionnaire';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { analyse, fixed } from '../analysis.js';
+import { CliError } from '../cli-error.js';
+import type { Command } from '../command.js';
+import { flag, list, num, positionals, required, str } from '../command.js';
+import { ingestOptions, loadQuestionnaire, readResponsesFile } from '../load.js';
+import { REPORT_FORMATS, writeStudyReport, type ReportFormat } from '../write-report.js';
+import { ANALYSIS_OPTIONS, analysisOptions, localeOption, reportIngestion } from './analysis-options.js';
+import { INGEST_OPTIONS } from './ingest-options.js';
+
+/** `edu-quality report`: the study report of a survey export. */
+export const reportCommand: Command = {
+  name: 'report',
+  summary:
+    'Write the study report of a survey export: HTML (SVG charts, print to PDF), Markdown, XLSX and CSV tables.',
+  usage: 'report <responses.csv> --questionnaire FILE --out DIR [options]',
+  description: [
+    'Sections: summary; methodology and sample; the index by dimension and item; institutions',
+    'ranked (with suppression); respondent groups; importance–performance; change from the',
+    'previous wave (--previous); NPS; open-text answers (escaped; e-mails, phone numbers and',
+    'personal codes redacted unless --no-redact); recommendations. Files in --out: report.html,',
+    'report.md, tables.xlsx, tables/*.csv and results.json (the index results, for machines).',
+  ].join('\n'),
+  options: {
+    questionnaire: {
+      type: 'string',
+      short: 'Q',
+      value: 'FILE',
+      description: 'the questionnaire (JSON file or builtin:NAME)',
+    },
+    out: { type: 'string', short: 'o', value: 'DIR', description: 'the output folder (default reports/report)' },
+    previous: { type: 'string', value: 'FILE', description: 'the previous wave’s export, for the change section' },
+    formats: {
+      type: 'string',
+      value: 'LIST',
+      description: `which files, comma-separated: ${REPORT_FORMATS.join(',')} (default all)`,
+    },
+    title: { type: 'string', value: 'TEXT', description: 'the report title' },
+    organisation: { type: 'string', value: 'TEXT', description: 'who publishes it' },
+    period: { type: 'string', value: 'TEXT', description: 'the period of the study' },
+    target: { type: 'string', value: 'SCORE', description: 'items scoring below it (0–100) get a recommendation' },
+    population: { type: 'string', value: 'N', description: 'service recipients, for the response rate' },
+    'no-redact': { type: 'boolean', description: 'show open text unredacted (it is still escaped)' },
+    ...INGEST_OPTIONS,
+    ...ANALYSIS_OPTIONS,
+  },
+  examples: [
+    'edu-quality report answers.csv --questionnaire questionnaire.json --out reports/2026',
+    'edu-quality report 2026.csv -Q builtin:education-satisfaction --previous 2025.csv --locale lt --out reports/lt',
+    'edu-quality report answers.csv -Q q.json --formats html,xlsx --target 75 --format json',
+  ],
+  async run(ctx, parsed) {
+    const [file] = positionals('report', parsed, ['responses']) as [string];
+    const questionnaire = loadQuestionnaire(ctx, required('report', parsed, 'questionnaire'));
+    const options = analysisOptions('report', parsed);
+    const out = str(parsed, 'out') ?? join('reports', 'report');
+    const formats = list(parsed, 'formats');
+    for (const f of formats) {
+      if (!(REPORT_FORMATS as readonly string[]).includes(f)) {
+        throw new CliError(2, `--formats: unknown format ${f}; use ${REPORT_FORMATS.join(', ')}`);
+      }
+    }
+    const target = str(parsed, 'target') === undefined ? undefined : num('report', parsed, 'target', 0, { min: 0, max: 100 });
+    const population =
+      str(parsed, 'population') === undefined
+        ? undefined
+        : num('report', parsed, 'population', 0, { min: 1, integer: true });
+    const ingest = ingestOptions('report', {
+      delimiter: str(parsed, 'delimiter'),
+      idColumn: str(parsed, 'id-column'),
+      weightColumn: str(parsed, 'weight-column'),
+      onInvalid: str(parsed, 'on-invalid'),
+    });
+    const strict = flag(parsed, 'strict');
+    const set = await readResponsesFile(ctx, questionnaire, file, ingest);
+    if (reportIngestion(ctx, file, set, strict)) return 1;
+    const previousFile = str(parsed, 'previous');
+    let previous: ResponseSet | undefined;
+    if (previousFile !== undefined) {
+      previous = await readResponsesFile(ctx, questionnaire, previousFile, ingest);
+      if (reportIngestion(ctx, previousFile, previous, strict)) return 1;
+    }
+    const analysis = analyse(set, options);
+    const written = await writeStudyReport(ctx, out, {
+      questionnaire,
+      responses: set,
+      analysis,
+      options,
+      locale: localeOption(parsed, questionnaire.defaultLocale),
+      redact: !flag(parsed, 'no-redact'),
+      ...(previous === undefined ? {} : { previous }),
+      ...(formats.length === 0 ? {} : { formats: formats as ReportFormat[] }),
+      ...(str(parsed, 'title') === undefined ? {} : { title: str(parsed, 'title')! }),
+      ...(str(parsed, 'organisation') === undefined ? {} : { organisation: str(parsed, 'organisation')! }),
+      ...(str(parsed, 'period') === undefined ? {} : { period: str(parsed, 'period')! }),
+      ...(target === undefined ? {} : { target }),
+      ...(population === undefined ? {} : { populationSize: population }),
+    });
+    ctx.json({
+      ok: true,
+      out: ctx.path(out),
+      report: written.main === null ? null : ctx.path(written.main),
+      files: written.files.map((f) => ctx.display(f)),
+      responses: { file: ctx.display(file), counts: set.counts, issues: set.issues },
+      index: { score: analysis.index.score, interval: analysis.index.interval, n: analysis.index.n },
+      nps: analysis.nps === null ? null : { score: analysis.nps.score, interval: analysis.nps.interval, n: analysis.nps.n },
+    });
+    ctx.out(
+      `Satisfaction index ${fixed(analysis.index.score)} (95% CI ${fixed(analysis.index.interval.lower)}–${fixed(analysis.index.interval.upper)}), n = ${analysis.index.n}`,
+    );
+    if (written.main !== null) {
+      ctx.out(`Report: ${ctx.display(written.main)} (open ${pathToFileURL(written.main).href})`);
+    }
+    ctx.out(`Files: ${written.files.map((f) => ctx.display(f)).join(', ')}`);
+    return 0;
+  },
+};
