@@ -47,7 +47,17 @@ function cell(report: ReportDocument, c: TableCell): string {
 function table(report: ReportDocument, t: ReportTable): string {
   const header = `| ${t.columns.map((c) => md(c.label)).join(' | ')} |`;
   const rule = `| ${t.columns.map((c) => (c.numeric ? '---:' : '---')).join(' | ')} |`;
-  const rows = t.rows.map((r) => `| ${r.cells.map((c) => cell(report, c) || ' ').join(' | ')} |`);
+  // A run of suppressed cells states its reason once; the others stay blank.
+  const rows = t.rows.map(
+    (r) =>
+      `| ${r.cells
+        .map((c, i) =>
+          c.kind === 'suppressed' && r.cells[i - 1]?.kind === 'suppressed'
+            ? ' '
+            : cell(report, c) || ' ',
+        )
+        .join(' | ')} |`,
+  );
   return [`*${md(t.caption)}*`, '', header, rule, ...rows].join('\n');
 }
 

@@ -853,8 +853,10 @@ function recommendations(ctx: SectionContext): ReportSection {
   }
   if (ctx.target !== undefined) {
     const target = store.bind('target', ctx.target, 'score', 'options.target');
+    // An item already named by the IPA is not named twice.
+    const named = new Set(ipa?.concentrateHere ?? []);
     const below = index.items
-      .filter((i) => i.score !== null && i.score < ctx.target!)
+      .filter((i) => i.score !== null && i.score < ctx.target! && !named.has(i.id))
       .sort((a, b) => a.score! - b.score!);
     for (const i of below) {
       items.push(
