@@ -22,6 +22,7 @@ const SNILS = /(?<![\p{N}])\d{3}[- ]\d{3}[- ]\d{3}[- ]\d{2}(?![\p{N}])/gu;
 // A phone: an optional + or 00, then digits with spaces, dots, hyphens or
 // parentheses between them. Kept only with 9+ digits (or a leading +), so
 // that dates (2026-10-15) and years survive.
+const DATE = /\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{4}/;
 const PHONE = /(?:\+|(?<![\p{N}])00)?\(?\d[\d\s().\u2010-\u2013-]{5,}\d(?![\p{N}])/gu;
 
 /**
@@ -33,7 +34,8 @@ const PHONE = /(?:\+|(?<![\p{N}])00)?\(?\d[\d\s().\u2010-\u2013-]{5,}\d(?![\p{N}
  * leave their contacts there. The patterns are deliberately greedy: a number
  * of 9 or more digits (or one with a leading `+`) is taken for a phone
  * number, an 11-digit number starting 1–6 for a Lithuanian personal code, and
- * `123-456-789 01` for a SNILS. Better to remove an order number than to
+ * `123-456-789 01` for a SNILS; dates such as 2026-10-15 and 15.10.2026
+ * are kept. Better to remove an order number than to
  * publish a phone. The patterns are regular expressions without nested
  * quantifiers, linear in the length of the text.
  *
@@ -59,6 +61,8 @@ export function redactText(text: string, options: RedactTextOptions = {}): strin
   }
   if (options.phones !== false) {
     out = out.replace(PHONE, (match) => {
+      // A date (2026-10-15, 15.10.2026) followed by a time is not a phone number.
+      if (DATE.test(match)) return match;
       const digits = match.replace(/\D/g, '').length;
       if (digits >= 9 || (match.startsWith('+') && digits >= 7)) {
         // Keep a trailing space or bracket that the pattern may have taken.
