@@ -9,8 +9,5 @@ export default defineConfig({
     xlsform: 'src/formats/xlsform/index.ts',
     kobo: 'src/formats/kobo/index.ts',
     limesurvey: 'src/formats/limesurvey/index.ts',
-    xlsx: 'src/formats/xlsx/index.ts',
   },
-  // exceljs is an optional peer, loaded only by the `xlsx` entry.
-  external: ['exceljs'],
 });

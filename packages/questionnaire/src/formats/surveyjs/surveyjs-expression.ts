@@ -111,12 +111,14 @@ function literal(node: Literal): string {
   return `${quote}${node.value.replace(/\\/g, '\\\\').replaceAll(quote, `\\${quote}`)}${quote}`;
 }
 
-function operand(node: Operand): string {
-  return node.type === 'reference' ? `{${node.id}}` : literal(node);
+/** Prints our expression as a SurveyJS expression with the same meaning; `name` gives a reference's SurveyJS name (`matrix.row` for a row). */
+export function printSurveyJsExpression(node: Expression, name: (id: string) => string = (id) => id): string {
+  const operand = (o: Operand): string => (o.type === 'reference' ? `{${name(o.id)}}` : literal(o));
+  const printSurveyJsExpression = (n: Expression): string => printSurveyJs(n, operand);
+  return printSurveyJs(node, operand, printSurveyJsExpression);
 }
 
-/** Prints our expression as a SurveyJS expression with the same meaning. */
-export function printSurveyJsExpression(node: Expression): string {
+function printSurveyJs(node: Expression, operand: (o: Operand) => string, printSurveyJsExpression: (n: Expression) => string = (n) => printSurveyJs(n, operand)): string {
   switch (node.type) {
     case 'comparison': {
       const text = `${operand(node.left)} ${node.operator} ${operand(node.right)}`;

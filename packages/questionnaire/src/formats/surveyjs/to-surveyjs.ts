@@ -67,7 +67,8 @@ export interface ToSurveyJsOptions {
  * by locale, with the `defaultLocale` option's text under `default`.
  * Skip logic is printed in SurveyJS syntax: `{q} notempty` for
  * `answered({q})`, `anyof` for `in`, `!( … )` for `not`, and `!=` guarded by
- * `notempty` (SurveyJS's `!=` is true for an unanswered question; ours is not).
+ * `notempty` (SurveyJS's `!=` is true for an unanswered question; ours is
+ * not). A matrix row is referred to as `{matrix.row}`.
  *
  * What SurveyJS cannot say — NPS vs. a 0–10 rating, "not applicable" codes,
  * `acceptUnlisted`, dimensions and roles, the questionnaire id, version and
@@ -105,8 +106,14 @@ export function toSurveyJs(questionnaire: Questionnaire, options: ToSurveyJsOpti
   };
   const optional = (key: string, value: LocalizedText | undefined): Record<string, SurveyJsText> =>
     value === undefined ? {} : { [key]: text(value) };
+  const names = new Map<string, string>();
+  for (const section of questionnaire.sections) {
+    for (const question of section.questions) {
+      if (question.kind === 'matrix') for (const row of question.rows) names.set(row.id, `${question.id}.${row.id}`);
+    }
+  }
   const condition = (value: string | undefined): { visibleIf?: string } =>
-    value === undefined ? {} : { visibleIf: printSurveyJsExpression(parseExpression(value)) };
+    value === undefined ? {} : { visibleIf: printSurveyJsExpression(parseExpression(value), (id) => names.get(id) ?? id) };
   const choices = (scale: Scale): { value: number; text: SurveyJsText }[] => [
     ...scale.points.map((p) => ({ value: p.value, text: text(p.label) })),
     ...(scale.notApplicable === undefined ? [] : [{ value: scale.notApplicable.value, text: text(scale.notApplicable.label) }]),
