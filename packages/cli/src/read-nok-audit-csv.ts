@@ -51,13 +51,24 @@ const WIDE_LISTS: Readonly<Record<string, { list: ListKey; part?: 'required' | '
   accessibility_conditions: { list: 'accessibilityConditions' },
 };
 
-const META = ['organisation', 'name', 'municipality', 'founder', 'type', 'sector', 'recipients'] as const;
+const META = [
+  'organisation',
+  'name',
+  'municipality',
+  'founder',
+  'type',
+  'sector',
+  'recipients',
+] as const;
 const SECTORS: readonly NokSector[] = ['education', 'culture', 'health', 'social'];
 const YES = new Set(['yes', 'y', '1', 'true', 'да', 'д', 'taip', '+', 'x']);
 const NO = new Set(['no', 'n', '0', 'false', 'нет', 'н', 'ne', '-', '']);
 
 function norm(header: string): string {
-  return header.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  return header
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 }
 
 interface Draft {
@@ -182,7 +193,14 @@ export function readNokAuditCsv(text: string): NokAuditCsvResult {
     }
     return { draft, index: order.indexOf(draft), fresh };
   };
-  const add = (index: number, draft: Draft, list: ListKey, part: 'required' | 'present' | undefined, item: string, cell: NokAuditCell): void => {
+  const add = (
+    index: number,
+    draft: Draft,
+    list: ListKey,
+    part: 'required' | 'present' | undefined,
+    item: string,
+    cell: NokAuditCell,
+  ): void => {
     const target =
       list === 'stands' || list === 'site' ? draft[list][part ?? 'required'] : draft[list];
     const path =

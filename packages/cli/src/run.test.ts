@@ -71,7 +71,10 @@ describe('run', () => {
     expect(await run(['index', 'a.csv', '-Q', 'q.json', '--format', 'yaml'], c.io)).toBe(2);
     c = capture(dir);
     expect(
-      await run(['index', join(lt, 'responses.csv'), '-Q', join(lt, 'questionnaire.json'), '--level', '2'], c.io),
+      await run(
+        ['index', join(lt, 'responses.csv'), '-Q', join(lt, 'questionnaire.json'), '--level', '2'],
+        c.io,
+      ),
     ).toBe(2);
     expect(c.stderr()).toContain('--level must be a number ≥ 0.5 ≤ 0.999, got 2');
   });
@@ -112,7 +115,14 @@ describe('validate', () => {
   it('reads an export against it: counts, issues with row and column, exit 1', async () => {
     const c = capture(lt);
     const code = await run(
-      ['validate', 'questionnaire.json', '--responses', 'responses.csv', '--id-column', 'respondent'],
+      [
+        'validate',
+        'questionnaire.json',
+        '--responses',
+        'responses.csv',
+        '--id-column',
+        'respondent',
+      ],
       c.io,
     );
     if (code !== 1) console.log(c.stderr());
@@ -131,13 +141,32 @@ describe('validate', () => {
     writeFileSync(join(dir, 'pii.csv'), csv);
     const c = capture(dir);
     const code = await run(
-      ['validate', join(lt, 'questionnaire.json'), '-r', 'pii.csv', '--id-column', 'respondent', '--format', 'json'],
+      [
+        'validate',
+        join(lt, 'questionnaire.json'),
+        '-r',
+        'pii.csv',
+        '--id-column',
+        'respondent',
+        '--format',
+        'json',
+      ],
       c.io,
     );
     expect(code).toBe(1);
     const json = JSON.parse(c.stdout());
-    expect(json.responses.counts).toEqual({ read: 124, accepted: 121, rejected: 3, droppedAnswers: 0 });
-    expect(json.responses.issues[0]).toMatchObject({ code: 'invalid-answer', row: 2, column: 7, field: 'staff_competence' });
+    expect(json.responses.counts).toEqual({
+      read: 124,
+      accepted: 121,
+      rejected: 3,
+      droppedAnswers: 0,
+    });
+    expect(json.responses.issues[0]).toMatchObject({
+      code: 'invalid-answer',
+      row: 2,
+      column: 7,
+      field: 'staff_competence',
+    });
     expect(c.stdout() + c.stderr()).not.toContain('Jonas');
   });
 
@@ -164,7 +193,9 @@ describe('index', () => {
     expect(await run([...args, '--by', 'group', '--format', 'json'], c.io)).toBe(0);
     const json = JSON.parse(c.stdout());
     const q = parseQuestionnaire(JSON.parse(readFileSync(join(lt, 'questionnaire.json'), 'utf8')));
-    const set = readResponsesSync(q, readFileSync(join(lt, 'responses.csv')), { idColumn: 'respondent' });
+    const set = readResponsesSync(q, readFileSync(join(lt, 'responses.csv')), {
+      idColumn: 'respondent',
+    });
     const direct = satisfactionIndex(set);
     expect(json.index.score).toBeCloseTo(direct.score, 10);
     expect(json.index.interval.lower).toBeCloseTo(direct.interval.lower, 10);
@@ -188,7 +219,17 @@ describe('index', () => {
   it('bootstraps with a seed: the same interval twice', async () => {
     const a = capture(lt);
     const b = capture(lt);
-    const boot = [...args, '--interval', 'bootstrap', '--replicates', '200', '--seed', '7', '--format', 'json'];
+    const boot = [
+      ...args,
+      '--interval',
+      'bootstrap',
+      '--replicates',
+      '200',
+      '--seed',
+      '7',
+      '--format',
+      'json',
+    ];
     expect(await run(boot, a.io)).toBe(0);
     expect(await run(boot, b.io)).toBe(0);
     const ja = JSON.parse(a.stdout());

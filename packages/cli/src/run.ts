@@ -139,6 +139,15 @@ function fail(ctx: Context, command: string, error: unknown): ExitCode {
   if (exit === EXIT_CODES.internal && error instanceof Error && ctx.env.EDU_QUALITY_DEBUG === '1') {
     ctx.io.stderr.write(`${error.stack ?? ''}\n`);
   }
-  ctx.json({ ok: false, exitCode: exit, error: { message, ...(file === undefined ? {} : { file: ctx.display(file) }), ...(hint === undefined ? {} : { hint }) }, issues });
+  ctx.json({
+    ok: false,
+    exitCode: exit,
+    error: {
+      message,
+      ...(file === undefined ? {} : { file: ctx.display(file) }),
+      ...(hint === undefined ? {} : { hint }),
+    },
+    issues,
+  });
   return exit;
 }

@@ -19,8 +19,22 @@ const worked = {
   accessibility_conditions: ['braille', 'trained-staff', 'remote-or-home'],
 };
 const organisations = [
-  { id: 'school-1', name: 'Школа № 1', municipality: 'North', type: 'school', recipients: 450, audit: worked },
-  { id: 'school-2', name: 'Школа № 2', municipality: 'North', type: 'school', recipients: 420, audit: { ...worked, accessible_premises: [] } },
+  {
+    id: 'school-1',
+    name: 'Школа № 1',
+    municipality: 'North',
+    type: 'school',
+    recipients: 450,
+    audit: worked,
+  },
+  {
+    id: 'school-2',
+    name: 'Школа № 2',
+    municipality: 'North',
+    type: 'school',
+    recipients: 420,
+    audit: { ...worked, accessible_premises: [] },
+  },
   {
     id: 'kindergarten-3',
     name: 'Детский сад «Ромашка»',
@@ -31,18 +45,51 @@ const organisations = [
       stands: { required: names('stand-', 8), present: names('stand-', 8) },
       site: { required: names('site-', 40), present: names('site-', 30) },
       remote_channels: ['phone', 'email', 'electronic-service', 'faq', 'quality-opinion'],
-      comfort_conditions: ['navigation', 'drinking-water', 'sanitary-rooms', 'rest-area', 'sanitary-condition'],
+      comfort_conditions: [
+        'navigation',
+        'drinking-water',
+        'sanitary-rooms',
+        'rest-area',
+        'sanitary-condition',
+      ],
       accessible_premises: ['ramps', 'parking', 'wheelchairs'],
       accessibility_conditions: ['braille', 'trained-staff'],
     },
   },
 ];
 
-const lists = ['remote_channels', 'comfort_conditions', 'accessible_premises', 'accessibility_conditions'];
+const lists = [
+  'remote_channels',
+  'comfort_conditions',
+  'accessible_premises',
+  'accessibility_conditions',
+];
 const wide = [
-  ['organisation', 'name', 'municipality', 'type', 'recipients', 'stands_required', 'stands_present', 'site_required', 'site_present', ...lists].join(';'),
+  [
+    'organisation',
+    'name',
+    'municipality',
+    'type',
+    'recipients',
+    'stands_required',
+    'stands_present',
+    'site_required',
+    'site_present',
+    ...lists,
+  ].join(';'),
   ...organisations.map((o) =>
-    [o.id, o.name, o.municipality, o.type, o.recipients, o.audit.stands.required.join('|'), o.audit.stands.present.join('|'), o.audit.site.required.join('|'), o.audit.site.present.join('|'), ...lists.map((l) => o.audit[l].join('|'))].join(';'),
+    [
+      o.id,
+      o.name,
+      o.municipality,
+      o.type,
+      o.recipients,
+      o.audit.stands.required.join('|'),
+      o.audit.stands.present.join('|'),
+      o.audit.site.required.join('|'),
+      o.audit.site.present.join('|'),
+      ...lists.map((l) => o.audit[l].join('|')),
+    ].join(';'),
   ),
 ];
 writeFileSync(new URL('audit.csv', here), `${wide.join('\n')}\n`);
@@ -57,19 +104,56 @@ for (const o of organisations) {
   };
   for (const side of ['stands', 'site']) {
     for (const item of o.audit[side].required) {
-      long.push([o.id, ...meta(), side, item, o.audit[side].present.includes(item) ? 'да' : 'нет'].join(';'));
+      long.push(
+        [o.id, ...meta(), side, item, o.audit[side].present.includes(item) ? 'да' : 'нет'].join(
+          ';',
+        ),
+      );
     }
   }
-  for (const l of lists) for (const item of o.audit[l]) long.push([o.id, ...meta(), l, item, 'да'].join(';'));
+  for (const l of lists)
+    for (const item of o.audit[l]) long.push([o.id, ...meta(), l, item, 'да'].join(';'));
 }
 writeFileSync(new URL('audit-long.csv', here), `${long.join('\n')}\n`);
 
 // Counts per organisation: the worked example for both schools, a small kindergarten.
-const workedCounts = { n: 200, q1: 150, q2: 141, q3: 120, q4: 108, q5: 190, q6: 8, q7: 6, q8: 196, q9: 194, q10: 90, q11: 87, q12: 184, q13: 188, q14: 186 };
+const workedCounts = {
+  n: 200,
+  q1: 150,
+  q2: 141,
+  q3: 120,
+  q4: 108,
+  q5: 190,
+  q6: 8,
+  q7: 6,
+  q8: 196,
+  q9: 194,
+  q10: 90,
+  q11: 87,
+  q12: 184,
+  q13: 188,
+  q14: 186,
+};
 const counts = {
   'school-1': workedCounts,
   'school-2': workedCounts,
-  'kindergarten-3': { n: 40, q1: 30, q2: 28, q3: 25, q4: 20, q5: 38, q6: 2, q7: 2, q8: 40, q9: 39, q10: 10, q11: 10, q12: 36, q13: 37, q14: 37 },
+  'kindergarten-3': {
+    n: 40,
+    q1: 30,
+    q2: 28,
+    q3: 25,
+    q4: 20,
+    q5: 38,
+    q6: 2,
+    q7: 2,
+    q8: 40,
+    q9: 39,
+    q10: 10,
+    q11: 10,
+    q12: 36,
+    q13: 37,
+    q14: 37,
+  },
 };
 const filters = { q2: 'q1', q4: 'q3', q7: 'q6', q11: 'q10' };
 const questions = Array.from({ length: 14 }, (_, i) => `q${i + 1}`);

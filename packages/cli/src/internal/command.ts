@@ -42,8 +42,10 @@ export const COMMON_OPTIONS: Readonly<Record<string, OptionSpec>> = {
 
 /** Parses a command's arguments; unknown options and stray values are usage errors (exit 2). */
 export function parseCommand(command: Command, argv: readonly string[]): Parsed {
-  const options: Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }> =
-    {};
+  const options: Record<
+    string,
+    { type: 'string' | 'boolean'; short?: string; multiple?: boolean }
+  > = {};
   for (const [name, spec] of Object.entries({ ...command.options, ...COMMON_OPTIONS })) {
     options[name] = {
       type: spec.type,
@@ -83,7 +85,10 @@ export function commandHelp(command: Command): string {
   for (const [flag, text] of rows) lines.push(`  ${flag.padEnd(width)}  ${text}`);
   lines.push('', 'Examples:');
   for (const example of command.examples) lines.push(`  ${example}`);
-  lines.push('', 'Exit codes: 0 ok, 1 invalid input, 2 usage error, 3 internal error, 4 file error.');
+  lines.push(
+    '',
+    'Exit codes: 0 ok, 1 invalid input, 2 usage error, 3 internal error, 4 file error.',
+  );
   return `${lines.join('\n')}\n`;
 }
 

@@ -67,7 +67,8 @@ export class Context {
   size(path: string): number {
     try {
       const stat = statSync(this.path(path));
-      if (stat.isDirectory()) throw new CliError(4, `${this.display(path)} is a folder, not a file`);
+      if (stat.isDirectory())
+        throw new CliError(4, `${this.display(path)} is a folder, not a file`);
       return stat.size;
     } catch (error) {
       if (error instanceof CliError) throw error;

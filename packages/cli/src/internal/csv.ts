@@ -12,12 +12,22 @@ export function csvCell(value: CsvCell, delimiter = ','): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   const text = neutralise(value);
-  return text.includes(delimiter) || /["\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  return text.includes(delimiter) || /["\r\n]/.test(text)
+    ? `"${text.replaceAll('"', '""')}"`
+    : text;
 }
 
 /** A CSV text from a header and rows (CRLF, RFC 4180). */
-export function toCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[], delimiter = ','): string {
-  return [header, ...rows].map((row) => row.map((c) => csvCell(c, delimiter)).join(delimiter)).join('\r\n') + '\r\n';
+export function toCsv(
+  header: readonly string[],
+  rows: readonly (readonly CsvCell[])[],
+  delimiter = ',',
+): string {
+  return (
+    [header, ...rows]
+      .map((row) => row.map((c) => csvCell(c, delimiter)).join(delimiter))
+      .join('\r\n') + '\r\n'
+  );
 }
 
 /**
@@ -25,7 +35,10 @@ export function toCsv(header: readonly string[], rows: readonly (readonly CsvCel
  * delimiters, line breaks and doubled quotes). The delimiter is detected from
  * the first line (, ; tab |) unless given. A BOM is skipped.
  */
-export function parseCsv(text: string, delimiter?: string): { delimiter: string; rows: string[][] } {
+export function parseCsv(
+  text: string,
+  delimiter?: string,
+): { delimiter: string; rows: string[][] } {
   const src = text.replace(/^\uFEFF/, '');
   const d = delimiter ?? detectDelimiter(src);
   const rows: string[][] = [];

@@ -124,9 +124,13 @@ export function ingestOptions(command: string, flags: IngestFlags): ReadResponse
   if (flags.weightColumn !== undefined) options.weightColumn = flags.weightColumn;
   if (flags.onInvalid !== undefined) {
     if (flags.onInvalid !== 'reject-row' && flags.onInvalid !== 'drop-answer') {
-      throw new CliError(2, `--on-invalid must be reject-row or drop-answer, got ${flags.onInvalid}`, {
-        hint: `Run \`edu-quality ${command} --help\` for the options.`,
-      });
+      throw new CliError(
+        2,
+        `--on-invalid must be reject-row or drop-answer, got ${flags.onInvalid}`,
+        {
+          hint: `Run \`edu-quality ${command} --help\` for the options.`,
+        },
+      );
     }
     options.onInvalid = flags.onInvalid satisfies InvalidAnswerPolicy;
   }

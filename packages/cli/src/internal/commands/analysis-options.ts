@@ -49,7 +49,13 @@ export const ANALYSIS_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   },
 };
 
-function oneOf<T extends string>(command: string, name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+function oneOf<T extends string>(
+  command: string,
+  name: string,
+  value: string | undefined,
+  allowed: readonly T[],
+  fallback: T,
+): T {
   if (value === undefined) return fallback;
   if (!(allowed as readonly string[]).includes(value)) {
     throw new CliError(2, `--${name} must be one of ${allowed.join(', ')}, got ${value}`, {
@@ -60,14 +66,30 @@ function oneOf<T extends string>(command: string, name: string, value: string | 
 }
 
 /** The analysis options from the command line. */
-export function analysisOptions(command: string, parsed: Parsed, defaultBy: readonly string[] = []): AnalysisOptions {
+export function analysisOptions(
+  command: string,
+  parsed: Parsed,
+  defaultBy: readonly string[] = [],
+): AnalysisOptions {
   const by = list(parsed, 'by');
   const items = list(parsed, 'items');
   const nps = str(parsed, 'nps');
   return {
     command,
-    weights: oneOf(command, 'weights', str(parsed, 'weights'), ['equal', 'stated', 'derived'], 'equal'),
-    interval: oneOf(command, 'interval', str(parsed, 'interval'), ['delta-t', 'delta-z', 'bootstrap'], 'delta-t'),
+    weights: oneOf(
+      command,
+      'weights',
+      str(parsed, 'weights'),
+      ['equal', 'stated', 'derived'],
+      'equal',
+    ),
+    interval: oneOf(
+      command,
+      'interval',
+      str(parsed, 'interval'),
+      ['delta-t', 'delta-z', 'bootstrap'],
+      'delta-t',
+    ),
     replicates: num(command, parsed, 'replicates', 1000, { min: 50, max: 100_000, integer: true }),
     seed: num(command, parsed, 'seed', 1, { integer: true }),
     level: num(command, parsed, 'level', 0.95, { min: 0.5, max: 0.999 }),
@@ -84,7 +106,12 @@ export function localeOption(parsed: Parsed, fallback: Locale = 'en'): Locale {
 }
 
 /** Warns of rejected rows (stderr) and says whether `--strict` fails the run. */
-export function reportIngestion(ctx: Context, file: string, set: ResponseSet, strict: boolean): boolean {
+export function reportIngestion(
+  ctx: Context,
+  file: string,
+  set: ResponseSet,
+  strict: boolean,
+): boolean {
   const { read, accepted, rejected, droppedAnswers } = set.counts;
   ctx.note(
     `${ctx.display(file)}: rows read ${read}, accepted ${accepted}, rejected ${rejected}, answers dropped ${droppedAnswers}`,

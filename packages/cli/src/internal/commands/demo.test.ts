@@ -36,7 +36,12 @@ describe('demo', () => {
       [json.waves[0], w1],
       [json.waves[1], w2],
     ] as const) {
-      expect(wave.counts).toEqual({ read: d.set.size, accepted: d.set.size, rejected: 0, droppedAnswers: 0 });
+      expect(wave.counts).toEqual({
+        read: d.set.size,
+        accepted: d.set.size,
+        rejected: 0,
+        droppedAnswers: 0,
+      });
       expect(wave.index.score).toBeCloseTo(d.index.score, 10);
       expect(wave.index.interval.lower).toBeCloseTo(d.index.interval.lower, 10);
       expect(wave.index.interval.upper).toBeCloseTo(d.index.interval.upper, 10);
@@ -53,7 +58,9 @@ describe('demo', () => {
       g.suppressed ? [] : [{ label: g.label, rank: g.rank, n: g.n, score: g.index.score }],
     );
     expect(json.ranking).toHaveLength(DEMO_INSTITUTIONS.length);
-    expect(json.ranking.map((g: { label: string }) => g.label).sort()).toEqual([...DEMO_INSTITUTIONS].sort());
+    expect(json.ranking.map((g: { label: string }) => g.label).sort()).toEqual(
+      [...DEMO_INSTITUTIONS].sort(),
+    );
     for (const g of published) {
       const got = json.ranking.find((r: { label: string }) => r.label === g.label);
       expect(got.rank).toBe(g.rank);
@@ -77,10 +84,14 @@ describe('demo', () => {
   it('puts --extra-text answers into the open text of the 2026 wave only', async () => {
     const hostile = '<script>alert(1)</script>';
     const c = capture(dir);
-    expect(await run(['demo', '--out', 'extra', '--extra-text', hostile, '--format', 'json'], c.io)).toBe(0);
+    expect(
+      await run(['demo', '--out', 'extra', '--extra-text', hostile, '--format', 'json'], c.io),
+    ).toBe(0);
     const csv = readFileSync(join(dir, 'extra', 'data', 'wave-2026.csv'), 'utf8');
     expect(csv).toContain(hostile);
-    expect(readFileSync(join(dir, 'extra', 'data', 'wave-2025.csv'), 'utf8')).not.toContain(hostile);
+    expect(readFileSync(join(dir, 'extra', 'data', 'wave-2025.csv'), 'utf8')).not.toContain(
+      hostile,
+    );
     // Open text does not enter the index.
     expect(JSON.parse(c.stdout()).waves[1].index.score).toBeCloseTo(direct(1).index.score, 10);
   });

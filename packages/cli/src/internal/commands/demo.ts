@@ -44,13 +44,23 @@ export const demoCommand: Command = {
     'index, NPS, institution ranking and the change between waves, and writes the report.',
   ].join('\n'),
   options: {
-    out: { type: 'string', short: 'o', value: 'DIR', description: 'the output folder (default reports/demo)' },
-    locale: { type: 'string', value: 'LOCALE', description: 'the report language: lt, en (default) or ru' },
+    out: {
+      type: 'string',
+      short: 'o',
+      value: 'DIR',
+      description: 'the output folder (default reports/demo)',
+    },
+    locale: {
+      type: 'string',
+      value: 'LOCALE',
+      description: 'the report language: lt, en (default) or ru',
+    },
     'extra-text': {
       type: 'string',
       multiple: true,
       value: 'TEXT',
-      description: 'use TEXT as an open-text answer of the 2026 wave (to check how answers are escaped)',
+      description:
+        'use TEXT as an open-text answer of the 2026 wave (to check how answers are escaped)',
     },
   },
   examples: [
@@ -92,7 +102,9 @@ export const demoCommand: Command = {
     const [previousSet, currentSet] = sets as [ResponseSet, ResponseSet];
     const indexChange: CompareWavesResult = compareWaves(previous.index, current.index);
     const npsChange: CompareWavesResult | null =
-      previous.nps !== null && current.nps !== null ? compareWaves(previous.nps, current.nps) : null;
+      previous.nps !== null && current.nps !== null
+        ? compareWaves(previous.nps, current.nps)
+        : null;
     const written = await writeStudyReport(ctx, out, {
       questionnaire,
       responses: currentSet,
@@ -181,9 +193,13 @@ export const demoCommand: Command = {
     ctx.out('');
     if (written.main !== null) {
       ctx.out(`Report: ${ctx.display(written.main)}`);
-      ctx.out(`  open ${pathToFileURL(ctx.path(written.main)).href} in a browser (print to PDF for paper)`);
+      ctx.out(
+        `  open ${pathToFileURL(ctx.path(written.main)).href} in a browser (print to PDF for paper)`,
+      );
     }
-    ctx.out(`Files in ${ctx.display(out)}/: ${files.map((f) => ctx.display(f).slice(ctx.display(out).length + 1)).join(', ')}`);
+    ctx.out(
+      `Files in ${ctx.display(out)}/: ${files.map((f) => ctx.display(f).slice(ctx.display(out).length + 1)).join(', ')}`,
+    );
     ctx.out(`Done in ${seconds.toFixed(1)} s.`);
     return 0;
   },

@@ -3,7 +3,12 @@ import { flag, positionals, required } from '../command.js';
 import { analyse, analysisText } from '../analysis.js';
 import { ingestOptions, loadQuestionnaire, readResponsesFile } from '../load.js';
 import { str } from '../command.js';
-import { ANALYSIS_OPTIONS, analysisOptions, localeOption, reportIngestion } from './analysis-options.js';
+import {
+  ANALYSIS_OPTIONS,
+  analysisOptions,
+  localeOption,
+  reportIngestion,
+} from './analysis-options.js';
 import { INGEST_OPTIONS } from './ingest-options.js';
 
 /** `edu-quality index`: the satisfaction index of a survey export. */
@@ -51,7 +56,9 @@ export const indexCommand: Command = {
     const failed = reportIngestion(ctx, file, set, flag(parsed, 'strict'));
     if (failed) return 1;
     const bar = ctx.progress(
-      options.interval === 'bootstrap' ? `Bootstrap (${options.replicates} replicates)` : 'Computing',
+      options.interval === 'bootstrap'
+        ? `Bootstrap (${options.replicates} replicates)`
+        : 'Computing',
       0,
     );
     bar.update(0);

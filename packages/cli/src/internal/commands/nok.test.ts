@@ -39,11 +39,27 @@ describe('nok', () => {
 
   it('reproduces the worked example of the method document: S = 86.0067, published 86.01', async () => {
     const c = capture(dir);
-    expect(await run(['nok', '--audit', audit, '--responses', answers, '--out', 'out', '--format', 'json'], c.io)).toBe(0);
+    expect(
+      await run(
+        ['nok', '--audit', audit, '--responses', answers, '--out', 'out', '--format', 'json'],
+        c.io,
+      ),
+    ).toBe(0);
     const json = JSON.parse(c.stdout());
     const school = json.result.organisations.find((o: { id: string }) => o.id === 'school-1');
     // methods/nok-344n.md worked example: K1 93.8, K2 87.5, K3 58.5, K4 97.333…, K5 92.9.
-    expect(school.counts).toMatchObject({ respondents: 200, standsUsed: 150, standsSatisfied: 141, siteUsed: 120, siteSatisfied: 108, disability: 8, accessibilitySatisfied: 6, remoteUsed: 90, remotePolite: 87, overallSatisfied: 186 });
+    expect(school.counts).toMatchObject({
+      respondents: 200,
+      standsUsed: 150,
+      standsSatisfied: 141,
+      siteUsed: 120,
+      siteSatisfied: 108,
+      disability: 8,
+      accessibilitySatisfied: 6,
+      remoteUsed: 90,
+      remotePolite: 87,
+      overallSatisfied: 186,
+    });
     expect(school.criteria.K1.value).toBeCloseTo(93.8, 10);
     expect(school.criteria.K2.value).toBeCloseTo(87.5, 10);
     expect(school.criteria.K3.value).toBeCloseTo(58.5, 10);
@@ -61,10 +77,16 @@ describe('nok', () => {
 
   it('writes the organisations table as CSV and XLSX and an HTML page per organisation', async () => {
     const c = capture(dir);
-    expect(await run(['nok', '-a', audit, '-r', answers, '-o', 'files', '--locale', 'en'], c.io)).toBe(0);
+    expect(
+      await run(['nok', '-a', audit, '-r', answers, '-o', 'files', '--locale', 'en'], c.io),
+    ).toBe(0);
     const csv = readFileSync(join(dir, 'files', 'organisations.csv'), 'utf8').split('\r\n');
-    expect(csv[0]).toBe('Rank,Code,Name,Municipality,Founder,Type,Respondents,K1,K2,K3,K4,K5,Total S');
-    expect(csv[2]).toMatch(/^2,school-1,Школа № 1,North,,school,200,93\.8\d*,87\.5,58\.5,97\.333\d*,92\.9,86\.00666/);
+    expect(csv[0]).toBe(
+      'Rank,Code,Name,Municipality,Founder,Type,Respondents,K1,K2,K3,K4,K5,Total S',
+    );
+    expect(csv[2]).toMatch(
+      /^2,school-1,Школа № 1,North,,school,200,93\.8\d*,87\.5,58\.5,97\.333\d*,92\.9,86\.00666/,
+    );
     const parts = unzip(readFileSync(join(dir, 'files', 'organisations.xlsx')));
     const workbook = parts.get('xl/workbook.xml') ?? '';
     expect(workbook).toContain('name="organisations"');
@@ -72,14 +94,18 @@ describe('nok', () => {
     for (const id of ['org-1', 'org-2', 'org-3']) expect(html).toContain(`data-section="${id}"`);
     expect(html.match(/class="page-break"/g)).toHaveLength(3);
     expect(html).toContain('break-before: page');
-    expect(c.stdout()).toContain('     2  school-1                  93.80  87.50  58.50  97.33  92.90  86.01');
+    expect(c.stdout()).toContain(
+      '     2  school-1                  93.80  87.50  58.50  97.33  92.90  86.01',
+    );
   });
 
   it('reads the long layout to the same result', async () => {
     const wide = capture(dir);
     const long = capture(dir);
     await run(['nok', '-a', audit, '-r', answers, '-o', 'w', '--format', 'json'], wide.io);
-    expect(await run(['nok', '-a', auditLong, '-r', answers, '-o', 'l', '--format', 'json'], long.io)).toBe(0);
+    expect(
+      await run(['nok', '-a', auditLong, '-r', answers, '-o', 'l', '--format', 'json'], long.io),
+    ).toBe(0);
     const a = JSON.parse(wide.stdout()).result;
     const b = JSON.parse(long.stdout());
     expect(b.audit.layout).toBe('long');
@@ -97,19 +123,45 @@ describe('nok', () => {
   });
 
   it('reports audit-file errors with row and column, and usage errors with exit 2', async () => {
-    writeFileSync(join(dir, 'long-bad.csv'), 'organisation,list,item,present\nschool-1,stands,a,yes\n,stands,b,no\nschool-1,shelves,c,yes\n');
+    writeFileSync(
+      join(dir, 'long-bad.csv'),
+      'organisation,list,item,present\nschool-1,stands,a,yes\n,stands,b,no\nschool-1,shelves,c,yes\n',
+    );
     const c = capture(dir);
     expect(await run(['nok', '-a', 'long-bad.csv', '-r', answers], c.io)).toBe(1);
-    expect(c.stderr()).toContain('long-bad.csv: row 3, column 1 (organisation): the row names no organisation');
-    expect(c.stderr()).toContain('long-bad.csv: row 4, column 2 (list): school-1: list must be one of');
+    expect(c.stderr()).toContain(
+      'long-bad.csv: row 3, column 1 (organisation): the row names no organisation',
+    );
+    expect(c.stderr()).toContain(
+      'long-bad.csv: row 4, column 2 (list): school-1: list must be one of',
+    );
     expect(await run(['nok', '-a', audit], capture(dir).io)).toBe(2);
-    expect(await run(['nok', '-a', audit, '-r', answers, '--rounding', 'up'], capture(dir).io)).toBe(2);
+    expect(
+      await run(['nok', '-a', audit, '-r', answers, '--rounding', 'up'], capture(dir).io),
+    ).toBe(2);
   });
 
   it('applies operator rounding and the empty-denominator policy when asked', async () => {
     const c = capture(dir);
     expect(
-      await run(['nok', '-a', audit, '-r', answers, '-o', 'op', '--rounding', 'operator', '--empty-denominator', '0', '--format', 'json'], c.io),
+      await run(
+        [
+          'nok',
+          '-a',
+          audit,
+          '-r',
+          answers,
+          '-o',
+          'op',
+          '--rounding',
+          'operator',
+          '--empty-denominator',
+          '0',
+          '--format',
+          'json',
+        ],
+        c.io,
+      ),
     ).toBe(0);
     const json = JSON.parse(c.stdout());
     expect(json.result.policy).toEqual({ emptyDenominator: 0, rounding: 'operator' });

@@ -45,9 +45,19 @@ export const nokCommand: Command = {
     'the most points) and nok-report.html (the ranking, then a printed page per organisation).',
   ].join('\n'),
   options: {
-    audit: { type: 'string', short: 'a', value: 'FILE', description: 'the audit CSV (wide or long layout)' },
+    audit: {
+      type: 'string',
+      short: 'a',
+      value: 'FILE',
+      description: 'the audit CSV (wide or long layout)',
+    },
     responses: { type: 'string', short: 'r', value: 'FILE', description: 'the survey export' },
-    out: { type: 'string', short: 'o', value: 'DIR', description: 'the output folder (default reports/nok)' },
+    out: {
+      type: 'string',
+      short: 'o',
+      value: 'DIR',
+      description: 'the output folder (default reports/nok)',
+    },
     questionnaire: {
       type: 'string',
       short: 'Q',
@@ -64,8 +74,15 @@ export const nokCommand: Command = {
       value: 'MODE',
       description: 'full (default: round for display only) or operator (2 decimals at every step)',
     },
-    bands: { type: 'boolean', description: 'add the five rating bands (unverified: see the method note)' },
-    locale: { type: 'string', value: 'LOCALE', description: 'the report language: ru (default) or en' },
+    bands: {
+      type: 'boolean',
+      description: 'add the five rating bands (unverified: see the method note)',
+    },
+    locale: {
+      type: 'string',
+      value: 'LOCALE',
+      description: 'the report language: ru (default) or en',
+    },
     ...INGEST_OPTIONS,
   },
   examples: [
@@ -95,7 +112,10 @@ export const nokCommand: Command = {
     const audit = readNokAuditCsv(ctx.readText(auditFile));
     const auditErrors = audit.issues.filter((i) => i.code !== 'nok-audit-unknown-column');
     if (audit.issues.length > auditErrors.length) {
-      ctx.issues(auditFile, audit.issues.filter((i) => i.code === 'nok-audit-unknown-column'));
+      ctx.issues(
+        auditFile,
+        audit.issues.filter((i) => i.code === 'nok-audit-unknown-column'),
+      );
     }
     if (auditErrors.length > 0 || audit.organisations.length === 0) {
       throw new CliError(
@@ -110,7 +130,10 @@ export const nokCommand: Command = {
         },
       );
     }
-    const questionnaire = loadQuestionnaire(ctx, str(parsed, 'questionnaire') ?? 'builtin:nok-education');
+    const questionnaire = loadQuestionnaire(
+      ctx,
+      str(parsed, 'questionnaire') ?? 'builtin:nok-education',
+    );
     const set = await readResponsesFile(
       ctx,
       questionnaire,
@@ -123,24 +146,36 @@ export const nokCommand: Command = {
       }),
     );
     const { read, accepted, rejected } = set.counts;
-    ctx.note(`${ctx.display(responsesFile)}: rows read ${read}, accepted ${accepted}, rejected ${rejected}`);
+    ctx.note(
+      `${ctx.display(responsesFile)}: rows read ${read}, accepted ${accepted}, rejected ${rejected}`,
+    );
     if (set.issues.length > 0) ctx.issues(responsesFile, set.issues, 20);
     let result: NokAssessmentResult;
     try {
       result = nokAssessment({ organisations: audit.organisations, responses: set }, options);
     } catch (error) {
-      if (EduQualityError.isInstance(error) && (error as { code: string }).code === 'invalid-input') {
-        const issues = ((error as { issues?: readonly Issue[] }).issues ?? []).map((issue): Issue => {
-          const cell = issue.path === undefined ? undefined : audit.cells.get(issue.path.join('.'));
-          if (cell === undefined) return issue;
-          const located: Issue = { code: issue.code, message: issue.message, ...cell };
-          return located;
-        });
-        throw new CliError(1, `${ctx.display(auditFile)}: ${issues.length} issue(s) in the audits`, {
-          file: auditFile,
-          issues,
-          hint: 'Use the item ids of the NOK catalogues (NOK_REMOTE_CHANNELS …, see docs/guides/nok-assessment.md); a present item must also be required.',
-        });
+      if (
+        EduQualityError.isInstance(error) &&
+        (error as { code: string }).code === 'invalid-input'
+      ) {
+        const issues = ((error as { issues?: readonly Issue[] }).issues ?? []).map(
+          (issue): Issue => {
+            const cell =
+              issue.path === undefined ? undefined : audit.cells.get(issue.path.join('.'));
+            if (cell === undefined) return issue;
+            const located: Issue = { code: issue.code, message: issue.message, ...cell };
+            return located;
+          },
+        );
+        throw new CliError(
+          1,
+          `${ctx.display(auditFile)}: ${issues.length} issue(s) in the audits`,
+          {
+            file: auditFile,
+            issues,
+            hint: 'Use the item ids of the NOK catalogues (NOK_REMOTE_CHANNELS …, see docs/guides/nok-assessment.md); a present item must also be required.',
+          },
+        );
       }
       throw error;
     }
@@ -168,16 +203,24 @@ export const nokCommand: Command = {
     });
     ctx.out(`NOK 344n: ${result.organisations.length} organisations, ${accepted} respondents`);
     ctx.out('');
-    ctx.out(`  ${'rank'.padStart(4)}  ${'organisation'.padEnd(24)} ${'K1'.padStart(6)} ${'K2'.padStart(6)} ${'K3'.padStart(6)} ${'K4'.padStart(6)} ${'K5'.padStart(6)} ${'S'.padStart(6)}`);
-    for (const o of [...result.organisations].sort((a, b) => a.rank - b.rank || a.id.localeCompare(b.id))) {
+    ctx.out(
+      `  ${'rank'.padStart(4)}  ${'organisation'.padEnd(24)} ${'K1'.padStart(6)} ${'K2'.padStart(6)} ${'K3'.padStart(6)} ${'K4'.padStart(6)} ${'K5'.padStart(6)} ${'S'.padStart(6)}`,
+    );
+    for (const o of [...result.organisations].sort(
+      (a, b) => a.rank - b.rank || a.id.localeCompare(b.id),
+    )) {
       const k = o.criteria;
       ctx.out(
         `  ${String(o.rank).padStart(4)}  ${o.id.padEnd(24)} ${[k.K1.display, k.K2.display, k.K3.display, k.K4.display, k.K5.display, o.total.display].map((v) => v.padStart(6)).join(' ')}`,
       );
     }
     ctx.out('');
-    ctx.out(`Report: ${ctx.display(join(out, 'nok-report.html'))} (open ${pathToFileURL(ctx.path(join(out, 'nok-report.html'))).href})`);
-    ctx.out(`Tables: ${ctx.display(join(out, 'organisations.csv'))}, ${ctx.display(join(out, 'organisations.xlsx'))}`);
+    ctx.out(
+      `Report: ${ctx.display(join(out, 'nok-report.html'))} (open ${pathToFileURL(ctx.path(join(out, 'nok-report.html'))).href})`,
+    );
+    ctx.out(
+      `Tables: ${ctx.display(join(out, 'organisations.csv'))}, ${ctx.display(join(out, 'organisations.xlsx'))}`,
+    );
     return 0;
   },
 };

@@ -6,4 +6,10 @@ import { indexCommand } from './index-command.js';
 import { validateCommand } from './validate.js';
 
 /** Every subcommand, in the order the help lists them. */
-export const COMMANDS: readonly Command[] = [validateCommand, indexCommand, reportCommand, demoCommand, nokCommand];
+export const COMMANDS: readonly Command[] = [
+  validateCommand,
+  indexCommand,
+  reportCommand,
+  demoCommand,
+  nokCommand,
+];

@@ -7,7 +7,12 @@ import type { Command } from '../command.js';
 import { flag, list, num, positionals, required, str } from '../command.js';
 import { ingestOptions, loadQuestionnaire, readResponsesFile } from '../load.js';
 import { REPORT_FORMATS, writeStudyReport, type ReportFormat } from '../write-report.js';
-import { ANALYSIS_OPTIONS, analysisOptions, localeOption, reportIngestion } from './analysis-options.js';
+import {
+  ANALYSIS_OPTIONS,
+  analysisOptions,
+  localeOption,
+  reportIngestion,
+} from './analysis-options.js';
 import { INGEST_OPTIONS } from './ingest-options.js';
 
 /** `edu-quality report`: the study report of a survey export. */
@@ -30,8 +35,17 @@ export const reportCommand: Command = {
       value: 'FILE',
       description: 'the questionnaire (JSON file or builtin:NAME)',
     },
-    out: { type: 'string', short: 'o', value: 'DIR', description: 'the output folder (default reports/report)' },
-    previous: { type: 'string', value: 'FILE', description: 'the previous wave’s export, for the change section' },
+    out: {
+      type: 'string',
+      short: 'o',
+      value: 'DIR',
+      description: 'the output folder (default reports/report)',
+    },
+    previous: {
+      type: 'string',
+      value: 'FILE',
+      description: 'the previous wave’s export, for the change section',
+    },
     formats: {
       type: 'string',
       value: 'LIST',
@@ -40,9 +54,20 @@ export const reportCommand: Command = {
     title: { type: 'string', value: 'TEXT', description: 'the report title' },
     organisation: { type: 'string', value: 'TEXT', description: 'who publishes it' },
     period: { type: 'string', value: 'TEXT', description: 'the period of the study' },
-    target: { type: 'string', value: 'SCORE', description: 'items scoring below it (0–100) get a recommendation' },
-    population: { type: 'string', value: 'N', description: 'service recipients, for the response rate' },
-    'no-redact': { type: 'boolean', description: 'show open text unredacted (it is still escaped)' },
+    target: {
+      type: 'string',
+      value: 'SCORE',
+      description: 'items scoring below it (0–100) get a recommendation',
+    },
+    population: {
+      type: 'string',
+      value: 'N',
+      description: 'service recipients, for the response rate',
+    },
+    'no-redact': {
+      type: 'boolean',
+      description: 'show open text unredacted (it is still escaped)',
+    },
     ...INGEST_OPTIONS,
     ...ANALYSIS_OPTIONS,
   },
@@ -62,7 +87,10 @@ export const reportCommand: Command = {
         throw new CliError(2, `--formats: unknown format ${f}; use ${REPORT_FORMATS.join(', ')}`);
       }
     }
-    const target = str(parsed, 'target') === undefined ? undefined : num('report', parsed, 'target', 0, { min: 0, max: 100 });
+    const target =
+      str(parsed, 'target') === undefined
+        ? undefined
+        : num('report', parsed, 'target', 0, { min: 0, max: 100 });
     const population =
       str(parsed, 'population') === undefined
         ? undefined
@@ -93,7 +121,9 @@ export const reportCommand: Command = {
       ...(previous === undefined ? {} : { previous }),
       ...(formats.length === 0 ? {} : { formats: formats as ReportFormat[] }),
       ...(str(parsed, 'title') === undefined ? {} : { title: str(parsed, 'title')! }),
-      ...(str(parsed, 'organisation') === undefined ? {} : { organisation: str(parsed, 'organisation')! }),
+      ...(str(parsed, 'organisation') === undefined
+        ? {}
+        : { organisation: str(parsed, 'organisation')! }),
       ...(str(parsed, 'period') === undefined ? {} : { period: str(parsed, 'period')! }),
       ...(target === undefined ? {} : { target }),
       ...(population === undefined ? {} : { populationSize: population }),
@@ -104,8 +134,15 @@ export const reportCommand: Command = {
       report: written.main === null ? null : ctx.path(written.main),
       files: written.files.map((f) => ctx.display(f)),
       responses: { file: ctx.display(file), counts: set.counts, issues: set.issues },
-      index: { score: analysis.index.score, interval: analysis.index.interval, n: analysis.index.n },
-      nps: analysis.nps === null ? null : { score: analysis.nps.score, interval: analysis.nps.interval, n: analysis.nps.n },
+      index: {
+        score: analysis.index.score,
+        interval: analysis.index.interval,
+        n: analysis.index.n,
+      },
+      nps:
+        analysis.nps === null
+          ? null
+          : { score: analysis.nps.score, interval: analysis.nps.interval, n: analysis.nps.n },
     });
     ctx.out(
       `Satisfaction index ${fixed(analysis.index.score)} (95% CI ${fixed(analysis.index.interval.lower)}–${fixed(analysis.index.interval.upper)}), n = ${analysis.index.n}`,

@@ -16,10 +16,15 @@ export const validateCommand: Command = {
     'builtin:education-satisfaction, builtin:nok-education, builtin:ecsi, builtin:servqual.',
     'With --responses, the export (CSV with , ; tab or | — or a JSON array of records) is read',
     'against it: rows read, accepted and rejected, and each issue with its row and column.',
-    'Respondents\' answers are never printed. Exit 1 when any issue is found.',
+    "Respondents' answers are never printed. Exit 1 when any issue is found.",
   ].join('\n'),
   options: {
-    responses: { type: 'string', short: 'r', value: 'FILE', description: 'a survey export to check' },
+    responses: {
+      type: 'string',
+      short: 'r',
+      value: 'FILE',
+      description: 'a survey export to check',
+    },
     ...INGEST_OPTIONS,
   },
   examples: [
@@ -62,7 +67,9 @@ export const validateCommand: Command = {
     };
     ctx.out(`Questionnaire ${name}: valid`);
     ctx.out(`  ${summary.title} (${q.id}, version ${q.version})`);
-    ctx.out(`  locales ${q.locales.join(', ')}; ${q.sections.length} sections; ${items.length} items`);
+    ctx.out(
+      `  locales ${q.locales.join(', ')}; ${q.sections.length} sections; ${items.length} items`,
+    );
     if (responsesFile === undefined) {
       ctx.json({ ok: true, questionnaire: summary });
       return 0;
