@@ -37,14 +37,25 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
+// CPU time (user + system, all threads of this process) beside the wall time:
+// on a busy machine the wall time includes waiting for a CPU, the CPU time
+// does not. DuckDB with threads = 1 spends about its idle wall time.
+const cpuMsSince = (start) => {
+  const { user, system } = process.cpuUsage(start);
+  return (user + system) / 1000;
+};
+const oursCpuMs = [];
+
 async function ours() {
   globalThis.gc?.();
+  const cpuStart = process.cpuUsage();
   const start = performance.now();
   const set = await readResponses(
     questionnaire,
     createReadStream(file, { highWaterMark: HIGH_WATER_MARK }),
   );
   const ms = performance.now() - start;
+  oursCpuMs.push(cpuMsSince(cpuStart));
   if (set.size !== ROWS || set.counts.rejected !== 0) {
     throw new Error(`readResponses read ${set.size} rows, rejected ${set.counts.rejected}`);
   }
@@ -61,12 +72,16 @@ async function duckdbRunner(options) {
     (await connection.runAndReadAll("SELECT current_setting('threads')")).getRows()[0][0],
   );
   const sqlPath = file.replaceAll("'", "''");
+  const cpuMs = [];
   return {
     threads,
+    cpuMs,
     async run() {
+      const cpuStart = process.cpuUsage();
       const start = performance.now();
       await connection.run(`CREATE TABLE t AS SELECT * FROM read_csv('${sqlPath}', header = true)`);
       const ms = performance.now() - start;
+      cpuMs.push(cpuMsSince(cpuStart));
       const rows = (await connection.runAndReadAll('SELECT count(*) FROM t')).getRows()[0][0];
       if (Number(rows) !== ROWS) throw new Error(`DuckDB loaded ${rows} rows`);
       await connection.run('DROP TABLE t');
@@ -88,6 +103,9 @@ console.log(
 await ours();
 await duckDefault.run();
 await duckSingle.run();
+oursCpuMs.length = 0;
+duckDefault.cpuMs.length = 0;
+duckSingle.cpuMs.length = 0;
 const oursMs = [];
 const duckMs = [];
 const duck1Ms = [];
@@ -124,21 +142,26 @@ const result = {
   readResponses: {
     medianMs: Math.round(median(oursMs)),
     runsMs: oursMs.map(Math.round),
+    medianCpuMs: Math.round(median(oursCpuMs)),
     source: `fs.createReadStream, highWaterMark ${HIGH_WATER_MARK}`,
   },
   duckdb: {
     medianMs: Math.round(median(duckMs)),
     runsMs: duckMs.map(Math.round),
+    medianCpuMs: Math.round(median(duckDefault.cpuMs)),
     threads: Number(threads),
     statement: 'CREATE TABLE t AS SELECT * FROM read_csv(file, header = true)',
   },
   duckdbOneThread: {
     medianMs: Math.round(median(duck1Ms)),
     runsMs: duck1Ms.map(Math.round),
+    medianCpuMs: Math.round(median(duckSingle.cpuMs)),
     threads: 1,
   },
   ratio: Number((median(oursMs) / median(duckMs)).toFixed(3)),
   ratioOneThread: Number((median(oursMs) / median(duck1Ms)).toFixed(3)),
+  // Load-insensitive: our CPU time against DuckDB's single-threaded CPU time.
+  ratioCpuOneThread: Number((median(oursCpuMs) / median(duckSingle.cpuMs)).toFixed(3)),
   targetRatio: 0.5,
   peakRssMB: memory.peakRssMB,
   baselineRssMB: memory.baselineRssMB,
@@ -157,6 +180,9 @@ console.log(
 console.log(`ratio ours/DuckDB ${result.ratio} (target ≤ ${result.targetRatio})`);
 console.log(
   `DuckDB threads = 1 median ${result.duckdbOneThread.medianMs} ms; ratio ours/DuckDB(1 thread) ${result.ratioOneThread}`,
+);
+console.log(
+  `CPU time medians: readResponses ${result.readResponses.medianCpuMs} ms, DuckDB ${result.duckdb.medianCpuMs} ms (${threads} threads), ${result.duckdbOneThread.medianCpuMs} ms (1 thread); ratio ours/DuckDB(1 thread) ${result.ratioCpuOneThread}`,
 );
 console.log(
   `peak RSS of ingestion ${result.peakRssMB} MB (process baseline ${result.baselineRssMB} MB; target ≤ 300)`,
