@@ -1,6 +1,12 @@
 import type { Issue } from '@edu-quality/core';
 import type { ResponseSet } from '@edu-quality/questionnaire';
 import { fail } from './internal/fail.js';
+import {
+  countConditionalYes,
+  countYes,
+  type ConditionalColumn,
+  type YesColumn,
+} from './internal/nok/count-yes.js';
 import type { NokCountKey } from './nok-profiles.js';
 
 /**
@@ -285,12 +291,13 @@ export class NokSurveyAccumulator {
     const size = responses.size;
     const orgCodes = orgColumn.codes;
     const orgRows = orgColumn.dictionary.map((org) => this.#row(org));
-    let skipped = 0;
-    for (let i = 0; i < size; i++) {
-      const o = orgCodes[i]!;
-      if (o < 0) skipped++;
-      else orgRows[o]![RESPONDENTS]!++;
-    }
+    const orgCount = orgRows.length;
+    // Counts are kept per organisation code shifted by one: rows without an
+    // organisation (code -1) land in slot 0, so the loops below need no branch.
+    const tally = new Int32Array(orgCount + 1);
+    for (let i = 0; i < size; i++) tally[orgCodes[i]! + 1]!++;
+    const skipped = tally[0]!;
+    for (let o = 0; o < orgCount; o++) orgRows[o]![RESPONDENTS]! += tally[o + 1]!;
     if (skipped > 0) {
       this.#issues.push({
         code: 'nok-no-organisation',
@@ -298,14 +305,22 @@ export class NokSurveyAccumulator {
         field,
       });
     }
-    const columnOf = (id: string): { codes: Int32Array; yes: Uint8Array } => {
+    const columnOf = (id: string): YesColumn => {
       const column = responses.columns.get(id);
       if (column?.kind !== 'category') {
         fail('invalid-argument', fn, `question "${id}" must be a single-choice (yes/no) column`);
       }
-      // One lookup per dictionary entry, then a byte per code: «Да», "Yes", "yes" all count.
-      const yes = Uint8Array.from(column.dictionary, (v) => (normaliseYesNo(v) === true ? 1 : 0));
-      const unreadable = column.dictionary.filter((v) => normaliseYesNo(v) === null).length;
+      // One normaliseYesNo per dictionary entry, so «Да», "Yes" and "yes" all
+      // count; shifted by one like the organisations, so a missing answer
+      // (code -1) reads slot 0, which is 0 (not yes).
+      const dictionary = column.dictionary;
+      const yes = new Uint8Array(dictionary.length + 1);
+      let unreadable = 0;
+      for (let c = 0; c < dictionary.length; c++) {
+        const answer = normaliseYesNo(dictionary[c]);
+        if (answer === true) yes[c + 1] = 1;
+        else if (answer === null) unreadable++;
+      }
       if (unreadable > 0) {
         this.#issues.push({
           code: 'nok-unreadable-answer',
@@ -316,44 +331,44 @@ export class NokSurveyAccumulator {
       return { codes: column.codes, yes };
     };
     if (map.waitingSatisfied !== undefined) this.#hasWaiting = true;
-    const mapped = new Map<NokCountKey, { codes: Int32Array; yes: Uint8Array }>();
+    const mapped = new Map<NokCountKey, YesColumn>();
     for (const [key, id] of Object.entries(map) as [NokCountKey, string | undefined][]) {
       if (id !== undefined && KEY_INDEX.has(key)) mapped.set(key, columnOf(id));
     }
-    // Branch-free joint histograms of (organisation, answer[, filter answer])
-    // codes, shifted by one so that the missing code -1 has a slot; the yes
-    // counts are summed from the histogram afterwards.
-    const orgCount = orgRows.length;
-    for (const [key, { codes, yes }] of mapped) {
-      const index = KEY_INDEX.get(key)!;
+    // Resolved and checked first, so that a bad map fails before any counting.
+    const plainKeys: number[] = [];
+    const plain: YesColumn[] = [];
+    const conditionalKeys: number[] = [];
+    const conditional: ConditionalColumn[] = [];
+    for (const [key, column] of mapped) {
       const filterKey = NOK_FILTERS[key];
-      const filter = filterKey === undefined ? undefined : mapped.get(filterKey);
-      if (filterKey !== undefined && filter === undefined) {
+      if (filterKey === undefined) {
+        plainKeys.push(KEY_INDEX.get(key)!);
+        plain.push(column);
+        continue;
+      }
+      const filter = mapped.get(filterKey);
+      if (filter === undefined) {
         fail(
           'invalid-argument',
           fn,
           `"${key}" is conditional on "${filterKey}", which the question map leaves out`,
         );
       }
-      const k = yes.length + 1;
-      const f = filter === undefined ? 1 : filter.yes.length + 1;
-      const hist = new Int32Array((orgCount + 1) * k * f);
-      if (filter === undefined) {
-        for (let i = 0; i < size; i++) hist[(orgCodes[i]! + 1) * k + codes[i]! + 1]!++;
-      } else {
-        const fCodes = filter.codes;
-        for (let i = 0; i < size; i++)
-          hist[((orgCodes[i]! + 1) * k + codes[i]! + 1) * f + fCodes[i]! + 1]!++;
-      }
-      const fYes = filter === undefined ? Uint8Array.of(1) : Uint8Array.of(0, ...filter.yes);
+      conditionalKeys.push(KEY_INDEX.get(key)!);
+      conditional.push({ ...column, filter });
+    }
+    // Column-wise passes over the Int32Array codes, with byte lookups for yes
+    // (see internal/nok/count-yes.ts); the per-organisation rows are touched
+    // once per organisation, not once per respondent.
+    for (const [keys, counts] of [
+      [plainKeys, countYes(orgCodes, size, orgCount, plain)],
+      [conditionalKeys, countConditionalYes(orgCodes, size, orgCount, conditional)],
+    ] as const) {
+      const width = keys.length;
       for (let o = 0; o < orgCount; o++) {
-        let n = 0;
-        for (let c = 0; c < yes.length; c++) {
-          if (yes[c] !== 1) continue;
-          const base = ((o + 1) * k + c + 1) * f;
-          for (let g = 0; g < f; g++) if (fYes[g] === 1) n += hist[base + g]!;
-        }
-        orgRows[o]![index]! += n;
+        const row = orgRows[o]!;
+        for (let k = 0; k < width; k++) row[keys[k]!]! += counts[o * width + k]!;
       }
     }
     return this;
