@@ -62,14 +62,19 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
  * result.issues; // => []
  * ```
  */
-export function fromKoboAsset(content: unknown, options: FromXlsFormOptions = {}): KoboImportResult {
+export function fromKoboAsset(
+  content: unknown,
+  options: FromXlsFormOptions = {},
+): KoboImportResult {
   const issues = new Issues();
   if (!isObject(content) || !Array.isArray(content['survey'])) {
     issues.add('invalid-json', 'a Kobo asset content is an object with a survey list', []);
     return { questionnaire: undefined, issues: issues.list, columns: {} };
   }
   const translations: (string | null)[] = Array.isArray(content['translations'])
-    ? (content['translations'] as unknown[]).map((t) => (typeof t === 'string' && t !== '' ? t : null))
+    ? (content['translations'] as unknown[]).map((t) =>
+        typeof t === 'string' && t !== '' ? t : null,
+      )
     : [null];
   const rows = (list: unknown, sheet: string): XlsFormRow[] => {
     if (!Array.isArray(list)) return [];
@@ -80,22 +85,34 @@ export function fromKoboAsset(content: unknown, options: FromXlsFormOptions = {}
         if (key.startsWith('$') && key !== '$autoname') continue;
         if (Array.isArray(value)) {
           if (value.length !== translations.length) {
-            issues.list.push({ code: 'misaligned-translations', message: `${key} has ${value.length} texts for ${translations.length} translations`, path: [sheet], row: i + 2, field: key });
+            issues.list.push({
+              code: 'misaligned-translations',
+              message: `${key} has ${value.length} texts for ${translations.length} translations`,
+              path: [sheet],
+              row: i + 2,
+              field: key,
+            });
           }
           translations.forEach((translation, t) => {
             const text: unknown = value[t];
-            if (text !== undefined && text !== null) out[translation === null ? key : `${key}::${translation}`] = text;
+            if (text !== undefined && text !== null)
+              out[translation === null ? key : `${key}::${translation}`] = text;
           });
           continue;
         }
         if (key === 'required' && typeof value === 'boolean') out[key] = value ? 'yes' : 'no';
         else out[key] = value;
       }
-      if (out['name'] === undefined && out['$autoname'] !== undefined) out['name'] = out['$autoname'];
+      if (out['name'] === undefined && out['$autoname'] !== undefined)
+        out['name'] = out['$autoname'];
       delete out['$autoname'];
       const type = out['type'];
       const list = out['select_from_list_name'];
-      if (typeof type === 'string' && typeof list === 'string' && /^select_(one|multiple)$/.test(type)) {
+      if (
+        typeof type === 'string' &&
+        typeof list === 'string' &&
+        /^select_(one|multiple)$/.test(type)
+      ) {
         out['type'] = `${type} ${list}`;
         delete out['select_from_list_name'];
       }
@@ -108,26 +125,41 @@ export function fromKoboAsset(content: unknown, options: FromXlsFormOptions = {}
     : Array.isArray(rawSettings) && isObject(rawSettings[0])
       ? { ...rawSettings[0] }
       : {};
-  if (settingsRow['form_id'] === undefined && settingsRow['id_string'] !== undefined) settingsRow['form_id'] = settingsRow['id_string'];
+  if (settingsRow['form_id'] === undefined && settingsRow['id_string'] !== undefined)
+    settingsRow['form_id'] = settingsRow['id_string'];
   const survey = rows(content['survey'], 'survey');
-  const result = fromXlsForm({ survey, choices: rows(content['choices'], 'choices'), settings: [settingsRow] }, options);
-  return { ...result, issues: [...issues.list, ...result.issues], columns: exportColumns(survey, result) };
+  const result = fromXlsForm(
+    { survey, choices: rows(content['choices'], 'choices'), settings: [settingsRow] },
+    options,
+  );
+  return {
+    ...result,
+    issues: [...issues.list, ...result.issues],
+    columns: exportColumns(survey, result),
+  };
 }
 
 // Walks the survey rows as Kobo's export does: group names joined with `/`.
-function exportColumns(survey: readonly XlsFormRow[], result: FormatImportResult): Record<string, string> {
+function exportColumns(
+  survey: readonly XlsFormRow[],
+  result: FormatImportResult,
+): Record<string, string> {
   const columns: Record<string, string> = {};
   if (result.questionnaire === undefined) return columns;
   const items = new Set(listItems(result.questionnaire).map((item) => item.id));
-  const renamed = new Set(result.issues.filter((i: Issue) => i.code === 'renamed-id').map((i) => i.row));
+  const renamed = new Set(
+    result.issues.filter((i: Issue) => i.code === 'renamed-id').map((i) => i.row),
+  );
   const groups: string[] = [];
   survey.forEach((row, i) => {
-    const type = (typeof row['type'] === 'string' ? row['type'] : '').toLowerCase().replace(/\s+/g, '_');
+    const type = (typeof row['type'] === 'string' ? row['type'] : '')
+      .toLowerCase()
+      .replace(/\s+/g, '_');
     const name = typeof row['name'] === 'string' ? row['name'] : '';
     if (type === 'begin_group' || type === 'begin_repeat') groups.push(name);
     else if (type === 'end_group' || type === 'end_repeat') groups.pop();
-    else if (name !== '' && items.has(name) && !renamed.has(i + 2)) columns[[...groups, name].join('/')] = name;
+    else if (name !== '' && items.has(name) && !renamed.has(i + 2))
+      columns[[...groups, name].join('/')] = name;
   });
   return columns;
 }
-

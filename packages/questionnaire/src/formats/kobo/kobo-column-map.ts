@@ -44,19 +44,28 @@ export interface KoboExportColumn {
  * columns.map((c) => c.header); // => ['s1/topics', 's1/topics/food', 's1/topics/staff']
  * ```
  */
-export function koboExportColumns(questionnaire: Questionnaire, options: KoboColumnOptions = {}): KoboExportColumn[] {
+export function koboExportColumns(
+  questionnaire: Questionnaire,
+  options: KoboColumnOptions = {},
+): KoboExportColumn[] {
   const sep = options.groupSeparator ?? '/';
   const out: KoboExportColumn[] = [];
   for (const section of questionnaire.sections) {
     for (const question of section.questions) {
       if (question.kind === 'matrix') {
-        for (const row of question.rows) out.push({ header: [section.id, question.id, row.id].join(sep), itemId: row.id });
+        for (const row of question.rows)
+          out.push({ header: [section.id, question.id, row.id].join(sep), itemId: row.id });
         continue;
       }
       const header = [section.id, question.id].join(sep);
       out.push({ header, itemId: question.id });
       if (question.kind === 'multi') {
-        for (const option of question.options) out.push({ header: `${header}/${option.value}`, itemId: question.id, option: option.value });
+        for (const option of question.options)
+          out.push({
+            header: `${header}/${option.value}`,
+            itemId: question.id,
+            option: option.value,
+          });
       }
     }
   }
@@ -92,7 +101,10 @@ export function koboExportColumns(questionnaire: Questionnaire, options: KoboCol
  * }); // => { 's1/grid/staff': 'staff', 's1/nps': 'nps' }
  * ```
  */
-export function koboColumnMap(questionnaire: Questionnaire, options: KoboColumnOptions = {}): Record<string, string> {
+export function koboColumnMap(
+  questionnaire: Questionnaire,
+  options: KoboColumnOptions = {},
+): Record<string, string> {
   const map: Record<string, string> = {};
   for (const column of koboExportColumns(questionnaire, options)) {
     if (column.option === undefined) map[column.header] = column.itemId;

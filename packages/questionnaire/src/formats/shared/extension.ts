@@ -33,7 +33,10 @@ const QuestionExtensionSchema: z.ZodType<QuestionExtension> = z.strictObject({
   ...meta,
   kind: z.enum(['nps', 'scale', 'single', 'rating']).exactOptional(),
   notApplicable: z
-    .strictObject({ value: z.int().min(0).max(MAX_SCALE_CODE), label: LocalizedTextSchema.exactOptional() })
+    .strictObject({
+      value: z.int().min(0).max(MAX_SCALE_CODE),
+      label: LocalizedTextSchema.exactOptional(),
+    })
     .exactOptional(),
   minLabel: LocalizedTextSchema.exactOptional(),
   maxLabel: LocalizedTextSchema.exactOptional(),
@@ -49,7 +52,12 @@ const SurveyExtensionSchema: z.ZodType<SurveyExtension> = z.strictObject({
   description: LocalizedTextSchema.exactOptional(),
 });
 
-function read<T>(schema: z.ZodType<T>, value: unknown, issues: Issues, path: IssuePath): T | undefined {
+function read<T>(
+  schema: z.ZodType<T>,
+  value: unknown,
+  issues: Issues,
+  path: IssuePath,
+): T | undefined {
   if (value === undefined || value === null || value === '') return undefined;
   if (typeof value === 'string') {
     try {
@@ -69,17 +77,26 @@ function read<T>(schema: z.ZodType<T>, value: unknown, issues: Issues, path: Iss
   return undefined;
 }
 
-export function readQuestionExtension(value: unknown, issues: Issues, path: IssuePath): QuestionExtension {
+export function readQuestionExtension(
+  value: unknown,
+  issues: Issues,
+  path: IssuePath,
+): QuestionExtension {
   return read(QuestionExtensionSchema, value, issues, path) ?? {};
 }
 
-export function readSurveyExtension(value: unknown, issues: Issues, path: IssuePath): SurveyExtension {
+export function readSurveyExtension(
+  value: unknown,
+  issues: Issues,
+  path: IssuePath,
+): SurveyExtension {
   return read(SurveyExtensionSchema, value, issues, path) ?? {};
 }
 
 /** Copies the item metadata present on `from`. */
 export function metaOf(from: ItemMeta): ItemMeta {
-  const out: { dimension?: string; role?: NonNullable<ItemMeta['role']>; importanceOf?: string } = {};
+  const out: { dimension?: string; role?: NonNullable<ItemMeta['role']>; importanceOf?: string } =
+    {};
   if (from.dimension !== undefined) out.dimension = from.dimension;
   if (from.role !== undefined) out.role = from.role;
   if (from.importanceOf !== undefined) out.importanceOf = from.importanceOf;

@@ -1,7 +1,13 @@
 // Shared plumbing of the format importers (SurveyJS, XLSForm, Kobo, LimeSurvey):
 // issue collection, id allocation, translations and the final validation.
 // Not exported from any entry point.
-import { isLocaleTag, isSafeKey, type Issue, type IssuePath, type LocalizedText } from '@edu-quality/core';
+import {
+  isLocaleTag,
+  isSafeKey,
+  type Issue,
+  type IssuePath,
+  type LocalizedText,
+} from '@edu-quality/core';
 import { checkQuestionnaire } from '../../check-questionnaire.js';
 import type { Expression, Literal } from '../../expression/ast.js';
 import {
@@ -84,7 +90,11 @@ export function addText(
   if (typeof text === 'number' || typeof text === 'boolean') text = String(text);
   if (typeof text !== 'string' || text.trim() === '') return;
   if (!isLocaleTag(locale) || !isSafeKey(locale)) {
-    issues.add('invalid-locale', `${JSON.stringify(locale.slice(0, 40))} is not a language tag; the text is ignored`, path);
+    issues.add(
+      'invalid-locale',
+      `${JSON.stringify(locale.slice(0, 40))} is not a language tag; the text is ignored`,
+      path,
+    );
     return;
   }
   into[locale] = text;
@@ -117,7 +127,8 @@ export function mapTexts(
         questions: next.questions.map((question, q): Question => {
           const qp = [...sp, 'questions', q];
           let out: Question = opt(opt(question, 'text', qp), 'description', qp);
-          if (out.kind === 'rating' || out.kind === 'nps') out = opt(opt(out, 'minLabel', qp), 'maxLabel', qp);
+          if (out.kind === 'rating' || out.kind === 'nps')
+            out = opt(opt(out, 'minLabel', qp), 'maxLabel', qp);
           if (out.kind === 'rating') out = na(out, qp);
           if (out.kind === 'scale' || out.kind === 'matrix') {
             const scale = na(out.scale, [...qp, 'scale']);
@@ -125,7 +136,9 @@ export function mapTexts(
               ...out,
               scale: {
                 ...scale,
-                points: scale.points.map((point, p) => opt(point, 'label', [...qp, 'scale', 'points', p])),
+                points: scale.points.map((point, p) =>
+                  opt(point, 'label', [...qp, 'scale', 'points', p]),
+                ),
               },
             };
           }
@@ -133,7 +146,10 @@ export function mapTexts(
             out = { ...out, rows: out.rows.map((row, r) => opt(row, 'text', [...qp, 'rows', r])) };
           }
           if (out.kind === 'single' || out.kind === 'multi') {
-            out = { ...out, options: out.options.map((o, i) => opt(o, 'label', [...qp, 'options', i])) };
+            out = {
+              ...out,
+              options: out.options.map((o, i) => opt(o, 'label', [...qp, 'options', i])),
+            };
           }
           return out;
         }),
@@ -169,11 +185,12 @@ export function fillTranslations(
     if (missing.length === 0) return text;
     const fallback = text[defaultLocale] ?? Object.values(text)[0];
     if (fallback === undefined) return text;
-    if (!quiet(text)) issues.add(
-      'missing-translation',
-      `no text in ${missing.join(', ')}; the ${Object.hasOwn(text, defaultLocale) ? defaultLocale : 'first'} text is used, as the source shows it`,
-      path,
-    );
+    if (!quiet(text))
+      issues.add(
+        'missing-translation',
+        `no text in ${missing.join(', ')}; the ${Object.hasOwn(text, defaultLocale) ? defaultLocale : 'first'} text is used, as the source shows it`,
+        path,
+      );
     const filled: Record<string, string> = { ...text };
     for (const locale of missing) filled[locale] = fallback;
     return filled;
@@ -187,7 +204,11 @@ export function fillTranslations(
 export function finishImport(draft: Questionnaire | undefined, issues: Issues): FormatImportResult {
   if (draft === undefined) return { questionnaire: undefined, issues: issues.list };
   if (draft.sections.length === 0) {
-    issues.add('empty-questionnaire', 'the definition holds no question that could be imported', []);
+    issues.add(
+      'empty-questionnaire',
+      'the definition holds no question that could be imported',
+      [],
+    );
     return { questionnaire: undefined, issues: issues.list };
   }
   const parsed = QuestionnaireSchema.safeParse(draft);
@@ -248,6 +269,6 @@ export function defined<T extends object>(value: T): { [K in keyof T]: Exclude<T
 
 /** A value as a short, safe text for a message. */
 export function show(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   return JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}...` : text);
 }

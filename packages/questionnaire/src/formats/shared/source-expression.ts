@@ -2,7 +2,12 @@
 // (SurveyJS expressions, XLSForm XPath, LimeSurvey ExpressionScript). It only
 // builds a syntax tree, which each importer translates into our expression
 // language; nothing is ever evaluated.
-import type { ComparisonOperator, Expression, Literal, ReferenceOperand } from '../../expression/ast.js';
+import type {
+  ComparisonOperator,
+  Expression,
+  Literal,
+  ReferenceOperand,
+} from '../../expression/ast.js';
 import { coerceLiteral, type KindLookup } from './import-support.js';
 
 export type SourceNode =
@@ -13,7 +18,12 @@ export type SourceNode =
   | { readonly t: 'arr'; readonly items: readonly SourceNode[] }
   | { readonly t: 'call'; readonly name: string; readonly args: readonly SourceNode[] }
   | { readonly t: 'nary'; readonly op: 'and' | 'or'; readonly operands: readonly SourceNode[] }
-  | { readonly t: 'bin'; readonly op: string; readonly left: SourceNode; readonly right: SourceNode }
+  | {
+      readonly t: 'bin';
+      readonly op: string;
+      readonly left: SourceNode;
+      readonly right: SourceNode;
+    }
   | { readonly t: 'not'; readonly operand: SourceNode }
   | { readonly t: 'postfix'; readonly op: string; readonly operand: SourceNode }
   | { readonly t: 'group'; readonly inner: SourceNode };
@@ -44,13 +54,37 @@ type Token =
   | { k: 'op'; op: string; at: number }
   | { k: 'end'; at: number };
 
-const SYMBOLS = ['===', '==', '!=', '<>', '<=', '>=', '&&', '||', '=', '<', '>', '!', '(', ')', '[', ']', ',', '+', '-', '*', '/', '%'];
+const SYMBOLS = [
+  '===',
+  '==',
+  '!=',
+  '<>',
+  '<=',
+  '>=',
+  '&&',
+  '||',
+  '=',
+  '<',
+  '>',
+  '!',
+  '(',
+  ')',
+  '[',
+  ']',
+  ',',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+];
 const NUMBER = /\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|\.\d+/y;
 const MAX_LENGTH = 4096;
 const MAX_DEPTH = 32;
 
 function tokenize(text: string, dialect: Dialect): Token[] {
-  if (text.length > MAX_LENGTH) throw new Untranslatable(`the expression is longer than ${MAX_LENGTH} characters`);
+  if (text.length > MAX_LENGTH)
+    throw new Untranslatable(`the expression is longer than ${MAX_LENGTH} characters`);
   const tokens: Token[] = [];
   let i = 0;
   while (i < text.length) {
@@ -134,7 +168,8 @@ export function parseSource(text: string, dialect: Dialect): SourceNode {
   };
   const expect = (op: string): void => {
     const token = peek();
-    if (token.k !== 'op' || token.op !== op) throw new Untranslatable(`expected '${op}' at offset ${token.at}`);
+    if (token.k !== 'op' || token.op !== op)
+      throw new Untranslatable(`expected '${op}' at offset ${token.at}`);
     pos++;
   };
   const nary = (op: 'and' | 'or', next: () => SourceNode): SourceNode => {
@@ -150,7 +185,15 @@ export function parseSource(text: string, dialect: Dialect): SourceNode {
   const unary = (): SourceNode => {
     const token = peek();
     const op = canon(token);
-    if (op === '!' || (op === 'not' && !(token.k === 'word' && tokens[pos + 1]?.k === 'op' && (tokens[pos + 1] as { op: string }).op === '('))) {
+    if (
+      op === '!' ||
+      (op === 'not' &&
+        !(
+          token.k === 'word' &&
+          tokens[pos + 1]?.k === 'op' &&
+          (tokens[pos + 1] as { op: string }).op === '('
+        ))
+    ) {
       pos++;
       if (++depth > MAX_DEPTH) throw new Untranslatable('the expression nests too deeply');
       const operand = unary();
@@ -179,7 +222,16 @@ export function parseSource(text: string, dialect: Dialect): SourceNode {
     let left = primary();
     for (;;) {
       const op = canon(peek());
-      if (op !== '+' && op !== '-' && op !== '*' && op !== '/' && op !== '%' && op !== 'div' && op !== 'mod') return left;
+      if (
+        op !== '+' &&
+        op !== '-' &&
+        op !== '*' &&
+        op !== '/' &&
+        op !== '%' &&
+        op !== 'div' &&
+        op !== 'mod'
+      )
+        return left;
       pos++;
       left = { t: 'bin', op, left, right: primary() };
     }
@@ -240,7 +292,9 @@ export function parseSource(text: string, dialect: Dialect): SourceNode {
         }
         if (lower === 'true' || lower === 'false') return { t: 'bool', value: lower === 'true' };
         if (dialect.bareReferences) return { t: 'ref', name: token.word };
-        throw new Untranslatable(`unexpected word ${JSON.stringify(token.word)} at offset ${token.at}`);
+        throw new Untranslatable(
+          `unexpected word ${JSON.stringify(token.word)} at offset ${token.at}`,
+        );
       }
       case 'end':
         throw new Untranslatable('the expression ends too early');
@@ -274,7 +328,8 @@ export class Translator {
         return { type: 'not', operand: this.condition(node.operand) };
       case 'bin': {
         const operator = COMPARATORS[node.op];
-        if (operator !== undefined && operator === node.op) return this.comparison(operator, node.left, node.right);
+        if (operator !== undefined && operator === node.op)
+          return this.comparison(operator, node.left, node.right);
         break;
       }
       default:
@@ -283,15 +338,24 @@ export class Translator {
     throw new Untranslatable(`${describe(node)} has no equivalent`);
   }
 
-  comparison(operator: ComparisonOperator, leftNode: SourceNode, rightNode: SourceNode): Expression {
+  comparison(
+    operator: ComparisonOperator,
+    leftNode: SourceNode,
+    rightNode: SourceNode,
+  ): Expression {
     const left = this.operand(leftNode);
     const right = this.operand(rightNode);
-    const ref = [left, right].find((o): o is ReferenceOperand => typeof o !== 'boolean' && o.type === 'reference');
+    const ref = [left, right].find(
+      (o): o is ReferenceOperand => typeof o !== 'boolean' && o.type === 'reference',
+    );
     const kind = ref === undefined ? undefined : this.kindOf(ref.id);
     const fix = (o: ReferenceOperand | Literal | boolean): ReferenceOperand | Literal => {
       if (typeof o !== 'boolean' && o.type === 'reference') return o;
       const literal = coerceLiteral(o, kind);
-      if (literal === undefined) throw new Untranslatable(`the value ${describeValue(o)} does not fit the answers it is compared with`);
+      if (literal === undefined)
+        throw new Untranslatable(
+          `the value ${describeValue(o)} does not fit the answers it is compared with`,
+        );
       return literal;
     };
     return { type: 'comparison', operator, left: fix(left), right: fix(right) };
@@ -305,9 +369,13 @@ export class Translator {
 
   literal(node: SourceNode, reference: ReferenceOperand): Literal {
     const value = this.operand(node);
-    if (typeof value !== 'boolean' && value.type === 'reference') throw new Untranslatable('a list may hold only values');
+    if (typeof value !== 'boolean' && value.type === 'reference')
+      throw new Untranslatable('a list may hold only values');
     const literal = coerceLiteral(value, this.kindOf(reference.id));
-    if (literal === undefined) throw new Untranslatable(`the value ${describeValue(value)} does not fit the answers of ${reference.id}`);
+    if (literal === undefined)
+      throw new Untranslatable(
+        `the value ${describeValue(value)} does not fit the answers of ${reference.id}`,
+      );
     return literal;
   }
 

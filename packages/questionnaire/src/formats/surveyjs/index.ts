@@ -10,5 +10,11 @@
 export { fromSurveyJs } from './from-surveyjs.js';
 export type { FromSurveyJsOptions } from './from-surveyjs.js';
 export { toSurveyJs } from './to-surveyjs.js';
-export type { SurveyJsElement, SurveyJsPage, SurveyJsSurvey, SurveyJsText, ToSurveyJsOptions } from './to-surveyjs.js';
+export type {
+  SurveyJsElement,
+  SurveyJsPage,
+  SurveyJsSurvey,
+  SurveyJsText,
+  ToSurveyJsOptions,
+} from './to-surveyjs.js';
 export type { FormatImportResult } from '../shared/import-support.js';

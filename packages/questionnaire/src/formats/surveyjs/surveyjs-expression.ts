@@ -60,7 +60,13 @@ function special(node: SourceNode, self: Translator): Expression | undefined {
         const refs = [last.left, last.right].filter((o) => o.t === 'ref');
         if (
           guards.length === refs.length &&
-          guards.every((g, i) => g.t === 'postfix' && g.op === 'notempty' && g.operand.t === 'ref' && g.operand.name === (refs[i] as { name: string }).name)
+          guards.every(
+            (g, i) =>
+              g.t === 'postfix' &&
+              g.op === 'notempty' &&
+              g.operand.t === 'ref' &&
+              g.operand.name === (refs[i] as { name: string }).name,
+          )
         ) {
           return self.comparison('!=', last.left, last.right);
         }
@@ -75,7 +81,11 @@ function special(node: SourceNode, self: Translator): Expression | undefined {
         case 'contains':
         case 'notcontains': {
           const reference = self.reference(node.left);
-          const contains: Expression = { type: 'contains', reference, value: self.literal(node.right, reference) };
+          const contains: Expression = {
+            type: 'contains',
+            reference,
+            value: self.literal(node.right, reference),
+          };
           return node.op === 'contains' ? contains : { type: 'not', operand: contains };
         }
         case 'anyof':
@@ -83,10 +93,18 @@ function special(node: SourceNode, self: Translator): Expression | undefined {
         case 'allof': {
           const reference = self.reference(node.left);
           const right = node.right.t === 'group' ? node.right.inner : node.right;
-          const values = right.t === 'arr' ? right.items.map((item) => self.literal(item, reference)) : [self.literal(right, reference)];
-          if (values.length === 0) throw new Untranslatable(`'${node.op}' needs at least one value`);
+          const values =
+            right.t === 'arr'
+              ? right.items.map((item) => self.literal(item, reference))
+              : [self.literal(right, reference)];
+          if (values.length === 0)
+            throw new Untranslatable(`'${node.op}' needs at least one value`);
           if (node.op === 'allof') {
-            const each = values.map((value): Expression => ({ type: 'contains', reference, value }));
+            const each = values.map((value): Expression => ({
+              type: 'contains',
+              reference,
+              value,
+            }));
             return each.length === 1 ? each[0] : { type: 'and', operands: each };
           }
           const inList: Expression = { type: 'in', reference, values };
@@ -101,7 +119,11 @@ function special(node: SourceNode, self: Translator): Expression | undefined {
 }
 
 /** Translates a SurveyJS expression; throws {@link Untranslatable} with the reason. */
-export function translateSurveyJsExpression(text: string, resolve: ReferenceResolver, kindOf: KindLookup): Expression {
+export function translateSurveyJsExpression(
+  text: string,
+  resolve: ReferenceResolver,
+  kindOf: KindLookup,
+): Expression {
   return new Translator(resolve, kindOf, special).condition(parseSource(text, SURVEYJS));
 }
 
@@ -112,18 +134,27 @@ function literal(node: Literal): string {
 }
 
 /** Prints our expression as a SurveyJS expression with the same meaning; `name` gives a reference's SurveyJS name (`matrix.row` for a row). */
-export function printSurveyJsExpression(node: Expression, name: (id: string) => string = (id) => id): string {
+export function printSurveyJsExpression(
+  node: Expression,
+  name: (id: string) => string = (id) => id,
+): string {
   const operand = (o: Operand): string => (o.type === 'reference' ? `{${name(o.id)}}` : literal(o));
   const printSurveyJsExpression = (n: Expression): string => printSurveyJs(n, operand);
   return printSurveyJs(node, operand, printSurveyJsExpression);
 }
 
-function printSurveyJs(node: Expression, operand: (o: Operand) => string, printSurveyJsExpression: (n: Expression) => string = (n) => printSurveyJs(n, operand)): string {
+function printSurveyJs(
+  node: Expression,
+  operand: (o: Operand) => string,
+  printSurveyJsExpression: (n: Expression) => string = (n) => printSurveyJs(n, operand),
+): string {
   switch (node.type) {
     case 'comparison': {
       const text = `${operand(node.left)} ${node.operator} ${operand(node.right)}`;
       if (node.operator !== '!=') return text;
-      const guards = [node.left, node.right].filter((o) => o.type === 'reference').map((o) => `${operand(o)} notempty and `);
+      const guards = [node.left, node.right]
+        .filter((o) => o.type === 'reference')
+        .map((o) => `${operand(o)} notempty and `);
       return guards.length === 0 ? text : `(${guards.join('')}${text})`;
     }
     case 'in':
@@ -137,7 +168,11 @@ function printSurveyJs(node: Expression, operand: (o: Operand) => string, printS
     case 'and':
     case 'or':
       return node.operands
-        .map((child) => (child.type === 'and' || child.type === 'or' ? `(${printSurveyJsExpression(child)})` : printSurveyJsExpression(child)))
+        .map((child) =>
+          child.type === 'and' || child.type === 'or'
+            ? `(${printSurveyJsExpression(child)})`
+            : printSurveyJsExpression(child),
+        )
         .join(` ${node.type} `);
   }
 }

@@ -42,7 +42,11 @@ export interface SurveyJsSurvey {
   /** The pages. */
   readonly pages: readonly SurveyJsPage[];
   /** Our questionnaire id, version and locales, which SurveyJS has no place for. */
-  readonly eduQuality: { readonly id: string; readonly version: string; readonly locales: readonly string[] };
+  readonly eduQuality: {
+    readonly id: string;
+    readonly version: string;
+    readonly locales: readonly string[];
+  };
 }
 
 /** Options of {@link toSurveyJs}. */
@@ -94,7 +98,10 @@ export interface ToSurveyJsOptions {
  * survey.pages[0]?.elements[1]?.['visibleIf']; // => '{score} <= 6'
  * ```
  */
-export function toSurveyJs(questionnaire: Questionnaire, options: ToSurveyJsOptions = {}): SurveyJsSurvey {
+export function toSurveyJs(
+  questionnaire: Questionnaire,
+  options: ToSurveyJsOptions = {},
+): SurveyJsSurvey {
   const defaultTag = options.defaultLocale ?? 'en';
   const single = questionnaire.locales.length === 1 ? questionnaire.locales[0] : undefined;
   const text = (value: LocalizedText): SurveyJsText => {
@@ -109,14 +116,19 @@ export function toSurveyJs(questionnaire: Questionnaire, options: ToSurveyJsOpti
   const names = new Map<string, string>();
   for (const section of questionnaire.sections) {
     for (const question of section.questions) {
-      if (question.kind === 'matrix') for (const row of question.rows) names.set(row.id, `${question.id}.${row.id}`);
+      if (question.kind === 'matrix')
+        for (const row of question.rows) names.set(row.id, `${question.id}.${row.id}`);
     }
   }
   const condition = (value: string | undefined): { visibleIf?: string } =>
-    value === undefined ? {} : { visibleIf: printSurveyJsExpression(parseExpression(value), (id) => names.get(id) ?? id) };
+    value === undefined
+      ? {}
+      : { visibleIf: printSurveyJsExpression(parseExpression(value), (id) => names.get(id) ?? id) };
   const choices = (scale: Scale): { value: number; text: SurveyJsText }[] => [
     ...scale.points.map((p) => ({ value: p.value, text: text(p.label) })),
-    ...(scale.notApplicable === undefined ? [] : [{ value: scale.notApplicable.value, text: text(scale.notApplicable.label) }]),
+    ...(scale.notApplicable === undefined
+      ? []
+      : [{ value: scale.notApplicable.value, text: text(scale.notApplicable.label) }]),
   ];
   const element = (question: Question): SurveyJsElement => {
     const ext: Record<string, unknown> = { ...metaOf(question) };
@@ -131,7 +143,8 @@ export function toSurveyJs(questionnaire: Questionnaire, options: ToSurveyJsOpti
     switch (question.kind) {
       case 'scale':
         body = { type: 'radiogroup', choices: choices(question.scale) };
-        if (question.scale.notApplicable !== undefined) ext['notApplicable'] = { value: question.scale.notApplicable.value };
+        if (question.scale.notApplicable !== undefined)
+          ext['notApplicable'] = { value: question.scale.notApplicable.value };
         break;
       case 'rating':
       case 'nps':
@@ -143,10 +156,14 @@ export function toSurveyJs(questionnaire: Questionnaire, options: ToSurveyJsOpti
           ...optional('maxRateDescription', question.maxLabel),
         };
         if (question.kind === 'nps') ext['kind'] = 'nps';
-        else if (question.notApplicable !== undefined) ext['notApplicable'] = question.notApplicable;
+        else if (question.notApplicable !== undefined)
+          ext['notApplicable'] = question.notApplicable;
         break;
       case 'single':
-        body = { type: 'radiogroup', choices: question.options.map((o) => ({ value: o.value, text: text(o.label) })) };
+        body = {
+          type: 'radiogroup',
+          choices: question.options.map((o) => ({ value: o.value, text: text(o.label) })),
+        };
         if (question.acceptUnlisted === true) ext['acceptUnlisted'] = true;
         if (question.options.length === 0) ext['kind'] = 'single';
         break;
@@ -154,12 +171,19 @@ export function toSurveyJs(questionnaire: Questionnaire, options: ToSurveyJsOpti
         body = {
           type: 'checkbox',
           choices: question.options.map((o) => ({ value: o.value, text: text(o.label) })),
-          ...(question.minSelected === undefined ? {} : { minSelectedChoices: question.minSelected }),
-          ...(question.maxSelected === undefined ? {} : { maxSelectedChoices: question.maxSelected }),
+          ...(question.minSelected === undefined
+            ? {}
+            : { minSelectedChoices: question.minSelected }),
+          ...(question.maxSelected === undefined
+            ? {}
+            : { maxSelectedChoices: question.maxSelected }),
         };
         break;
       case 'text':
-        body = { type: question.multiline === true ? 'comment' : 'text', ...(question.maxLength === undefined ? {} : { maxLength: question.maxLength }) };
+        body = {
+          type: question.multiline === true ? 'comment' : 'text',
+          ...(question.maxLength === undefined ? {} : { maxLength: question.maxLength }),
+        };
         break;
       case 'number':
         body = {
@@ -176,7 +200,8 @@ export function toSurveyJs(questionnaire: Questionnaire, options: ToSurveyJsOpti
           columns: choices(question.scale),
           rows: question.rows.map((row) => ({ value: row.id, text: text(row.text) })),
         };
-        if (question.scale.notApplicable !== undefined) ext['notApplicable'] = { value: question.scale.notApplicable.value };
+        if (question.scale.notApplicable !== undefined)
+          ext['notApplicable'] = { value: question.scale.notApplicable.value };
         const rows: Record<string, ItemMeta> = {};
         for (const row of question.rows) {
           const meta = metaOf(row);
@@ -200,6 +225,10 @@ export function toSurveyJs(questionnaire: Questionnaire, options: ToSurveyJsOpti
       ...condition(section.visibleIf),
       elements: section.questions.map(element),
     })),
-    eduQuality: { id: questionnaire.id, version: questionnaire.version, locales: [...questionnaire.locales] },
+    eduQuality: {
+      id: questionnaire.id,
+      version: questionnaire.version,
+      locales: [...questionnaire.locales],
+    },
   };
 }

@@ -1,8 +1,21 @@
 import { isLocaleTag, isSafeKey, type IssuePath, type LocalizedText } from '@edu-quality/core';
 import type { Expression, ReferenceOperand } from '../../expression/ast.js';
 import { printExpression } from '../../expression/print-expression.js';
-import { MAX_SCALE_CODE, type MatrixRow, type Option, type Question, type Questionnaire, type Scale, type Section } from '../../schema.js';
-import { metaOf, readQuestionExtension, readSurveyExtension, type QuestionExtension } from '../shared/extension.js';
+import {
+  MAX_SCALE_CODE,
+  type MatrixRow,
+  type Option,
+  type Question,
+  type Questionnaire,
+  type Scale,
+  type Section,
+} from '../../schema.js';
+import {
+  metaOf,
+  readQuestionExtension,
+  readSurveyExtension,
+  type QuestionExtension,
+} from '../shared/extension.js';
 import {
   IdAllocator,
   Issues,
@@ -67,9 +80,22 @@ const LANGUAGES: Readonly<Record<string, string>> = {
   ukrainian: 'uk',
 };
 
-const LOCALIZED = new Set(['label', 'hint', 'constraint_message', 'required_message', 'guidance_hint']);
+const LOCALIZED = new Set([
+  'label',
+  'hint',
+  'constraint_message',
+  'required_message',
+  'guidance_hint',
+]);
 
-const UNSUPPORTED_COLUMNS = ['calculation', 'choice_filter', 'default', 'readonly', 'trigger', 'repeat_count'];
+const UNSUPPORTED_COLUMNS = [
+  'calculation',
+  'choice_filter',
+  'default',
+  'readonly',
+  'trigger',
+  'repeat_count',
+];
 
 interface Cell {
   readonly value: string;
@@ -106,10 +132,15 @@ function canonicalColumn(header: string): { name: string; language: string | und
   name = name.replace(/^(bind|control|body)::?/, '');
   if (language === undefined) {
     // Single-colon variants: `label:English`, `jr:constraintMsg`.
-    const single = /^(label|hint|constraint_message|required_message|media:image|image):(.+)$/.exec(name);
+    const single = /^(label|hint|constraint_message|required_message|media:image|image):(.+)$/.exec(
+      name,
+    );
     if (single !== null && single[1] !== undefined && single[2] !== undefined) {
       name = single[1];
-      language = base.trim().slice(base.trim().indexOf(':') + 1).trim();
+      language = base
+        .trim()
+        .slice(base.trim().indexOf(':') + 1)
+        .trim();
     }
   }
   const legacy: Record<string, string> = {
@@ -176,7 +207,10 @@ function canonicalColumn(header: string): { name: string; language: string | und
  * issues; // => []
  * ```
  */
-export function fromXlsForm(sheets: XlsFormSheets, options: FromXlsFormOptions = {}): FormatImportResult {
+export function fromXlsForm(
+  sheets: XlsFormSheets,
+  options: FromXlsFormOptions = {},
+): FormatImportResult {
   return new XlsFormImport(sheets, options).run();
 }
 
@@ -201,7 +235,8 @@ class XlsFormImport {
   }
 
   private issue(code: string, message: string, row: Row | undefined, field?: string): void {
-    const issue: { code: string; message: string; row?: number; field?: string; path?: IssuePath } = { code, message };
+    const issue: { code: string; message: string; row?: number; field?: string; path?: IssuePath } =
+      { code, message };
     if (row !== undefined) {
       issue.path = [row.sheet];
       issue.row = row.n;
@@ -211,7 +246,11 @@ class XlsFormImport {
   }
 
   /** The locale tag of a language column suffix, or undefined (reported once). */
-  private tagOf(language: string | undefined, row: Row | undefined, column: string): string | undefined {
+  private tagOf(
+    language: string | undefined,
+    row: Row | undefined,
+    column: string,
+  ): string | undefined {
     if (language === undefined || language === '') return this.defaultTag;
     if (this.languageTags.has(language)) return this.languageTags.get(language);
     let tag: string | undefined;
@@ -219,13 +258,19 @@ class XlsFormImport {
     const custom = this.options.languages;
     if (custom !== undefined && Object.hasOwn(custom, language)) tag = custom[language];
     else if (code?.[1] !== undefined) tag = code[1].trim();
-    else if (Object.hasOwn(LANGUAGES, language.toLowerCase())) tag = LANGUAGES[language.toLowerCase()];
+    else if (Object.hasOwn(LANGUAGES, language.toLowerCase()))
+      tag = LANGUAGES[language.toLowerCase()];
     else if (/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(language)) tag = language;
     if (tag !== undefined && (!isLocaleTag(tag) || !isSafeKey(tag))) tag = undefined;
     if (tag !== undefined) tag = tag.replace(/^[A-Za-z]+/, (l) => l.toLowerCase());
     this.languageTags.set(language, tag);
     if (tag === undefined) {
-      this.issue('unknown-language', `the language ${show(language)} has no language code (write it as "Name (code)" or pass options.languages); its texts are ignored`, row, column);
+      this.issue(
+        'unknown-language',
+        `the language ${show(language)} has no language code (write it as "Name (code)" or pass options.languages); its texts are ignored`,
+        row,
+        column,
+      );
     } else if (!this.seenLocales.includes(tag)) this.seenLocales.push(tag);
     return tag;
   }
@@ -244,7 +289,13 @@ class XlsFormImport {
       if (typeof record !== 'object' || record === null) return row;
       for (const [header, raw] of Object.entries(record)) {
         if (raw === undefined || raw === null) continue;
-        const value = (typeof raw === 'string' ? raw : typeof raw === 'number' || typeof raw === 'boolean' ? String(raw) : '').trim();
+        const value = (
+          typeof raw === 'string'
+            ? raw
+            : typeof raw === 'number' || typeof raw === 'boolean'
+              ? String(raw)
+              : ''
+        ).trim();
         if (value === '') continue;
         const { name, language } = canonicalColumn(header);
         if (LOCALIZED.has(name)) {
@@ -282,12 +333,19 @@ class XlsFormImport {
   run(): FormatImportResult {
     // Settings first: default_language decides what unsuffixed columns mean.
     const settings = this.rows('settings')[0];
-    const defaultLanguage = settings === undefined ? undefined : this.cell(settings, 'default_language');
+    const defaultLanguage =
+      settings === undefined ? undefined : this.cell(settings, 'default_language');
     if (defaultLanguage !== undefined && defaultLanguage !== 'default') {
       const tag = this.tagOf(defaultLanguage, settings, 'default_language');
       if (tag !== undefined) this.defaultTag = tag;
     }
-    const ext = settings === undefined ? {} : readSurveyExtension(this.cell(settings, 'edu_quality'), this.issues, ['settings', 'edu_quality']);
+    const ext =
+      settings === undefined
+        ? {}
+        : readSurveyExtension(this.cell(settings, 'edu_quality'), this.issues, [
+            'settings',
+            'edu_quality',
+          ]);
     for (const row of this.rows('choices')) {
       const list = this.cell(row, 'list_name');
       const name = this.cell(row, 'name');
@@ -301,7 +359,8 @@ class XlsFormImport {
       this.lists.set(list, entries);
     }
     const formTitleCell = settings === undefined ? undefined : this.cell(settings, 'form_title');
-    this.formTitle = ext.title ?? (formTitleCell === undefined ? undefined : this.auto(formTitleCell));
+    this.formTitle =
+      ext.title ?? (formTitleCell === undefined ? undefined : this.auto(formTitleCell));
     const tree = this.tree(this.rows('survey'));
     const pendingSections = this.sections(tree);
     const sections: Section[] = [];
@@ -315,13 +374,29 @@ class XlsFormImport {
     }
     const formId = settings === undefined ? undefined : this.cell(settings, 'form_id');
     const idFallback = ext.id ?? this.options.id ?? 'xlsform';
-    const id = formId !== undefined && /^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/.test(formId) && isSafeKey(formId) ? formId : idFallback;
-    if (formId !== undefined && id !== formId) this.issue('renamed-id', `the form_id ${show(formId)} is not a valid id; ${show(id)} is used`, settings, 'form_id');
+    const id =
+      formId !== undefined && /^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/.test(formId) && isSafeKey(formId)
+        ? formId
+        : idFallback;
+    if (formId !== undefined && id !== formId)
+      this.issue(
+        'renamed-id',
+        `the form_id ${show(formId)} is not a valid id; ${show(id)} is used`,
+        settings,
+        'form_id',
+      );
     const title = this.formTitle ?? this.auto(id);
-    const locales = ext.locales !== undefined && ext.locales.includes(this.defaultTag) ? [...ext.locales] : [this.defaultTag, ...this.seenLocales.filter((l) => l !== this.defaultTag)];
+    const locales =
+      ext.locales !== undefined && ext.locales.includes(this.defaultTag)
+        ? [...ext.locales]
+        : [this.defaultTag, ...this.seenLocales.filter((l) => l !== this.defaultTag)];
     const draft: Questionnaire = defined({
       id,
-      version: (settings === undefined ? undefined : this.cell(settings, 'version')) ?? ext.version ?? this.options.version ?? '1',
+      version:
+        (settings === undefined ? undefined : this.cell(settings, 'version')) ??
+        ext.version ??
+        this.options.version ??
+        '1',
       title,
       description: ext.description,
       locales,
@@ -329,45 +404,92 @@ class XlsFormImport {
       sections,
     });
     const quiet = this.quiet;
-    return finishImport(fillTranslations(draft, this.issues, (text) => quiet.has(text)), this.issues);
+    return finishImport(
+      fillTranslations(draft, this.issues, (text) => quiet.has(text)),
+      this.issues,
+    );
   }
 
   private tree(rows: Row[]): Node[] {
     const root: Node[] = [];
-    const stack: { children: Node[]; row: Row | undefined; repeat: boolean }[] = [{ children: root, row: undefined, repeat: false }];
+    const stack: { children: Node[]; row: Row | undefined; repeat: boolean }[] = [
+      { children: root, row: undefined, repeat: false },
+    ];
     for (const row of rows) {
       const type = (this.cell(row, 'type') ?? '').toLowerCase().replace(/\s+/g, ' ');
       if (type === '') {
-        if (row.cells.size > 0 || row.texts.size > 0) this.issue('unsupported-type', 'a row without a type is ignored', row, 'type');
+        if (row.cells.size > 0 || row.texts.size > 0)
+          this.issue('unsupported-type', 'a row without a type is ignored', row, 'type');
         continue;
       }
       const top = stack[stack.length - 1] as (typeof stack)[number];
-      if (type === 'begin group' || type === 'begin_group' || type === 'begin repeat' || type === 'begin_repeat') {
+      if (
+        type === 'begin group' ||
+        type === 'begin_group' ||
+        type === 'begin repeat' ||
+        type === 'begin_repeat'
+      ) {
         const repeat = type.endsWith('repeat');
-        if (repeat) this.issue('unsupported-type', `the repeat ${show(this.cell(row, 'name'))} has no counterpart; it and its questions are not imported`, row, 'type');
+        if (repeat)
+          this.issue(
+            'unsupported-type',
+            `the repeat ${show(this.cell(row, 'name'))} has no counterpart; it and its questions are not imported`,
+            row,
+            'type',
+          );
         const node: Node = { t: 'group', row, children: [] };
         if (!top.repeat && !repeat) top.children.push(node);
         stack.push({ children: node.children, row, repeat: top.repeat || repeat });
         continue;
       }
-      if (type === 'end group' || type === 'end_group' || type === 'end repeat' || type === 'end_repeat') {
-        if (stack.length === 1) this.issue('unbalanced-group', `an ${type} closes no group; it is ignored`, row, 'type');
+      if (
+        type === 'end group' ||
+        type === 'end_group' ||
+        type === 'end repeat' ||
+        type === 'end_repeat'
+      ) {
+        if (stack.length === 1)
+          this.issue('unbalanced-group', `an ${type} closes no group; it is ignored`, row, 'type');
         else stack.pop();
         continue;
       }
       if (!top.repeat) top.children.push({ t: 'q', row });
     }
-    if (stack.length > 1) this.issue('unbalanced-group', 'a group is not closed; it is closed at the end of the sheet', stack[stack.length - 1]?.row, 'type');
+    if (stack.length > 1)
+      this.issue(
+        'unbalanced-group',
+        'a group is not closed; it is closed at the end of the sheet',
+        stack[stack.length - 1]?.row,
+        'type',
+      );
     return root;
   }
 
-  private sections(nodes: Node[]): { section: Omit<Section, 'questions' | 'visibleIf'>; condition: Pending['conditions'][number] | undefined; questions: Pending[] }[] {
-    const out: { section: Omit<Section, 'questions' | 'visibleIf'>; condition: Pending['conditions'][number] | undefined; questions: Pending[] }[] = [];
+  private sections(
+    nodes: Node[],
+  ): {
+    section: Omit<Section, 'questions' | 'visibleIf'>;
+    condition: Pending['conditions'][number] | undefined;
+    questions: Pending[];
+  }[] {
+    const out: {
+      section: Omit<Section, 'questions' | 'visibleIf'>;
+      condition: Pending['conditions'][number] | undefined;
+      questions: Pending[];
+    }[] = [];
     let loose: Pending[] = [];
     const flushLoose = (): void => {
       if (loose.length === 0) return;
-      const id = this.sectionIds.claim(out.length === 0 ? 'main' : `part_${out.length + 1}`, [], 'section');
-      out.push({ section: { id, title: this.formTitle ?? this.auto(id) }, condition: undefined, questions: loose });
+      const id = this.sectionIds.claim(
+        out.length === 0 ? 'main' : `part_${out.length + 1}`,
+        [],
+        'section',
+      );
+      out.push({
+        section: { id, title: this.formTitle ?? this.auto(id) },
+        condition: undefined,
+        questions: loose,
+      });
       loose = [];
     };
     for (const node of nodes) {
@@ -379,13 +501,24 @@ class XlsFormImport {
         const questions: Pending[] = [];
         for (const child of node.children) this.node(child, [], questions);
         if (questions.length === 0) {
-          this.issue('empty-section', `the group ${show(name)} has no question that could be imported; it is left out`, row);
+          this.issue(
+            'empty-section',
+            `the group ${show(name)} has no question that could be imported; it is left out`,
+            row,
+          );
           continue;
         }
         const relevant = this.cell(row, 'relevant');
         out.push({
-          section: defined({ id, title: this.text(row, 'label') ?? this.auto(name), description: this.text(row, 'hint') }),
-          condition: relevant === undefined ? undefined : { text: relevant, path: ['survey', row.n, 'relevant'] },
+          section: defined({
+            id,
+            title: this.text(row, 'label') ?? this.auto(name),
+            description: this.text(row, 'hint'),
+          }),
+          condition:
+            relevant === undefined
+              ? undefined
+              : { text: relevant, path: ['survey', row.n, 'relevant'] },
           questions,
         });
         this.unsupportedColumns(row);
@@ -413,7 +546,10 @@ class XlsFormImport {
 
   private selectOf(row: Row): { list: string; multi: boolean; other: boolean } | undefined {
     const type = (this.cell(row, 'type') ?? '').trim().replace(/\s+/g, ' ');
-    const m = /^(select_one|select one|select_multiple|select multiple|select all that apply)(?: from)? (\S+)(?: (or_other|or specify other))?$/i.exec(type);
+    const m =
+      /^(select_one|select one|select_multiple|select multiple|select all that apply)(?: from)? (\S+)(?: (or_other|or specify other))?$/i.exec(
+        type,
+      );
     if (m === null) return undefined;
     return { list: m[2] as string, multi: !/one/i.test(m[1] as string), other: m[3] !== undefined };
   }
@@ -421,14 +557,21 @@ class XlsFormImport {
   private node(node: Node, inherited: Pending['conditions'], into: Pending[]): void {
     const row = node.row;
     const relevant = this.cell(row, 'relevant');
-    const conditions = relevant === undefined ? inherited : [...inherited, { text: relevant, path: ['survey', row.n, 'relevant'] }];
+    const conditions =
+      relevant === undefined
+        ? inherited
+        : [...inherited, { text: relevant, path: ['survey', row.n, 'relevant'] }];
     if (node.t === 'group') {
       if (this.isMatrix(node)) {
         const matrix = this.matrix(node);
         if (matrix !== undefined) into.push({ question: matrix, conditions });
         return;
       }
-      this.issue('converted', `the nested group ${show(this.cell(row, 'name'))} is flattened into its section; its label is not kept`, row);
+      this.issue(
+        'converted',
+        `the nested group ${show(this.cell(row, 'name'))} is flattened into its section; its label is not kept`,
+        row,
+      );
       for (const child of node.children) this.node(child, conditions, into);
       return;
     }
@@ -439,13 +582,26 @@ class XlsFormImport {
   private unsupportedColumns(row: Row): void {
     for (const column of UNSUPPORTED_COLUMNS) {
       const cell = row.cells.get(column);
-      if (cell !== undefined && !(column === 'readonly' && /^(no|false|false\(\))$/i.test(cell.value))) {
-        this.issue('unsupported-property', `the ${column} ${show(cell.value)} is not imported`, row, cell.column);
+      if (
+        cell !== undefined &&
+        !(column === 'readonly' && /^(no|false|false\(\))$/i.test(cell.value))
+      ) {
+        this.issue(
+          'unsupported-property',
+          `the ${column} ${show(cell.value)} is not imported`,
+          row,
+          cell.column,
+        );
       }
     }
   }
 
-  private base(row: Row, ext: QuestionExtension): { id: string; text: LocalizedText; description?: LocalizedText; required?: true } & ReturnType<typeof metaOf> {
+  private base(
+    row: Row,
+    ext: QuestionExtension,
+  ): { id: string; text: LocalizedText; description?: LocalizedText; required?: true } & ReturnType<
+    typeof metaOf
+  > {
     const name = this.cell(row, 'name') ?? '';
     const id = this.ids.claim(name, ['survey', row.n, 'name'], 'q');
     this.byName.set(name, { type: 'reference', id });
@@ -454,7 +610,12 @@ class XlsFormImport {
     if (required !== undefined) {
       if (/^(yes|true|true\(\)|1)$/i.test(required)) isRequired = true;
       else if (!/^(no|false|false\(\)|0)$/i.test(required)) {
-        this.issue('unsupported-property', `the required condition ${show(required)} is not imported; the question is optional`, row, row.cells.get('required')?.column);
+        this.issue(
+          'unsupported-property',
+          `the required condition ${show(required)} is not imported; the question is optional`,
+          row,
+          row.cells.get('required')?.column,
+        );
       }
     }
     this.unsupportedColumns(row);
@@ -471,41 +632,83 @@ class XlsFormImport {
     const typeCell = this.cell(row, 'type') ?? '';
     const type = typeCell.toLowerCase().replace(/\s+/g, ' ');
     const appearance = (this.cell(row, 'appearance') ?? '').toLowerCase().split(/\s+/);
-    const ext = readQuestionExtension(this.cell(row, 'edu_quality'), this.issues, ['survey', row.n, 'edu_quality']);
+    const ext = readQuestionExtension(this.cell(row, 'edu_quality'), this.issues, [
+      'survey',
+      row.n,
+      'edu_quality',
+    ]);
     const select = this.selectOf(row);
     const name = this.cell(row, 'name') ?? '';
     if (select !== undefined) {
       const list = this.lists.get(select.list);
       if (list === undefined) {
-        this.issue('unknown-list', `the choice list ${show(select.list)} is not on the choices sheet; ${show(name)} is not imported`, row, 'type');
+        this.issue(
+          'unknown-list',
+          `the choice list ${show(select.list)} is not on the choices sheet; ${show(name)} is not imported`,
+          row,
+          'type',
+        );
         return undefined;
       }
       const options: Option[] = [];
       for (const choice of list) {
         if (!isSafeKey(choice.name)) {
-          this.issue('invalid-choice', `the choice name ${show(choice.name)} cannot be an option code; it is ignored`, choice.row, 'name');
+          this.issue(
+            'invalid-choice',
+            `the choice name ${show(choice.name)} cannot be an option code; it is ignored`,
+            choice.row,
+            'name',
+          );
           continue;
         }
         options.push({ value: choice.name, label: choice.label });
       }
       if (select.other) {
         options.push({ value: 'other', label: { [this.defaultTag]: 'Other' } });
-        this.issue('converted', 'the "or other" choice is imported as the option other; the text typed beside it is not part of the questionnaire', row, 'type');
+        this.issue(
+          'converted',
+          'the "or other" choice is imported as the option other; the text typed beside it is not part of the questionnaire',
+          row,
+          'type',
+        );
       }
       if (select.multi) {
         const base = this.base(row, ext);
         const bounds = this.constraint(row, 'multi');
         if (options.length === 0) {
-          this.issue('no-options', `the list ${show(select.list)} has no choices; ${show(name)} is not imported`, row, 'type');
+          this.issue(
+            'no-options',
+            `the list ${show(select.list)} has no choices; ${show(name)} is not imported`,
+            row,
+            'type',
+          );
           return undefined;
         }
-        return this.register(defined({ ...base, kind: 'multi' as const, options, minSelected: bounds.min, maxSelected: bounds.max }));
+        return this.register(
+          defined({
+            ...base,
+            kind: 'multi' as const,
+            options,
+            minSelected: bounds.min,
+            maxSelected: bounds.max,
+          }),
+        );
       }
-      const scale = ext.kind === 'single' || !appearance.includes('likert') || select.other ? undefined : this.scaleOf(list, ext, row);
+      const scale =
+        ext.kind === 'single' || !appearance.includes('likert') || select.other
+          ? undefined
+          : this.scaleOf(list, ext, row);
       const base = this.base(row, ext);
       this.constraint(row, 'none');
       if (scale !== undefined) return this.register({ ...base, kind: 'scale', scale });
-      return this.register(defined({ ...base, kind: 'single' as const, options, acceptUnlisted: ext.acceptUnlisted === true ? true : undefined }));
+      return this.register(
+        defined({
+          ...base,
+          kind: 'single' as const,
+          options,
+          acceptUnlisted: ext.acceptUnlisted === true ? true : undefined,
+        }),
+      );
     }
     switch (type) {
       case 'text':
@@ -513,28 +716,56 @@ class XlsFormImport {
         const base = this.base(row, ext);
         if (ext.kind === 'single') {
           this.constraint(row, 'none');
-          return this.register(defined({ ...base, kind: 'single' as const, options: [], acceptUnlisted: ext.acceptUnlisted === true ? true : undefined }));
+          return this.register(
+            defined({
+              ...base,
+              kind: 'single' as const,
+              options: [],
+              acceptUnlisted: ext.acceptUnlisted === true ? true : undefined,
+            }),
+          );
         }
         const bounds = this.constraint(row, 'text');
-        return this.register(defined({ ...base, kind: 'text' as const, multiline: appearance.includes('multiline') ? true : undefined, maxLength: bounds.max }));
+        return this.register(
+          defined({
+            ...base,
+            kind: 'text' as const,
+            multiline: appearance.includes('multiline') ? true : undefined,
+            maxLength: bounds.max,
+          }),
+        );
       }
       case 'integer':
       case 'int':
       case 'decimal': {
         const base = this.base(row, ext);
         const bounds = this.constraint(row, type === 'decimal' ? 'number' : 'integer');
-        return this.register(defined({ ...base, kind: 'number' as const, min: bounds.min, max: bounds.max, integer: type === 'decimal' ? undefined : true }));
+        return this.register(
+          defined({
+            ...base,
+            kind: 'number' as const,
+            min: bounds.min,
+            max: bounds.max,
+            integer: type === 'decimal' ? undefined : true,
+          }),
+        );
       }
       case 'range':
         return this.range(row, ext);
       default:
-        this.issue('unsupported-type', `the type ${show(typeCell)} has no counterpart; ${show(name)} is not imported`, row, row.cells.get('type')?.column);
+        this.issue(
+          'unsupported-type',
+          `the type ${show(typeCell)} has no counterpart; ${show(name)} is not imported`,
+          row,
+          row.cells.get('type')?.column,
+        );
         return undefined;
     }
   }
 
   private register(question: Question): Question {
-    if (question.kind === 'matrix') for (const row of question.rows) this.kinds.set(row.id, 'scale');
+    if (question.kind === 'matrix')
+      for (const row of question.rows) this.kinds.set(row.id, 'scale');
     else this.kinds.set(question.id, question.kind);
     return question;
   }
@@ -542,50 +773,103 @@ class XlsFormImport {
   private range(row: Row, ext: QuestionExtension): Question | undefined {
     const parameters = this.cell(row, 'parameters') ?? '';
     const params = new Map<string, number>();
-    for (const m of parameters.matchAll(/(\w+)\s*=\s*(-?[\d.]+)/g)) params.set((m[1] as string).toLowerCase(), Number(m[2]));
+    for (const m of parameters.matchAll(/(\w+)\s*=\s*(-?[\d.]+)/g))
+      params.set((m[1] as string).toLowerCase(), Number(m[2]));
     const start = params.get('start') ?? 0;
     const end = params.get('end') ?? 10;
     const step = params.get('step') ?? 1;
     const base = this.base(row, ext);
     this.constraint(row, 'none');
     if (ext.kind === 'nps' && start === 0 && end === 10 && step === 1) {
-      return this.register(defined({ ...base, kind: 'nps' as const, minLabel: ext.minLabel, maxLabel: ext.maxLabel }));
+      return this.register(
+        defined({ ...base, kind: 'nps' as const, minLabel: ext.minLabel, maxLabel: ext.maxLabel }),
+      );
     }
-    if (![start, end, step].every(Number.isInteger) || step <= 0 || start < 0 || end <= start || end > MAX_SCALE_CODE) {
-      this.issue('unsupported-type', `a range from ${start} to ${end} by ${step} is not an integer scale of codes 0–${MAX_SCALE_CODE}; it is not imported`, row, 'parameters');
+    if (
+      ![start, end, step].every(Number.isInteger) ||
+      step <= 0 ||
+      start < 0 ||
+      end <= start ||
+      end > MAX_SCALE_CODE
+    ) {
+      this.issue(
+        'unsupported-type',
+        `a range from ${start} to ${end} by ${step} is not an integer scale of codes 0–${MAX_SCALE_CODE}; it is not imported`,
+        row,
+        'parameters',
+      );
       return undefined;
     }
-    const notApplicable = ext.notApplicable?.label === undefined ? undefined : { value: ext.notApplicable.value, label: ext.notApplicable.label };
+    const notApplicable =
+      ext.notApplicable?.label === undefined
+        ? undefined
+        : { value: ext.notApplicable.value, label: ext.notApplicable.label };
     if (step === 1 && start <= 1) {
-      return this.register(defined({ ...base, kind: 'rating' as const, min: start, max: end, minLabel: ext.minLabel, maxLabel: ext.maxLabel, notApplicable }));
+      return this.register(
+        defined({
+          ...base,
+          kind: 'rating' as const,
+          min: start,
+          max: end,
+          minLabel: ext.minLabel,
+          maxLabel: ext.maxLabel,
+          notApplicable,
+        }),
+      );
     }
     const points = [];
-    for (let value = start; value <= end; value += step) points.push({ value, label: this.auto(String(value)) });
-    this.issue('converted', `a range from ${start} by ${step} is imported as a scale with the points ${points.map((p) => p.value).join(', ')}`, row, 'parameters');
-    return this.register({ ...base, kind: 'scale', scale: notApplicable === undefined ? { points } : { points, notApplicable } });
+    for (let value = start; value <= end; value += step)
+      points.push({ value, label: this.auto(String(value)) });
+    this.issue(
+      'converted',
+      `a range from ${start} by ${step} is imported as a scale with the points ${points.map((p) => p.value).join(', ')}`,
+      row,
+      'parameters',
+    );
+    return this.register({
+      ...base,
+      kind: 'scale',
+      scale: notApplicable === undefined ? { points } : { points, notApplicable },
+    });
   }
 
-  private scaleOf(list: { name: string; label: LocalizedText; row: Row }[], ext: QuestionExtension, row: Row | undefined): Scale | undefined {
-    if (!list.every((c) => /^\d{1,3}$/.test(c.name) && Number(c.name) <= MAX_SCALE_CODE)) return undefined;
+  private scaleOf(
+    list: { name: string; label: LocalizedText; row: Row }[],
+    ext: QuestionExtension,
+    row: Row | undefined,
+  ): Scale | undefined {
+    if (!list.every((c) => /^\d{1,3}$/.test(c.name) && Number(c.name) <= MAX_SCALE_CODE))
+      return undefined;
     const naValue = ext.notApplicable?.value;
     const points: { value: number; label: LocalizedText }[] = [];
     let notApplicable: { value: number; label: LocalizedText } | undefined;
     for (const choice of list) {
       const value = Number(choice.name);
-      if (value === naValue) notApplicable = { value, label: ext.notApplicable?.label ?? choice.label };
+      if (value === naValue)
+        notApplicable = { value, label: ext.notApplicable?.label ?? choice.label };
       else points.push({ value, label: choice.label });
     }
     if (naValue !== undefined && notApplicable === undefined && row !== undefined) {
-      this.issue('invalid-extension', `the "not applicable" code ${naValue} is not in the list; it is ignored`, row, 'edu_quality');
+      this.issue(
+        'invalid-extension',
+        `the "not applicable" code ${naValue} is not in the list; it is ignored`,
+        row,
+        'edu_quality',
+      );
     }
     points.sort((a, b) => a.value - b.value);
-    if (points.length < 2 || new Set(points.map((p) => p.value)).size !== points.length) return undefined;
+    if (points.length < 2 || new Set(points.map((p) => p.value)).size !== points.length)
+      return undefined;
     return notApplicable === undefined ? { points } : { points, notApplicable };
   }
 
   private matrix(node: Extract<Node, { t: 'group' }>): Question | undefined {
     const row = node.row;
-    const ext = readQuestionExtension(this.cell(row, 'edu_quality'), this.issues, ['survey', row.n, 'edu_quality']);
+    const ext = readQuestionExtension(this.cell(row, 'edu_quality'), this.issues, [
+      'survey',
+      row.n,
+      'edu_quality',
+    ]);
     const name = this.cell(row, 'name') ?? '';
     const id = this.ids.claim(name, ['survey', row.n, 'name'], 'q');
     const firstRow = node.children[0]?.row as Row;
@@ -596,15 +880,29 @@ class XlsFormImport {
     let required = true;
     for (const child of node.children) {
       const r = child.row;
-      const rowExt = readQuestionExtension(this.cell(r, 'edu_quality'), this.issues, ['survey', r.n, 'edu_quality']);
+      const rowExt = readQuestionExtension(this.cell(r, 'edu_quality'), this.issues, [
+        'survey',
+        r.n,
+        'edu_quality',
+      ]);
       const rowName = this.cell(r, 'name') ?? '';
       const rowId = this.ids.claim(rowName, ['survey', r.n, 'name'], 'row');
       this.byName.set(rowName, { type: 'reference', id: rowId });
       if (!/^(yes|true|true\(\)|1)$/i.test(this.cell(r, 'required') ?? '')) required = false;
-      if (this.cell(r, 'relevant') !== undefined) this.issue('unsupported-expression', 'a row of a table-list matrix cannot have its own relevant; it is ignored', r, 'relevant');
+      if (this.cell(r, 'relevant') !== undefined)
+        this.issue(
+          'unsupported-expression',
+          'a row of a table-list matrix cannot have its own relevant; it is ignored',
+          r,
+          'relevant',
+        );
       this.unsupportedColumns(r);
       this.constraint(r, 'none');
-      rows.push({ id: rowId, text: this.text(r, 'label') ?? this.auto(rowName), ...metaOf(rowExt) });
+      rows.push({
+        id: rowId,
+        text: this.text(r, 'label') ?? this.auto(rowName),
+        ...metaOf(rowExt),
+      });
     }
     this.unsupportedColumns(row);
     return this.register(
@@ -622,13 +920,21 @@ class XlsFormImport {
   }
 
   /** Reads the bounds a `constraint` sets; anything else is reported. */
-  private constraint(row: Row, kind: 'number' | 'integer' | 'text' | 'multi' | 'none'): { min?: number; max?: number } {
+  private constraint(
+    row: Row,
+    kind: 'number' | 'integer' | 'text' | 'multi' | 'none',
+  ): { min?: number; max?: number } {
     const text = this.cell(row, 'constraint');
     if (text === undefined) return {};
     const field = row.cells.get('constraint')?.column;
     const fail = (why: string): { min?: number; max?: number } => {
       const message = row.texts.get('constraint_message');
-      this.issue('unsupported-constraint', `the constraint ${show(text)} is not imported (${why})${message === undefined ? '' : ` nor its message`}`, row, field);
+      this.issue(
+        'unsupported-constraint',
+        `the constraint ${show(text)} is not imported (${why})${message === undefined ? '' : ` nor its message`}`,
+        row,
+        field,
+      );
       return {};
     };
     if (kind === 'none') return fail('only bounds of numbers, text lengths and choice counts are');
@@ -647,19 +953,40 @@ class XlsFormImport {
       const ok =
         kind === 'number' || kind === 'integer'
           ? subject.t === 'ref' && subject.name === '.'
-          : subject.t === 'call' && subject.name === (kind === 'text' ? 'string-length' : 'count-selected') && subject.args.length === 1 && subject.args[0]?.t === 'ref' && subject.args[0].name === '.';
+          : subject.t === 'call' &&
+            subject.name === (kind === 'text' ? 'string-length' : 'count-selected') &&
+            subject.args.length === 1 &&
+            subject.args[0]?.t === 'ref' &&
+            subject.args[0].name === '.';
       if (!ok) return fail('it is not a bound of this question');
       const value = part.right.value;
       if (part.op === '>=' && bounds.min === undefined) bounds.min = value;
       else if (part.op === '<=' && bounds.max === undefined) bounds.max = value;
-      else if (kind !== 'number' && Number.isInteger(value) && part.op === '>' && bounds.min === undefined) bounds.min = value + 1;
-      else if (kind !== 'number' && Number.isInteger(value) && part.op === '<' && bounds.max === undefined) bounds.max = value - 1;
+      else if (
+        kind !== 'number' &&
+        Number.isInteger(value) &&
+        part.op === '>' &&
+        bounds.min === undefined
+      )
+        bounds.min = value + 1;
+      else if (
+        kind !== 'number' &&
+        Number.isInteger(value) &&
+        part.op === '<' &&
+        bounds.max === undefined
+      )
+        bounds.max = value - 1;
       else return fail(`the bound '${part.op}' has no counterpart`);
     }
-    if ((kind === 'text' || kind === 'multi') && ((bounds.min !== undefined && (!Number.isInteger(bounds.min) || bounds.min < 0)) || (bounds.max !== undefined && (!Number.isInteger(bounds.max) || bounds.max < 1)))) {
+    if (
+      (kind === 'text' || kind === 'multi') &&
+      ((bounds.min !== undefined && (!Number.isInteger(bounds.min) || bounds.min < 0)) ||
+        (bounds.max !== undefined && (!Number.isInteger(bounds.max) || bounds.max < 1)))
+    ) {
       return fail('a count bound must be a whole number');
     }
-    if (kind === 'text' && bounds.min !== undefined) return fail('a least text length has no counterpart');
+    if (kind === 'text' && bounds.min !== undefined)
+      return fail('a least text length has no counterpart');
     return bounds;
   }
 
@@ -667,10 +994,22 @@ class XlsFormImport {
     const parts: Expression[] = [];
     for (const { text, path } of list) {
       try {
-        parts.push(translateXlsFormExpression(text, (name) => this.resolve(name), (id) => this.kinds.get(id)));
+        parts.push(
+          translateXlsFormExpression(
+            text,
+            (name) => this.resolve(name),
+            (id) => this.kinds.get(id),
+          ),
+        );
       } catch (error) {
         if (!(error instanceof Untranslatable)) throw error;
-        const issue = { code: 'unsupported-expression', message: `the condition ${show(text)} is not imported (${error.message}); the question shows always`, path: [path[0] as string], row: path[1] as number, field: 'relevant' };
+        const issue = {
+          code: 'unsupported-expression',
+          message: `the condition ${show(text)} is not imported (${error.message}); the question shows always`,
+          path: [path[0] as string],
+          row: path[1] as number,
+          field: 'relevant',
+        };
         this.issues.list.push(issue);
       }
     }

@@ -67,25 +67,40 @@ function languageName(tag: string): string {
  * ```
  */
 export function toXlsForm(questionnaire: Questionnaire): XlsFormOutput {
-  const columns = new Map(questionnaire.locales.map((tag) => [tag, `${languageName(tag)} (${tag})`]));
+  const columns = new Map(
+    questionnaire.locales.map((tag) => [tag, `${languageName(tag)} (${tag})`]),
+  );
   const multis = new Set<string>();
-  for (const section of questionnaire.sections) for (const q of section.questions) if (q.kind === 'multi') multis.add(q.id);
+  for (const section of questionnaire.sections)
+    for (const q of section.questions) if (q.kind === 'multi') multis.add(q.id);
   const texts = (column: string, value: LocalizedText | undefined): Record<string, string> => {
     const out: Record<string, string> = {};
     if (value === undefined) return out;
-    for (const [tag, text] of Object.entries(value)) out[`${column}::${columns.get(tag) ?? tag}`] = text;
+    for (const [tag, text] of Object.entries(value))
+      out[`${column}::${columns.get(tag) ?? tag}`] = text;
     return out;
   };
   const relevant = (value: string | undefined): Record<string, string> =>
-    value === undefined ? {} : { relevant: printXlsFormExpression(parseExpression(value), (id) => multis.has(id)) };
+    value === undefined
+      ? {}
+      : { relevant: printXlsFormExpression(parseExpression(value), (id) => multis.has(id)) };
   const extension = (ext: Record<string, unknown>): Record<string, string> =>
     Object.keys(ext).length === 0 ? {} : { edu_quality: JSON.stringify(ext) };
   const survey: Record<string, string>[] = [];
   const choices: Record<string, string>[] = [];
-  const list = (name: string, entries: readonly { value: string | number; label: LocalizedText }[]): void => {
-    for (const entry of entries) choices.push({ list_name: name, name: String(entry.value), ...texts('label', entry.label) });
+  const list = (
+    name: string,
+    entries: readonly { value: string | number; label: LocalizedText }[],
+  ): void => {
+    for (const entry of entries)
+      choices.push({ list_name: name, name: String(entry.value), ...texts('label', entry.label) });
   };
-  const scaleList = (name: string, scale: Scale): void => { list(name, scale.notApplicable === undefined ? scale.points : [...scale.points, scale.notApplicable]); };
+  const scaleList = (name: string, scale: Scale): void => {
+    list(
+      name,
+      scale.notApplicable === undefined ? scale.points : [...scale.points, scale.notApplicable],
+    );
+  };
   const head = (question: Question): Record<string, string> => ({
     name: question.id,
     ...texts('label', question.text),
@@ -93,19 +108,38 @@ export function toXlsForm(questionnaire: Questionnaire): XlsFormOutput {
     ...(question.required === true ? { required: 'yes' } : {}),
     ...relevant(question.visibleIf),
   });
-  const bounds = (subject: string, min: number | undefined, max: number | undefined): Record<string, string> => {
-    const parts = [...(min === undefined ? [] : [`${subject} >= ${min}`]), ...(max === undefined ? [] : [`${subject} <= ${max}`])];
+  const bounds = (
+    subject: string,
+    min: number | undefined,
+    max: number | undefined,
+  ): Record<string, string> => {
+    const parts = [
+      ...(min === undefined ? [] : [`${subject} >= ${min}`]),
+      ...(max === undefined ? [] : [`${subject} <= ${max}`]),
+    ];
     return parts.length === 0 ? {} : { constraint: parts.join(' and ') };
   };
   for (const section of questionnaire.sections) {
-    survey.push({ type: 'begin_group', name: section.id, ...texts('label', section.title), ...texts('hint', section.description), ...relevant(section.visibleIf) });
+    survey.push({
+      type: 'begin_group',
+      name: section.id,
+      ...texts('label', section.title),
+      ...texts('hint', section.description),
+      ...relevant(section.visibleIf),
+    });
     for (const question of section.questions) {
       const ext: Record<string, unknown> = { ...metaOf(question) };
       switch (question.kind) {
         case 'scale':
           scaleList(question.id, question.scale);
-          if (question.scale.notApplicable !== undefined) ext['notApplicable'] = { value: question.scale.notApplicable.value };
-          survey.push({ type: `select_one ${question.id}`, ...head(question), appearance: 'likert', ...extension(ext) });
+          if (question.scale.notApplicable !== undefined)
+            ext['notApplicable'] = { value: question.scale.notApplicable.value };
+          survey.push({
+            type: `select_one ${question.id}`,
+            ...head(question),
+            appearance: 'likert',
+            ...extension(ext),
+          });
           break;
         case 'rating':
         case 'nps': {
@@ -114,8 +148,14 @@ export function toXlsForm(questionnaire: Questionnaire): XlsFormOutput {
           if (question.kind === 'nps') ext['kind'] = 'nps';
           if (question.minLabel !== undefined) ext['minLabel'] = question.minLabel;
           if (question.maxLabel !== undefined) ext['maxLabel'] = question.maxLabel;
-          if (question.kind === 'rating' && question.notApplicable !== undefined) ext['notApplicable'] = question.notApplicable;
-          survey.push({ type: 'range', ...head(question), parameters: `start=${min} end=${max} step=1`, ...extension(ext) });
+          if (question.kind === 'rating' && question.notApplicable !== undefined)
+            ext['notApplicable'] = question.notApplicable;
+          survey.push({
+            type: 'range',
+            ...head(question),
+            parameters: `start=${min} end=${max} step=1`,
+            ...extension(ext),
+          });
           break;
         }
         case 'single':
@@ -131,7 +171,12 @@ export function toXlsForm(questionnaire: Questionnaire): XlsFormOutput {
           break;
         case 'multi':
           list(question.id, question.options);
-          survey.push({ type: `select_multiple ${question.id}`, ...head(question), ...bounds('count-selected(.)', question.minSelected, question.maxSelected), ...extension(ext) });
+          survey.push({
+            type: `select_multiple ${question.id}`,
+            ...head(question),
+            ...bounds('count-selected(.)', question.minSelected, question.maxSelected),
+            ...extension(ext),
+          });
           break;
         case 'text':
           survey.push({
@@ -143,13 +188,24 @@ export function toXlsForm(questionnaire: Questionnaire): XlsFormOutput {
           });
           break;
         case 'number':
-          survey.push({ type: question.integer === true ? 'integer' : 'decimal', ...head(question), ...bounds('.', question.min, question.max), ...extension(ext) });
+          survey.push({
+            type: question.integer === true ? 'integer' : 'decimal',
+            ...head(question),
+            ...bounds('.', question.min, question.max),
+            ...extension(ext),
+          });
           break;
         case 'matrix': {
           scaleList(question.id, question.scale);
-          if (question.scale.notApplicable !== undefined) ext['notApplicable'] = { value: question.scale.notApplicable.value };
+          if (question.scale.notApplicable !== undefined)
+            ext['notApplicable'] = { value: question.scale.notApplicable.value };
           const { required, ...group } = head(question);
-          survey.push({ type: 'begin_group', ...group, appearance: 'table-list', ...extension(ext) });
+          survey.push({
+            type: 'begin_group',
+            ...group,
+            appearance: 'table-list',
+            ...extension(ext),
+          });
           for (const row of question.rows) {
             survey.push({
               type: `select_one ${question.id}`,
@@ -168,8 +224,12 @@ export function toXlsForm(questionnaire: Questionnaire): XlsFormOutput {
   }
   const defaultName = columns.get(questionnaire.defaultLocale) ?? questionnaire.defaultLocale;
   const ext: Record<string, unknown> = {};
-  const titleText = questionnaire.title[questionnaire.defaultLocale] ?? Object.values(questionnaire.title)[0] ?? questionnaire.id;
-  if (questionnaire.locales.length > 1 || Object.keys(questionnaire.title).length > 1) ext['title'] = questionnaire.title;
+  const titleText =
+    questionnaire.title[questionnaire.defaultLocale] ??
+    Object.values(questionnaire.title)[0] ??
+    questionnaire.id;
+  if (questionnaire.locales.length > 1 || Object.keys(questionnaire.title).length > 1)
+    ext['title'] = questionnaire.title;
   if (questionnaire.description !== undefined) ext['description'] = questionnaire.description;
   if (questionnaire.locales.length > 1) ext['locales'] = questionnaire.locales;
   return {

@@ -59,21 +59,35 @@ function special(node: SourceNode, self: Translator): Expression | undefined {
       }
       if (node.name === 'selected' && node.args.length === 2) {
         const reference = self.reference(node.args[0] as SourceNode);
-        return { type: 'contains', reference, value: self.literal(node.args[1] as SourceNode, reference) };
+        return {
+          type: 'contains',
+          reference,
+          value: self.literal(node.args[1] as SourceNode, reference),
+        };
       }
       return undefined;
     case 'nary': {
       // `${a} != '' and ${a} != x` is how toXlsForm writes our `{a} != x`
       // (false when unanswered), which XPath's `!=` is not.
       const last = node.operands[node.operands.length - 1];
-      if (node.op === 'and' && last?.t === 'bin' && last.op === '!=' && !isEmptyString(last.right)) {
+      if (
+        node.op === 'and' &&
+        last?.t === 'bin' &&
+        last.op === '!=' &&
+        !isEmptyString(last.right)
+      ) {
         const guards = node.operands.slice(0, -1);
         const refs = [last.left, last.right].filter((o) => o.t === 'ref');
         if (
           guards.length === refs.length &&
           guards.every((g, i) => {
             const ref = answeredRef(g);
-            return ref?.t === 'ref' && g.t === 'bin' && isEmptyString(g.right) && ref.name === (refs[i] as { name: string }).name;
+            return (
+              ref?.t === 'ref' &&
+              g.t === 'bin' &&
+              isEmptyString(g.right) &&
+              ref.name === (refs[i] as { name: string }).name
+            );
           })
         ) {
           return self.comparison('!=', last.left, last.right);
@@ -85,7 +99,8 @@ function special(node: SourceNode, self: Translator): Expression | undefined {
       if (node.op === '=' && isEmptyString(node.right) && node.left.t === 'ref') {
         return { type: 'not', operand: { type: 'answered', reference: self.reference(node.left) } };
       }
-      if (node.op === '!=') return { type: 'not', operand: self.comparison('=', node.left, node.right) };
+      if (node.op === '!=')
+        return { type: 'not', operand: self.comparison('=', node.left, node.right) };
       return undefined;
     default:
       return undefined;
@@ -93,7 +108,11 @@ function special(node: SourceNode, self: Translator): Expression | undefined {
 }
 
 /** Translates an XLSForm `relevant` condition; throws {@link Untranslatable} with the reason. */
-export function translateXlsFormExpression(text: string, resolve: ReferenceResolver, kindOf: KindLookup): Expression {
+export function translateXlsFormExpression(
+  text: string,
+  resolve: ReferenceResolver,
+  kindOf: KindLookup,
+): Expression {
   return new Translator(resolve, kindOf, special).condition(parseSource(text, XPATH));
 }
 
@@ -114,12 +133,18 @@ export function printXlsFormExpression(node: Expression, isMulti: (id: string) =
     case 'comparison': {
       const text = `${operand(node.left)} ${node.operator} ${operand(node.right)}`;
       if (node.operator !== '!=') return text;
-      const guards = [node.left, node.right].filter((o) => o.type === 'reference').map((o) => `${operand(o)} != '' and `);
+      const guards = [node.left, node.right]
+        .filter((o) => o.type === 'reference')
+        .map((o) => `${operand(o)} != '' and `);
       return guards.length === 0 ? text : `(${guards.join('')}${text})`;
     }
     case 'in': {
       const ref = operand(node.reference);
-      const parts = node.values.map((v) => (isMulti(node.reference.id) ? `selected(${ref}, ${xpathLiteral(v)})` : `${ref} = ${xpathLiteral(v)}`));
+      const parts = node.values.map((v) =>
+        isMulti(node.reference.id)
+          ? `selected(${ref}, ${xpathLiteral(v)})`
+          : `${ref} = ${xpathLiteral(v)}`,
+      );
       return `(${parts.join(' or ')})`;
     }
     case 'contains':
@@ -130,6 +155,8 @@ export function printXlsFormExpression(node: Expression, isMulti: (id: string) =
       return `not(${print(node.operand)})`;
     case 'and':
     case 'or':
-      return node.operands.map((c) => (c.type === 'and' || c.type === 'or' ? `(${print(c)})` : print(c))).join(` ${node.type} `);
+      return node.operands
+        .map((c) => (c.type === 'and' || c.type === 'or' ? `(${print(c)})` : print(c)))
+        .join(` ${node.type} `);
   }
 }
