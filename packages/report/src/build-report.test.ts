@@ -232,8 +232,10 @@ describe('buildReport: edges', () => {
 
   it('says why a section has no data: no previous wave, no breakdowns, no open text', () => {
     const records = demoRecords(40, 3).map((r) => {
-      const { improve: _i, why_dissatisfied: _w, ...rest } = r;
-      return rest;
+      const copy = { ...r };
+      delete copy.improve;
+      delete copy.why_dissatisfied;
+      return copy;
     });
     const doc = buildReport({
       questionnaire,

@@ -176,8 +176,8 @@ describe('renderHtml: properties', () => {
         const text = renderHtml(doc);
         expect(checkHtml(text)).toEqual([]);
         const quotes = elements(text, 'blockquote', 'data-quote').map(unescapeHtml);
-        // eslint-disable-next-line no-control-regex
         const clean = (s: string) =>
+          // eslint-disable-next-line no-control-regex
           s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '\uFFFD');
         expect(quotes).toEqual([clean(a), clean(b)]);
       }),

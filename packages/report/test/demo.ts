@@ -1,15 +1,19 @@
 // Seeded demo data shared by the tests: the education questionnaire of
 // @edu-quality/templates, 12 institutions, two waves.
-import { readResponsesSync, type ResponseSet } from '@edu-quality/questionnaire';
+import {
+  readResponsesSync,
+  type Questionnaire,
+  type ResponseSet,
+} from '@edu-quality/questionnaire';
 import {
   educationSatisfactionQuestionnaire,
   generateResponses,
   type SyntheticRecord,
 } from '@edu-quality/templates';
 
-export const questionnaire = educationSatisfactionQuestionnaire;
+export const questionnaire: Questionnaire = educationSatisfactionQuestionnaire;
 
-export const HOSTILE = [
+export const HOSTILE: readonly string[] = [
   '<img src=x onerror=alert(1)>',
   '<script>alert("x")</script>',
   '" onmouseover="alert(1)',

@@ -94,11 +94,12 @@ describe('suppression in every renderer', () => {
             if (groups[g]!.length > 0 && groups[g]!.length < k)
               expect(suppressed).toContain(NAMES[g]);
           }
-          const noDigits = (text: string, name: string) =>
+          const noDigits = (text: string, name: string): void => {
             expect(
               text.replaceAll(name, '').replaceAll(`n < ${k}`, '').replaceAll(`n &lt; ${k}`, ''),
               `${name}: ${text}`,
             ).not.toMatch(/\d/);
+          };
 
           const html = renderHtml(doc);
           const md = renderMarkdown(doc);
