@@ -92,13 +92,14 @@ export function koboExportColumns(
  * ```ts
  * import { koboColumnMap } from '@edu-quality/questionnaire/kobo';
  * const scale = { points: [{ value: 1, label: { en: 'Bad' } }, { value: 2, label: { en: 'Good' } }] };
- * koboColumnMap({
+ * const questionnaire = {
  *   id: 'demo', version: '1', title: { en: 'Demo' }, locales: ['en'], defaultLocale: 'en',
  *   sections: [{ id: 's1', title: { en: 'Service' }, questions: [
  *     { id: 'grid', kind: 'matrix', text: { en: 'Rate' }, scale, rows: [{ id: 'staff', text: { en: 'Staff' } }] },
  *     { id: 'nps', kind: 'nps', text: { en: 'Recommend?' } },
  *   ] }],
- * }); // => { 's1/grid/staff': 'staff', 's1/nps': 'nps' }
+ * };
+ * koboColumnMap(questionnaire); // => { 's1/grid/staff': 'staff', 's1/nps': 'nps' }
  * ```
  */
 export function koboColumnMap(
