@@ -40,13 +40,14 @@ describe('run', () => {
   it('lists the commands and the exit codes; no command is a usage error', async () => {
     const c = capture(dir);
     expect(await run([], c.io)).toBe(2);
-    for (const name of ['validate', 'index', 'demo']) expect(c.stdout()).toContain(`  ${name} `);
+    for (const name of ['validate', 'convert', 'index', 'report', 'demo', 'nok'])
+      expect(c.stdout()).toContain(`  ${name} `);
     expect(c.stdout()).toContain('2  usage error');
     expect(await run(['--help'], capture(dir).io)).toBe(0);
   });
 
   it('gives every command a --help with examples', async () => {
-    for (const name of ['validate', 'index', 'demo']) {
+    for (const name of ['validate', 'convert', 'index', 'report', 'demo', 'nok']) {
       const c = capture(dir);
       expect(await run([name, '--help'], c.io)).toBe(0);
       expect(c.stdout()).toMatch(new RegExp(`^Usage: edu-quality ${name}`));
@@ -59,7 +60,7 @@ describe('run', () => {
     let c = capture(dir);
     expect(await run(['frobnicate'], c.io)).toBe(2);
     expect(c.stderr()).toContain('edu-quality: unknown command frobnicate');
-    expect(c.stderr()).toContain('Commands: validate, index');
+    expect(c.stderr()).toContain('Commands: validate, convert, index, report, demo, nok');
     c = capture(dir);
     expect(await run(['index', 'a.csv', '--frob'], c.io)).toBe(2);
     expect(c.stderr()).toMatch(/edu-quality index: Unknown option '--frob'/);

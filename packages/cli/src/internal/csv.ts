@@ -7,11 +7,11 @@ function neutralise(text: string): string {
   return /^[=+\-@\t\r]/.test(text) && !/^-?\d+(\.\d+)?$/.test(text) ? `'${text}` : text;
 }
 
-/** One CSV cell, quoted when needed (RFC 4180), formulas neutralised. */
-export function csvCell(value: CsvCell, delimiter = ','): string {
+/** One CSV cell, quoted when needed (RFC 4180), formulas neutralised unless `safe` is false. */
+export function csvCell(value: CsvCell, delimiter = ',', safe = true): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  const text = neutralise(value);
+  const text = safe ? neutralise(value) : value;
   return text.includes(delimiter) || /["\r\n]/.test(text)
     ? `"${text.replaceAll('"', '""')}"`
     : text;
@@ -22,10 +22,11 @@ export function toCsv(
   header: readonly string[],
   rows: readonly (readonly CsvCell[])[],
   delimiter = ',',
+  safe = true,
 ): string {
   return (
     [header, ...rows]
-      .map((row) => row.map((c) => csvCell(c, delimiter)).join(delimiter))
+      .map((row) => row.map((c) => csvCell(c, delimiter, safe)).join(delimiter))
       .join('\r\n') + '\r\n'
   );
 }
