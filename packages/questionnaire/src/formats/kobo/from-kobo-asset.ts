@@ -18,7 +18,7 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 /**
  * Imports the content of a KoboToolbox asset (`{ survey, choices, settings,
  * translations }`, as the Kobo API returns it) into a questionnaire, through
- * {@link fromXlsForm}.
+ * `fromXlsForm`.
  *
  * @remarks
  * Kobo's JSON is XLSForm with three differences, undone here: texts
@@ -26,7 +26,7 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
  * translation is the unsuffixed default column); a select row has
  * `type: select_one` plus `select_from_list_name`; `required` is a boolean.
  * `$autoname` stands in for a missing `name`; `settings` may be an object,
- * with `id_string` for `form_id`. Everything {@link fromXlsForm} supports and
+ * with `id_string` for `form_id`. Everything `fromXlsForm` supports and
  * reports applies (Kobo's own `begin_score`/`begin_rank`/`begin_kobomatrix`
  * blocks are reported as `unsupported-type`). Issues name the `survey` or
  * `choices` row (1-based, counting a header row as XLSForm does).
@@ -37,7 +37,7 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
  * it: `readResponses` recognises them by their `q/option` tail.
  *
  * @param content - the asset content as parsed JSON
- * @param options - as for {@link fromXlsForm}
+ * @param options - as for `fromXlsForm`
  * @returns the questionnaire, the issues and the export column map
  *
  * @example

@@ -465,9 +465,7 @@ class XlsFormImport {
     return root;
   }
 
-  private sections(
-    nodes: Node[],
-  ): {
+  private sections(nodes: Node[]): {
     section: Omit<Section, 'questions' | 'visibleIf'>;
     condition: Pending['conditions'][number] | undefined;
     questions: Pending[];
