@@ -79,6 +79,29 @@ function survey(n, seed) {
 // CPU time of this process in ms: on a shared machine it is far less
 // disturbed by other processes than wall time. Single-threaded measurements
 // use it; the worker-thread run is timed on the wall clock.
+/**
+ * The same survey as a ResponseSet, as readResponses stores it: one byte per
+ * answer in a Uint8Array per item (the columnar input for large surveys).
+ */
+function responseSet(data) {
+  const n = data.rows.length;
+  const columns = new Map();
+  data.columns.forEach((id, k) => {
+    const values = new Uint8Array(n);
+    for (let i = 0; i < n; i++) values[i] = data.rows[i][k];
+    columns.set(id, { kind: 'scale', id, min: 1, max: 10, values });
+  });
+  return {
+    questionnaire: { id: 'ecsi-bench' },
+    items: [],
+    size: n,
+    columns,
+    sourceRows: Uint32Array.from({ length: n }, (_, i) => i + 2),
+    counts: { read: n, accepted: n, rejected: 0, droppedAnswers: 0 },
+    issues: [],
+  };
+}
+
 const now = () => {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1000;
@@ -95,7 +118,7 @@ const results = {
   cpu: cpus()[0]?.model ?? 'unknown',
   cores: availableParallelism(),
   loadAverageAtStart: loadavg().map((v) => +v.toFixed(2)),
-  model: 'ECSI: 7 latent variables, 25 items, 12 paths, centroid, standardised',
+  model: 'ECSI: 7 latent variables, 25 items, 12 paths, centroid, standardised; ResponseSet input (1–10 scale items)',
   fit: [],
   bootstrap: {},
   bootstrapLarge: {},
@@ -112,7 +135,8 @@ for (const [n, reps] of [
   [100_000, 5],
   [300_000, 3],
 ]) {
-  const data = survey(n, 20260101 + n);
+  const matrix = survey(n, 20260101 + n);
+  const data = responseSet(matrix);
   plsPathModel(data, model); // warm-up
   const times = [];
   let iterations = 0;
@@ -123,13 +147,23 @@ for (const [n, reps] of [
     iterations = fit.iterations;
   }
   const ms = median(times);
+  // The same data as an array of rows, for comparison: reading JS arrays of
+  // numbers costs more, and their objects weigh on the garbage collector.
+  const matrixTimes = [];
+  for (let r = 0; r < Math.max(3, Math.ceil(reps / 4)); r++) {
+    const t0 = now();
+    plsPathModel(matrix, model);
+    matrixTimes.push(now() - t0);
+  }
   const row = {
     n,
     repetitions: reps,
+    input: 'ResponseSet',
     medianMs: +ms.toFixed(3),
     iterations,
     microsecondsPerRespondent: +((ms * 1000) / n).toFixed(4),
     nanosecondsPerRespondentIteration: +((ms * 1e6) / (n * iterations)).toFixed(2),
+    matrixInputMedianMs: +median(matrixTimes).toFixed(3),
   };
   results.fit.push(row);
   console.log('fit', row);
@@ -168,7 +202,7 @@ for (const [n, reps] of [
 // 2. 5,000 resamples against 5,000 single fits, 250 respondents.
 {
   const B = 5_000;
-  const data = survey(250, 250);
+  const data = responseSet(survey(250, 250));
   for (let r = 0; r < 50; r++) plsPathModel(data, model);
   plsBootstrap(data, model, { resamples: 50, seed: 1 });
   // Interleaved in rounds of 1,000, so that a change in machine load hits
@@ -222,7 +256,7 @@ for (const [n, reps] of [
 // difference between calls with 4 and with 2 resamples, interleaved with
 // single fits so that a change in machine load hits both sides alike.
 {
-  const data = survey(100_000, 100_000);
+  const data = responseSet(survey(100_000, 100_000));
   plsPathModel(data, model);
   const rounds = 3;
   let fitMs = 0;

@@ -2,7 +2,7 @@
 // inner model with standard errors, effects, block quality and GoF.
 
 import { twoSidedP } from '../distributions.js';
-import { innerModel, type PlsWorkspace } from './engine.js';
+import { CHUNK, innerModel, type PlsWorkspace } from './engine.js';
 import { invertSpd, symmetricEigen } from './linalg.js';
 import type { PreparedPls } from './prepare.js';
 
@@ -43,6 +43,19 @@ export function pairwiseCorrelation(
   }
   const den = Math.sqrt(saa * sbb);
   return den > 0 ? sab / den : 0;
+}
+
+function dotRange(
+  a: Float64Array,
+  aBase: number,
+  b: Float64Array,
+  bBase: number,
+  from: number,
+  to: number,
+): number {
+  let s = 0;
+  for (let i = from; i < to; i++) s += a[aBase + i]! * b[bBase + i]!;
+  return s;
 }
 
 function hasMissing(v: Float64Array, base: number, n: number): boolean {
@@ -107,9 +120,29 @@ export function summarize(prep: PreparedPls, ws: PlsWorkspace): RawSummary {
     complete[k] === 1 && (other < 0 || complete[other] === 1)
       ? centredCorrelation(x, k * n, base, baseOffset, n)
       : pairwiseCorrelation(x, k * n, base, baseOffset, n);
+  // Cross-loadings of the complete columns: Σ x_k y_l in row chunks (a chunk
+  // of x_k is reused for every score), over √(Σx_k² Σy_l²).
+  const xx = new Float64Array(p);
+  const yy = new Float64Array(L);
+  const xy = new Float64Array(p * L);
+  for (let k = 0; k < p; k++) if (complete[k] === 1) xx[k] = dotRange(x, k * n, x, k * n, 0, n);
+  for (let l = 0; l < L; l++) yy[l] = dotRange(y, l * n, y, l * n, 0, n);
+  for (let c0 = 0; c0 < n; c0 += CHUNK) {
+    const c1 = Math.min(n, c0 + CHUNK);
+    for (let k = 0; k < p; k++) {
+      if (complete[k] === 0) continue;
+      for (let l = 0; l < L; l++)
+        xy[k * L + l] = xy[k * L + l]! + dotRange(x, k * n, y, l * n, c0, c1);
+    }
+  }
   for (let k = 0; k < p; k++) {
     for (let l = 0; l < L; l++) {
-      crossLoadings[k * L + l] = cor(k, y, l * n, -1);
+      if (complete[k] === 1) {
+        const den = Math.sqrt(xx[k]! * yy[l]!);
+        crossLoadings[k * L + l] = den > 0 ? xy[k * L + l]! / den : 0;
+      } else {
+        crossLoadings[k * L + l] = cor(k, y, l * n, -1);
+      }
     }
     loadings[k] = crossLoadings[k * L + prep.blockOf[k]!]!;
   }
