@@ -2,7 +2,13 @@ import { EduQualityError, type Issue } from '@edu-quality/core';
 import type { ResponseSet } from '@edu-quality/questionnaire';
 import { fail } from './internal/fail.js';
 import { formatHalfUp, roundHalfUpNumber } from './internal/nok/decimal.js';
-import { nokAggregate, nokBand, type NokAggregate, type NokRatingBand } from './nok-aggregate.js';
+import {
+  aggregateSortedById,
+  byId,
+  nokBand,
+  type NokAggregate,
+  type NokRatingBand,
+} from './nok-aggregate.js';
 import {
   NOK_PROFILES,
   type NokCountKey,
@@ -952,13 +958,14 @@ export function nokAssessment(
     rounding,
     ...(options.bands === undefined ? {} : { bands: options.bands }),
   };
+  const sorted = [...organisations].sort(byId);
   return {
     organisations,
     ranking,
-    overall: nokAggregate(organisations, aggregateOptions)[0]!,
-    byMunicipality: nokAggregate(organisations, { ...aggregateOptions, by: 'municipality' }),
-    byFounder: nokAggregate(organisations, { ...aggregateOptions, by: 'founder' }),
-    byType: nokAggregate(organisations, { ...aggregateOptions, by: 'type' }),
+    overall: aggregateSortedById(sorted, aggregateOptions)[0]!,
+    byMunicipality: aggregateSortedById(sorted, { ...aggregateOptions, by: 'municipality' }),
+    byFounder: aggregateSortedById(sorted, { ...aggregateOptions, by: 'founder' }),
+    byType: aggregateSortedById(sorted, { ...aggregateOptions, by: 'type' }),
     warnings,
     policy: { emptyDenominator: policy, rounding },
   };
