@@ -13,9 +13,15 @@
 // Ours (parallel) = the same, with the file cut into one byte range per CPU,
 //         each read and counted in a worker (bench/nok-shard-worker.mjs), the
 //         counts merged and scored on the main thread: DuckDB uses every CPU too.
+// DuckDB (1 thread) = the same query on an instance with threads = 1: a second
+//         figure that a loaded machine disturbs less (one core is easier to
+//         get than two), compared with ours on one thread.
 // All are timed from the file on disk to the result in memory; DuckDB's
-// instance and connection, and our workers, are started before timing. The counts of both are
-// compared, organisation by organisation, before anything is reported.
+// instances and connections, and our workers, are started before timing. The
+// counts of all are compared, organisation by organisation, before anything
+// is reported. Each repetition runs the four in a rotated order, so that none
+// always follows the same neighbour; medians are reported, with the load
+// average at each repetition.
 import {
   closeSync,
   existsSync,
@@ -26,6 +32,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -336,10 +343,14 @@ const sql = `SELECT organisation, count(*) AS respondents, ${countExprs.join(', 
 
 const instance = await DuckDBInstance.create(':memory:');
 const connection = await instance.connect();
-async function duck() {
-  const res = await connection.runAndReadAll(sql);
+const instance1 = await DuckDBInstance.create(':memory:', { threads: '1' });
+const connection1 = await instance1.connect();
+async function duckOn(conn) {
+  const res = await conn.runAndReadAll(sql);
   return res.getRowObjects();
 }
+const duck = () => duckOn(connection);
+const duck1 = () => duckOn(connection1);
 
 // --- run ---------------------------------------------------------------------
 
@@ -354,10 +365,10 @@ async function time(fn) {
   return { ms: performance.now() - t, value };
 }
 
-// Warm-up (JIT, file cache), then alternate the two so that neither gets a warmer machine.
+// Warm-up (JIT, file cache) of every variant before timing.
 const warmOurs = ours();
 const warmDuck = await duck();
-
+const warmDuck1 = await duck1();
 const warmParallel = await oursParallel();
 
 // Same counts, organisation by organisation, in both of ours and DuckDB.
@@ -382,26 +393,56 @@ for (const [name, run] of [
 }
 if (warmParallel.accepted !== RESPONDENTS)
   throw new Error('ours (parallel): rows lost at the cuts');
+const byOrg = (rows) =>
+  JSON.stringify(
+    rows
+      .map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, String(v)])))
+      .sort((a, b) => (a.organisation < b.organisation ? -1 : 1)),
+  );
+if (byOrg(warmDuck1) !== byOrg(warmDuck)) throw new Error('DuckDB threads = 1 counts differ');
 
-const oursMs = [];
-const parallelMs = [];
-const duckMs = [];
+const timings = { ours: [], duckdb: [], duckdb1: [], parallel: [] };
 const stages = { readFiles: [], parseCsv: [], nokAssessment: [] };
+const loadPerRun = [];
+const variants = [
+  [
+    'ours',
+    async () => {
+      const run = await time(ours);
+      for (const [k, ms] of Object.entries(run.value.stages)) stages[k].push(ms);
+      return run.ms;
+    },
+  ],
+  ['duckdb', async () => (await time(duck)).ms],
+  ['duckdb1', async () => (await time(duck1)).ms],
+  ['parallel', async () => (await time(oursParallel)).ms],
+];
 const loadAtStart = loadavg();
 for (let i = 0; i < RUNS; i++) {
-  const run = await time(ours);
-  oursMs.push(run.ms);
-  for (const [k, ms] of Object.entries(run.value.stages)) stages[k].push(ms);
-  duckMs.push((await time(duck)).ms);
-  parallelMs.push((await time(oursParallel)).ms);
+  loadPerRun.push(Math.round(loadavg()[0] * 100) / 100);
+  for (let j = 0; j < variants.length; j++) {
+    const [name, run] = variants[(i + j) % variants.length];
+    timings[name].push(await run());
+  }
 }
 for (const w of workers) await w.terminate();
 const loadAtEnd = loadavg();
 const threads = Number(
   (await connection.runAndReadAll("SELECT current_setting('threads')")).getRows()[0][0],
 );
+const threads1 = Number(
+  (await connection1.runAndReadAll("SELECT current_setting('threads')")).getRows()[0][0],
+);
 connection.closeSync?.();
+connection1.closeSync?.();
 
+const r1 = (x) => Math.round(x * 10) / 10;
+const r3 = (x) => Math.round(x * 1000) / 1000;
+const summary = (xs) => ({ median: r1(median(xs)), all: xs.map((x) => Math.round(x)) });
+const oursMs = timings.ours;
+const duckMs = timings.duckdb;
+const duck1Ms = timings.duckdb1;
+const parallelMs = timings.parallel;
 const result = {
   benchmark: 'NOK 344n assessment of a region from CSV vs DuckDB counts in SQL',
   date: new Date().toISOString(),
@@ -413,43 +454,71 @@ const result = {
   seed: SEED,
   fileBytes: statSync(csvPath).size,
   reader,
+  // The code measured: the last commits of the reader and of the NOK scoring
+  // (a working tree with uncommitted changes is measured as it is).
+  commits: Object.fromEntries(
+    [
+      ['reader', ['packages/questionnaire/src/internal']],
+      ['nok', ['packages/index/src/nok-*', 'packages/index/src/internal/nok']],
+    ].map(([k, paths]) => [
+      k,
+      execFileSync('git', ['log', '-1', '--format=%h %s', '--', ...paths], {
+        cwd: join(here, '..'),
+      })
+        .toString()
+        .trim(),
+    ]),
+  ),
   rowsAccepted: warmOurs.responses.counts.accepted,
   countsMatch: true,
   runs: RUNS,
-  oursMs: { median: Math.round(median(oursMs) * 10) / 10, all: oursMs.map((x) => Math.round(x)) },
-  duckdbMs: { median: Math.round(median(duckMs) * 10) / 10, all: duckMs.map((x) => Math.round(x)) },
+  order:
+    'each repetition runs ours, DuckDB, DuckDB (1 thread), ours (parallel), rotated by one per repetition',
+  oursMs: summary(oursMs),
   oursStagesMedianMs: Object.fromEntries(
-    Object.entries(stages).map(([k, xs]) => [k, Math.round(median(xs) * 10) / 10]),
+    Object.entries(stages).map(([k, xs]) => [k, r1(median(xs))]),
   ),
-  oursParallelMs: {
-    workers: workers.length,
-    median: Math.round(median(parallelMs) * 10) / 10,
-    all: parallelMs.map((x) => Math.round(x)),
-  },
-  duckdbThreads: threads,
+  duckdbMs: { threads, ...summary(duckMs) },
+  duckdbThreads1Ms: { threads: threads1, ...summary(duck1Ms) },
+  oursParallelMs: { workers: workers.length, ...summary(parallelMs) },
   duckdbStatement: sql.replace(csvPath, 'file').replace(/\s+/g, ' '),
   loadAverageAtStart: loadAtStart.map((x) => Math.round(x * 100) / 100),
   loadAverageAtEnd: loadAtEnd.map((x) => Math.round(x * 100) / 100),
-  ratio: Math.round((median(oursMs) / median(duckMs)) * 1000) / 1000,
+  loadAverage1mPerRun: loadPerRun,
+  // ours (one thread) / DuckDB (every CPU): the Acceptance figure.
+  ratio: r3(median(oursMs) / median(duckMs)),
+  // ours (one thread) / DuckDB (one thread): less sensitive to load.
+  ratioThreads1: r3(median(oursMs) / median(duck1Ms)),
+  // ours on one worker per CPU / DuckDB on every CPU.
+  parallelRatio: r3(median(parallelMs) / median(duckMs)),
   // The NOK part alone (counting + every score, shortfall, ranking and group
   // mean) against DuckDB's whole query: what this package adds on top of the reader.
-  parallelRatio: Math.round((median(parallelMs) / median(duckMs)) * 1000) / 1000,
-  nokOnlyRatio: Math.round((median(stages.nokAssessment) / median(duckMs)) * 1000) / 1000,
+  nokOnlyRatio: r3(median(stages.nokAssessment) / median(duckMs)),
+  readerOnlyRatio: r3(median(stages.parseCsv) / median(duckMs)),
   target: 0.5,
 };
-result.meetsTarget = Math.min(result.ratio, result.parallelRatio) <= result.target;
+// The Acceptance item names one ratio: ours from the CSV against DuckDB as
+// configured by default. The other ratios are reported, not used to pass.
+result.meetsTarget = result.ratio <= result.target;
+result.parallelNote =
+  `ours (parallel) cuts the file at line feeds into ${workers.length} byte ranges, one per ` +
+  'worker (started before timing, as DuckDB is); each worker reads its range from disk, ' +
+  'runs readResponsesSync and NokSurveyAccumulator.addResponses; the main thread merges ' +
+  'the counts and runs nokAssessment. Its counts and accepted rows are checked against ' +
+  "DuckDB's before timing.";
 result.caveat =
   `The CSV reader (${reader}) alone takes ${result.oursStagesMedianMs.parseCsv} ms, ` +
-  `${Math.round((result.oursStagesMedianMs.parseCsv / result.duckdbMs.median) * 100) / 100}× DuckDB's whole query; ` +
-  'the NOK counting and scoring add nokAssessment on top. ' +
-  (loadAtStart[0] > cpus().length
-    ? `The machine was loaded (1-minute load ${result.loadAverageAtStart[0]} on ${cpus().length} CPUs): re-measure on an idle machine.`
+  `${result.readerOnlyRatio}× DuckDB's whole query; ` +
+  `the NOK counting and scoring (nokAssessment) take ${result.oursStagesMedianMs.nokAssessment} ms, ` +
+  `reading the files ${result.oursStagesMedianMs.readFiles} ms. ` +
+  (Math.max(...loadPerRun, loadAtStart[0]) > cpus().length
+    ? `The machine was loaded (1-minute load ${Math.min(...loadPerRun)}–${Math.max(...loadPerRun)} on ${cpus().length} CPUs, other work running): the times are inflated and noisy, re-measure on an idle machine.`
     : 'The machine was not overloaded.');
 mkdirSync(dirname(resultPath), { recursive: true });
 writeFileSync(resultPath, JSON.stringify(result, null, 2) + '\n');
 console.log(
-  `NOK region: ours ${result.oursMs.median} ms, on ${workers.length} workers ${result.oursParallelMs.median} ms (ratio ${result.parallelRatio})`,
+  `NOK region: ours ${result.oursMs.median} ms (${reader} ${result.oursStagesMedianMs.parseCsv} ms + nokAssessment ${result.oursStagesMedianMs.nokAssessment} ms + files ${result.oursStagesMedianMs.readFiles} ms)`,
 );
 console.log(
-  `NOK region: ours ${result.oursMs.median} ms (${reader} ${result.oursStagesMedianMs.parseCsv} ms + nokAssessment ${result.oursStagesMedianMs.nokAssessment} ms), DuckDB ${result.duckdbMs.median} ms (${threads} threads), ratio ${result.ratio} (target ≤ ${result.target}), load ${result.loadAverageAtStart[0]}`,
+  `DuckDB ${result.duckdbMs.median} ms (${threads} threads) ratio ${result.ratio}; DuckDB ${result.duckdbThreads1Ms.median} ms (1 thread) ratio ${result.ratioThreads1}; ours on ${workers.length} workers ${result.oursParallelMs.median} ms ratio ${result.parallelRatio} (target ≤ ${result.target}); load ${loadPerRun.join(' ')}`,
 );
