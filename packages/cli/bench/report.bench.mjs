@@ -7,7 +7,15 @@
 //
 //   pnpm build && node packages/cli/bench/report.bench.mjs [rows]
 import { execFileSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
@@ -22,7 +30,10 @@ const bin = join(root, 'packages', 'cli', 'dist', 'bin.js');
 const rows = Number(process.argv[2] ?? 1_000_000);
 const CHUNK = 100_000;
 const data = join(root, 'bench', 'data', `education-${rows}.csv`);
-const institutions = Array.from({ length: 60 }, (_, i) => `Institution ${String(i + 1).padStart(2, '0')}`);
+const institutions = Array.from(
+  { length: 60 },
+  (_, i) => `Institution ${String(i + 1).padStart(2, '0')}`,
+);
 
 async function generate() {
   mkdirSync(join(root, 'bench', 'data'), { recursive: true });
@@ -30,8 +41,15 @@ async function generate() {
   for (let done = 0, chunk = 0; done < rows; done += CHUNK, chunk++) {
     const n = Math.min(CHUNK, rows - done);
     const records = generateResponses(questionnaire, { n, seed: 1000 + chunk, institutions });
-    for (const r of records) r.id = `R${String(done + Number(String(r.id).slice(1))).padStart(7, '0')}`;
-    let csv = responsesToCsv(records, { questionnaire, delimiter: ';', labels: 'labels', locale: 'lt', bom: chunk === 0 });
+    for (const r of records)
+      r.id = `R${String(done + Number(String(r.id).slice(1))).padStart(7, '0')}`;
+    let csv = responsesToCsv(records, {
+      questionnaire,
+      delimiter: ';',
+      labels: 'labels',
+      locale: 'lt',
+      bom: chunk === 0,
+    });
     if (chunk > 0) csv = csv.slice(csv.indexOf('\n') + 1);
     if (!out.write(csv)) await once(out, 'drain');
   }
@@ -41,7 +59,11 @@ async function generate() {
 
 function timed(args, cwd) {
   const started = performance.now();
-  const stdout = execFileSync(process.execPath, [bin, ...args], { cwd, env: { ...process.env, CI: '1' }, maxBuffer: 256 << 20 });
+  const stdout = execFileSync(process.execPath, [bin, ...args], {
+    cwd,
+    env: { ...process.env, CI: '1' },
+    maxBuffer: 256 << 20,
+  });
   return { seconds: (performance.now() - started) / 1000, json: JSON.parse(String(stdout)) };
 }
 
@@ -52,9 +74,23 @@ if (!existsSync(data)) {
 }
 const loadAtStart = loadavg();
 const dir = mkdtempSync(join(tmpdir(), 'edu-quality-bench-'));
-const demoRuns = [1, 2, 3].map(() => timed(['demo', '--out', join(dir, 'demo'), '--format', 'json'], dir).seconds);
+const demoRuns = [1, 2, 3].map(
+  () => timed(['demo', '--out', join(dir, 'demo'), '--format', 'json'], dir).seconds,
+);
 const reportRun = timed(
-  ['report', data, '--questionnaire', 'builtin:education-satisfaction', '--out', join(dir, 'report'), '--by', 'institution', '--format', 'json', '--quiet'],
+  [
+    'report',
+    data,
+    '--questionnaire',
+    'builtin:education-satisfaction',
+    '--out',
+    join(dir, 'report'),
+    '--by',
+    'institution',
+    '--format',
+    'json',
+    '--quiet',
+  ],
   dir,
 );
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -68,7 +104,8 @@ const result = {
     loadAverageAtStart: loadAtStart.map((x) => Number(x.toFixed(2))),
     loadAverageAtEnd: loadavg().map((x) => Number(x.toFixed(2))),
   },
-  method: 'wall time of the built CLI (node packages/cli/dist/bin.js) in a child process, CI=1 (no progress bar), output to a temporary folder',
+  method:
+    'wall time of the built CLI (node packages/cli/dist/bin.js) in a child process, CI=1 (no progress bar), output to a temporary folder',
   demo: {
     command: 'edu-quality demo --out DIR --format json',
     what: '12 institutions, 2 waves (1,200 + 1,300 respondents): generate, write CSV, read back, index, report (HTML, Markdown, XLSX, CSV)',
@@ -76,7 +113,8 @@ const result = {
     medianSeconds: Number(median(demoRuns).toFixed(2)),
   },
   report: {
-    command: 'edu-quality report education-1000000.csv --questionnaire builtin:education-satisfaction --out DIR --by institution --format json --quiet',
+    command:
+      'edu-quality report education-1000000.csv --questionnaire builtin:education-satisfaction --out DIR --by institution --format json --quiet',
     input: {
       rows,
       bytes: statSync(data).size,
@@ -89,5 +127,8 @@ const result = {
   },
 };
 mkdirSync(join(root, 'bench', 'results'), { recursive: true });
-writeFileSync(join(root, 'bench', 'results', 'report.json'), `${JSON.stringify(result, null, 2)}\n`);
+writeFileSync(
+  join(root, 'bench', 'results', 'report.json'),
+  `${JSON.stringify(result, null, 2)}\n`,
+);
 console.log(JSON.stringify(result, null, 2));

@@ -1,5 +1,7 @@
 import type { Command } from '../command.js';
+import { complianceCommand } from './compliance.js';
 import { convertCommand } from './convert.js';
+import { deadlineCommand } from './deadline.js';
 import { demoCommand } from './demo.js';
 import { indexCommand } from './index-command.js';
 import { nokCommand } from './nok.js';
@@ -14,4 +16,6 @@ export const COMMANDS: readonly Command[] = [
   reportCommand,
   demoCommand,
   nokCommand,
+  deadlineCommand,
+  complianceCommand,
 ];

@@ -1,0 +1,120 @@
+import {
+  dueDate,
+  lt,
+  ru,
+  type ClockPause,
+  type DeadlineExtension,
+  type DeadlineRule,
+  type WorkingCalendar,
+} from '@edu-quality/calendar';
+import { CliError } from '../cli-error.js';
+import type { Command } from '../command.js';
+import { flag, list, num, positionals, str } from '../command.js';
+
+const CALENDARS: Readonly<Record<string, WorkingCalendar>> = { lt, ru };
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function usage(message: string): CliError {
+  return new CliError(2, message, {
+    hint: 'Run `edu-quality deadline --help` for the options and examples.',
+  });
+}
+
+/** `edu-quality deadline`: when a reply is due, counted on a working-day calendar. */
+export const deadlineCommand: Command = {
+  name: 'deadline',
+  summary:
+    'Say when a reply is due: working or calendar days on the LT or RU calendar, with pauses and extensions.',
+  usage: 'deadline <received-at> --days N [options]',
+  description: [
+    'received-at is a date (2026-04-03), a local time (2026-04-03T23:30) or an instant with an',
+    "offset (2026-04-03T20:30:00Z); a local time is in the calendar's time zone (Europe/Vilnius,",
+    'Europe/Moscow) unless --time-zone says otherwise, so a message at 23:30 counts that day.',
+    'The count starts the next day unless --count-from receipt. --explain lists every day counted.',
+  ].join('\n'),
+  options: {
+    days: { type: 'string', short: 'd', value: 'N', description: 'the deadline in days' },
+    unit: { type: 'string', value: 'UNIT', description: 'working-days (default) or calendar-days' },
+    calendar: {
+      type: 'string',
+      short: 'c',
+      value: 'lt|ru',
+      description: 'the working-day calendar (default lt)',
+    },
+    'count-from': { type: 'string', value: 'START', description: 'next-day (default) or receipt' },
+    'time-zone': { type: 'string', value: 'ZONE', description: "the institution's IANA time zone" },
+    pause: {
+      type: 'string',
+      multiple: true,
+      value: 'FROM..TO',
+      description: 'a clock pause, dates inclusive (2026-04-10..2026-04-14)',
+    },
+    extend: {
+      type: 'string',
+      multiple: true,
+      value: 'N',
+      description: 'an extension of N more days of the same unit',
+    },
+    explain: { type: 'boolean', description: 'list the days counted, skipped and paused' },
+  },
+  examples: [
+    'edu-quality deadline 2026-04-03T23:30 --days 20',
+    'edu-quality deadline 2026-12-25 --days 30 --unit calendar-days --calendar ru --explain',
+    'edu-quality deadline 2026-04-03 --days 20 --pause 2026-04-10..2026-04-14 --extend 10 --format json',
+  ],
+  run(ctx, parsed) {
+    const [receivedAt] = positionals('deadline', parsed, ['received-at']) as [string];
+    if (str(parsed, 'days') === undefined) throw usage('--days is required');
+    const amount = num('deadline', parsed, 'days', 0, { min: 1, max: 3650, integer: true });
+    const unit = str(parsed, 'unit') ?? 'working-days';
+    if (unit !== 'working-days' && unit !== 'calendar-days')
+      throw usage(`--unit must be working-days or calendar-days, got ${unit}`);
+    const calendarName = str(parsed, 'calendar') ?? 'lt';
+    const calendar = CALENDARS[calendarName];
+    if (calendar === undefined) throw usage(`--calendar must be lt or ru, got ${calendarName}`);
+    const countFrom = str(parsed, 'count-from') ?? 'next-day';
+    if (countFrom !== 'next-day' && countFrom !== 'receipt')
+      throw usage(`--count-from must be next-day or receipt, got ${countFrom}`);
+    const pauses: ClockPause[] = list(parsed, 'pause').map((p) => {
+      const [from = '', to = ''] = p.split('..');
+      if (!DATE.test(from) || !DATE.test(to))
+        throw usage(`--pause must be FROM..TO with dates (YYYY-MM-DD), got ${p}`);
+      return { from, to };
+    });
+    const extensions: DeadlineExtension[] = list(parsed, 'extend').map((e) => {
+      const n = Number(e);
+      if (!Number.isInteger(n) || n < 1)
+        throw usage(`--extend must be a whole number of days ≥ 1, got ${e}`);
+      return { amount: n, unit };
+    });
+    const rule: DeadlineRule = { amount, unit, countFrom };
+    const timeZone = str(parsed, 'time-zone');
+    const result = dueDate(receivedAt, rule, calendar, {
+      ...(timeZone === undefined ? {} : { timeZone }),
+      ...(pauses.length > 0 ? { pauses } : {}),
+      ...(extensions.length > 0 ? { extensions } : {}),
+    });
+    const explain = flag(parsed, 'explain');
+    ctx.json({
+      ok: true,
+      rule,
+      calendar: calendarName,
+      receivedOn: result.receivedOn,
+      dueOn: result.dueOn,
+      dueBy: result.dueBy.toISOString(),
+      timeZone: result.timeZone,
+      steps: result.steps,
+    });
+    ctx.out(
+      `Received ${result.receivedOn} (${result.timeZone}); ${amount} ${unit.replace('-', ' ')}${extensions.length > 0 ? ` + ${extensions.map((e) => e.amount).join(' + ')} extension` : ''} on the ${calendarName.toUpperCase()} calendar`,
+    );
+    ctx.out(`Due on ${result.dueOn} (by ${result.dueBy.toISOString()})`);
+    if (explain) {
+      for (const s of result.steps)
+        ctx.out(
+          `  ${s.date}  ${s.kind.padEnd(8)} ${s.count === undefined ? '   ' : String(s.count).padStart(3)}  ${s.note}`,
+        );
+    }
+    return Promise.resolve(0);
+  },
+};
