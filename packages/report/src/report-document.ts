@@ -229,7 +229,7 @@ export interface SatisfactionReportResults {
 
 /**
  * A report document: plain data that every renderer reads. Numbers in text are
- * references to {@link ReportDocument.values}, which are bound to the results.
+ * references to its `values`, which are bound to the results.
  */
 export type ReportDocument = {
   /** The locale of every label (lt, en, ru; others fall back to English labels). */
