@@ -68,7 +68,10 @@ export function fitAndRecord(
   if (!innerModel(spec, ws, scratch.paths, scratch.r2)) status = 2;
   if (status !== FIT_OK) return status;
   let c = at;
-  for (const [from, to] of prep.edges) row[c++] = scratch.paths[to * L + from]!;
+  for (let e = 0; e < prep.edges.length; e++) {
+    const [from, to] = prep.edges[e]!;
+    row[c++] = scratch.paths[to * L + from]!;
+  }
   for (let k = 0; k < p; k++) row[c++] = ws.w[k]!;
   const { x, y } = ws;
   for (let k = 0; k < p; k++) {

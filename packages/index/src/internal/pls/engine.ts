@@ -176,7 +176,9 @@ function innerEstimate(spec: EngineSpec, ws: PlsWorkspace): boolean {
   // Correlations of every adjacent pair and of the predecessors of each
   // latent variable between themselves (the scores are standardised).
   for (let j = 0; j < L; j++) {
-    for (const i of spec.neighbours[j]!) {
+    const neighbours = spec.neighbours[j]!;
+    for (let q = 0; q < neighbours.length; q++) {
+      const i = neighbours[q]!;
       if (i < j) continue;
       const r = dot(y, i * n, y, j * n, n) / n;
       c[i * L + j] = r;
@@ -197,7 +199,9 @@ function innerEstimate(spec: EngineSpec, ws: PlsWorkspace): boolean {
   e.fill(0);
   for (let j = 0; j < L; j++) {
     const ps = spec.preds[j]!;
-    for (const i of spec.neighbours[j]!) {
+    const neighbours = spec.neighbours[j]!;
+    for (let q = 0; q < neighbours.length; q++) {
+      const i = neighbours[q]!;
       const r = c[i * L + j]!;
       if (spec.scheme === SCHEME_CENTROID) e[i * L + j] = Math.sign(r);
       else if (spec.scheme === SCHEME_FACTORIAL) e[i * L + j] = r;
@@ -218,7 +222,9 @@ function innerEstimate(spec: EngineSpec, ws: PlsWorkspace): boolean {
   for (let j = 0; j < L; j++) {
     const zb = j * n;
     z.fill(0, zb, zb + n);
-    for (const i of spec.neighbours[j]!) {
+    const neighbours = spec.neighbours[j]!;
+    for (let q = 0; q < neighbours.length; q++) {
+      const i = neighbours[q]!;
       const eij = e[i * L + j]!;
       if (eij === 0) continue;
       const yb = i * n;
@@ -503,7 +509,9 @@ export function fitAvailable(spec: EngineSpec, ws: PlsWorkspace): number {
         }
         means[j] = means[j]! + s;
         acc[j * L + j] = acc[j * L + j]! + ss;
-        for (const i of spec.neighbours[j]!) {
+        const neighbours = spec.neighbours[j]!;
+        for (let q = 0; q < neighbours.length; q++) {
+          const i = neighbours[q]!;
           if (i >= j) continue;
           const ib = i * n;
           let sij = 0;
@@ -517,7 +525,9 @@ export function fitAvailable(spec: EngineSpec, ws: PlsWorkspace): number {
       vars[l] = (acc[l * L + l]! - n * means[l]! * means[l]!) / (n - 1);
     }
     for (let j = 0; j < L; j++) {
-      for (const i of spec.neighbours[j]!) {
+      const neighbours = spec.neighbours[j]!;
+      for (let q = 0; q < neighbours.length; q++) {
+        const i = neighbours[q]!;
         if (i >= j) continue;
         const cov = (acc[i * L + j]! - n * means[i]! * means[j]!) / (n - 1);
         // The factorial scheme of plspm's non-metric engine uses cov(Y).
@@ -647,7 +657,9 @@ function innerEstimateFromC(spec: EngineSpec, ws: PlsWorkspace): boolean {
   const { n, y, z, c, e } = ws;
   e.fill(0);
   for (let j = 0; j < L; j++) {
-    for (const i of spec.neighbours[j]!) {
+    const neighbours = spec.neighbours[j]!;
+    for (let q = 0; q < neighbours.length; q++) {
+      const i = neighbours[q]!;
       const r = c[i * L + j]!;
       if (spec.scheme === SCHEME_CENTROID) e[i * L + j] = Math.sign(r);
       else e[i * L + j] = r; // factorial: cov; path: cor for successors, β for predecessors
@@ -659,7 +671,9 @@ function innerEstimateFromC(spec: EngineSpec, ws: PlsWorkspace): boolean {
     const c1 = Math.min(n, c0 + CHUNK);
     for (let j = 0; j < L; j++) {
       const zb = j * n;
-      for (const i of spec.neighbours[j]!) {
+      const neighbours = spec.neighbours[j]!;
+      for (let q = 0; q < neighbours.length; q++) {
+        const i = neighbours[q]!;
         const eij = e[i * L + j]!;
         if (eij === 0) continue;
         const yb = i * n;

@@ -10,23 +10,26 @@
 /** The state of a xoshiro128** generator: four 32-bit words. */
 export type PrngState = Uint32Array;
 
-function splitmix32(state: { s: number }): number {
-  state.s = (state.s + 0x9e3779b9) | 0;
-  let z = state.s;
+// splitmix32 (after Steele, Lea and Flood 2014) turns (seed, stream) into a
+// well-mixed 128-bit state; written out so that seeding allocates nothing.
+function mix32(z: number): number {
   z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
   z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
   return (z ^ (z >>> 16)) >>> 0;
 }
 
-/** Seeds `out` (four words) for stream `stream` of seed `seed`, without allocating a state array. */
+/** Seeds `out` (four words) for stream `stream` of seed `seed`, without allocating. */
 export function seedStream(out: PrngState, seed: number, stream: number): void {
-  const mixer = { s: (seed ^ Math.imul(stream + 1, 0x27d4eb2d)) | 0 };
   // Mix the seed's high bits too: seeds above 2^32 must not collide with their low words.
-  mixer.s = (mixer.s + Math.floor(seed / 4294967296)) | 0;
-  out[0] = splitmix32(mixer);
-  out[1] = splitmix32(mixer);
-  out[2] = splitmix32(mixer);
-  out[3] = splitmix32(mixer);
+  let s = ((seed ^ Math.imul(stream + 1, 0x27d4eb2d)) + Math.floor(seed / 4294967296)) | 0;
+  s = (s + 0x9e3779b9) | 0;
+  out[0] = mix32(s);
+  s = (s + 0x9e3779b9) | 0;
+  out[1] = mix32(s);
+  s = (s + 0x9e3779b9) | 0;
+  out[2] = mix32(s);
+  s = (s + 0x9e3779b9) | 0;
+  out[3] = mix32(s);
   if ((out[0] | out[1] | out[2] | out[3]) === 0) out[0] = 1; // the all-zero state is absorbing
 }
 
