@@ -7,7 +7,8 @@ import {
   netPromoterScore,
   satisfactionIndex,
 } from '@edu-quality/index';
-import { readResponsesSync } from '@edu-quality/questionnaire';
+import { parseQuestionnaire, readResponsesSync } from '@edu-quality/questionnaire';
+import { generateResponses } from '@edu-quality/templates';
 import { describe, expect, it } from 'vitest';
 import { demoRecords, demoResponses, questionnaire } from '../test/demo.js';
 import { buildReport } from './build-report.js';
@@ -290,5 +291,53 @@ describe('buildReport: edges', () => {
     const table = reportTables(doc).find((t) => t.id === 'institutions')!;
     const row = table.rows.find((r) => r.key === 'inst-01')!;
     expect(row.cells[1]).toEqual({ kind: 'text', text: 'Trakų Vytauto gimnazija' });
+  });
+
+  it('states respondent weights and the Kish effective n', () => {
+    const records = generateResponses(questionnaire, { n: 200, seed: 8, weights: true });
+    const weighted = readResponsesSync(questionnaire, records, { weightColumn: 'weight' });
+    const doc = buildReport({ questionnaire, responses: weighted, options: { locale: 'en' } });
+    const direct = satisfactionIndex(weighted);
+    expect(doc.values['index.score']?.value).toBe(direct.score);
+    expect(doc.values['index.nEff']?.value).toBe(direct.nEff);
+    expect(direct.nEff).toBeLessThan(direct.n);
+  });
+
+  it('falls back to derived importance without importance items', () => {
+    const label = (en: string) => ({ en });
+    const scale = {
+      points: [1, 2, 3, 4, 5].map((value) => ({ value, label: label(String(value)) })),
+    };
+    const tiny = parseQuestionnaire({
+      id: 'tiny',
+      version: '1',
+      title: label('Tiny'),
+      locales: ['en'],
+      defaultLocale: 'en',
+      sections: [
+        {
+          id: 's',
+          title: label('S'),
+          questions: [
+            { id: 'a', kind: 'scale', role: 'satisfaction', text: label('A'), scale },
+            { id: 'b', kind: 'scale', role: 'satisfaction', text: label('B'), scale },
+            { id: 'c', kind: 'scale', role: 'satisfaction', text: label('C'), scale },
+            { id: 'overall', kind: 'scale', role: 'overall', text: label('Overall'), scale },
+          ],
+        },
+      ],
+    });
+    const records = generateResponses(tiny, { n: 300, seed: 5 });
+    const set = readResponsesSync(tiny, records);
+    const doc = buildReport({ questionnaire: tiny, responses: set, options: { locale: 'en' } });
+    if (doc.kind !== 'satisfaction') throw new Error('kind');
+    const derived = satisfactionIndex(set, { weights: 'derived', interval: 'delta-z' });
+    expect(doc.results.importance).toEqual({
+      method: 'derived',
+      items: derived.weighting.itemWeights,
+    });
+    // Without institution, group, recommend or text fields the sections still all exist.
+    expect(doc.sections).toHaveLength(10);
+    expect(doc.results.nps).toBeUndefined();
   });
 });

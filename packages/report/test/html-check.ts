@@ -6,10 +6,6 @@ const VOID = new Set(['meta', 'br', 'img', 'input', 'link', 'hr', 'col']);
 // SVG elements the renderer writes self-closed.
 const SELF_CLOSED = /\/>$/;
 
-export interface HtmlProblems {
-  readonly problems: readonly string[];
-}
-
 /** Problems of an HTML string: unbalanced tags, unquoted attributes, scripts, event handlers, external URLs. */
 export function checkHtml(html: string): string[] {
   const problems: string[] = [];

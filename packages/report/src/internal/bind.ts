@@ -23,7 +23,7 @@ export type Param = TextRun | string;
  * Splits a message template at its `{name}` placeholders into runs: the
  * template's words as text, each placeholder as the run given for it.
  */
-export function fill(template: string, params: Readonly<Record<string, Param>> = {}): TextRun[] {
+function fill(template: string, params: Readonly<Record<string, Param>> = {}): TextRun[] {
   const runs: TextRun[] = [];
   let last = 0;
   for (const m of template.matchAll(/\{(\w+)\}/g)) {

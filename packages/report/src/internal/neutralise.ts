@@ -4,7 +4,7 @@
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** Whether a text cell would be read as a formula by a spreadsheet. */
-export function looksLikeFormula(text: string): boolean {
+function looksLikeFormula(text: string): boolean {
   return FORMULA_START.test(text);
 }
 

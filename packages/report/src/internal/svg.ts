@@ -30,7 +30,7 @@ function open(figure: ReportFigure, height: number, uid: string): string {
 }
 
 /** Colours for k ordered categories: a diverging red–grey–blue ramp, safe for red–green colour blindness. */
-export function palette(k: number): string[] {
+function palette(k: number): string[] {
   const ramp = ['#b2182b', '#ef8a62', '#fddbc7', '#d9d9d9', '#d1e5f0', '#67a9cf', '#2166ac'];
   if (k === 3) return ['#b2182b', '#bdbdbd', '#2166ac'];
   if (k === 5) return ['#b2182b', '#ef8a62', '#d9d9d9', '#67a9cf', '#2166ac'];
