@@ -60,7 +60,8 @@ function runs(report: ReportDocument, list: readonly TextRun[]): string {
       if (run.kind === 'text' || run.kind === 'label') return esc(run.text);
       const bound = report.values[run.key];
       if (bound === undefined) return '—';
-      return `<span class="value" data-value-key="${esc(run.key)}" data-value="${esc(String(bound.value))}">${esc(formatValue(bound.value, bound.format, report.locale))}</span>`;
+      const data = bound.value === null ? '' : ` data-value="${esc(String(bound.value))}"`;
+      return `<span class="value" data-value-key="${esc(run.key)}"${data}>${esc(formatValue(bound.value, bound.format, report.locale))}</span>`;
     })
     .join('');
 }
@@ -72,7 +73,8 @@ function cell(report: ReportDocument, c: TableCell, numeric: boolean, first: boo
     case 'text':
       return `<${tag}${numeric ? ' class="num"' : ''}>${esc(c.text)}</${end}>`;
     case 'number':
-      return `<${tag} class="num" data-value="${esc(String(c.value))}">${esc(formatValue(c.value, c.format, report.locale))}</${end}>`;
+      // No data-value on a missing number: a test reading it gets null, not the string "null".
+      return `<${tag} class="num"${c.value === null ? '' : ` data-value="${esc(String(c.value))}"`}>${esc(formatValue(c.value, c.format, report.locale))}</${end}>`;
     case 'suppressed':
       return `<${tag} class="suppressed" data-suppressed="">${esc(c.text)}</${end}>`;
   }
@@ -161,7 +163,7 @@ function block(report: ReportDocument, b: ReportBlock, uid: () => string): strin
  * chart is `svg[data-chart=<id>]` with one `[data-mark]` per bar, stacked
  * row or point; tables are `table[data-table=<id>]` with `tr[data-row]`;
  * number cells and bound numbers in text carry the full-precision value in
- * `data-value`; suppressed cells are `td[data-suppressed]`.
+ * `data-value` (absent when the number is missing); suppressed cells are `td[data-suppressed]`.
  *
  * @param report - a report from {@link buildReport} or {@link buildNokReport}
  * @param options - extra CSS, table of contents

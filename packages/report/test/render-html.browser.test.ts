@@ -92,7 +92,7 @@ describe.skipIf(!existsSync(CHROMIUM))('renderHtml in headless Chromium', () => 
       .evaluateAll((rows) =>
         rows.map((r) => r.querySelectorAll('td')[2]?.getAttribute('data-value')),
       );
-    expect(scores.map((v) => (v === 'null' ? null : Number(v)))).toEqual(
+    expect(scores.map((v) => (v === null || v === undefined ? null : Number(v)))).toEqual(
       results.index.items.map((i) => i.score),
     );
 
