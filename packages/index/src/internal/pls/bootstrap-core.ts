@@ -69,8 +69,8 @@ export function fitAndRecord(
   if (status !== FIT_OK) return status;
   let c = at;
   for (let e = 0; e < prep.edges.length; e++) {
-    const [from, to] = prep.edges[e]!;
-    row[c++] = scratch.paths[to * L + from]!;
+    const edge = prep.edges[e]!; // no destructuring: it would allocate an iterator
+    row[c++] = scratch.paths[edge[1] * L + edge[0]]!;
   }
   for (let k = 0; k < p; k++) row[c++] = ws.w[k]!;
   const { x, y } = ws;
