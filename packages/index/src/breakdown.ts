@@ -1,5 +1,7 @@
 import { EduQualityError } from '@edu-quality/core';
 import { ensure, fail } from './internal/fail.js';
+import { indexBatch } from './internal/index-batch.js';
+import { indexSpecs, type IndexSpec } from './internal/index-result.js';
 import { ANSWERED, layoutOf, oneRow, withSurvey, type SurveyView } from './internal/survey.js';
 import { NpsAccumulator, type NetPromoterScoreResult } from './net-promoter-score.js';
 import { SatisfactionIndexAccumulator } from './satisfaction-index-accumulator.js';
@@ -115,19 +117,11 @@ export class BreakdownAccumulator {
    * @throws `EduQualityError` `invalid-argument` for no segment field, a bad threshold or unknown items
    */
   constructor(layout: SurveyInput, options: BreakdownOptions) {
-    const view = layoutOf(layout, FN);
+    const settings = settingsOf(layout, options);
     this.#layout = layout;
     this.#options = options;
-    this.#by = typeof options.by === 'string' ? [options.by] : options.by;
-    ensure(this.#by.length > 0, FN, 'needs at least one segment field in by');
-    const k = options.minGroupSize ?? 5;
-    ensure(Number.isInteger(k) && k >= 1, FN, 'minGroupSize must be a positive integer');
-    this.#npsItem =
-      options.nps === false
-        ? undefined
-        : (options.nps ?? view.items.find((i) => i.role === 'recommend')?.id);
-    // Validate the index options once, up front.
-    new SatisfactionIndexAccumulator(layout, options);
+    this.#by = settings.by;
+    this.#npsItem = settings.npsItem;
   }
 
   /**
@@ -258,9 +252,7 @@ export class BreakdownAccumulator {
    * @throws `EduQualityError` `insufficient-data` when the whole sample has no answer or fewer than 2 rows
    */
   result(): BreakdownResult {
-    const k = this.#options.minGroupSize ?? 5;
     const groups = [...this.#groups.values()];
-    const totalRows = groups.reduce((s, g) => s + g.rows, 0);
     // The total is the merge of the groups: the same sums as one pass over all rows.
     const totalAcc = new SatisfactionIndexAccumulator(this.#layout, this.#options);
     const totalNpsAcc = new NpsAccumulator();
@@ -268,84 +260,215 @@ export class BreakdownAccumulator {
       totalAcc.merge(g.index);
       totalNpsAcc.merge(g.nps);
     }
-    const total = totalAcc.result();
-    const overrides = { designSize: totalRows, itemWeights: total.weighting.itemWeights };
-    const results = new Map<Group, SatisfactionIndexResult | undefined>();
-    for (const g of groups) {
-      if (g.rows < k) continue;
-      try {
-        results.set(g, { ...g.index.result(overrides), weighting: total.weighting });
-      } catch (error) {
-        if (!(EduQualityError.isInstance(error) && error.code === 'insufficient-data')) throw error;
-        results.set(g, undefined);
-      }
-    }
-    // Primary suppression, then complementary: while the suppressed groups number
-    // one, or hold fewer than k respondents together, the next smallest group is
-    // suppressed too, so total − published ones never isolates fewer than k people.
-    const reasons = new Map<Group, SuppressedGroup['reason']>();
-    for (const g of groups) if (g.rows < k) reasons.set(g, 'below-minimum');
-    const totalPublished = totalRows >= k;
-    if (reasons.size > 0 && totalPublished) {
-      const candidates = groups
-        .filter((g) => !reasons.has(g))
-        .sort((a, b) => a.rows - b.rows || a.label.localeCompare(b.label));
-      let pooled = [...reasons.keys()].reduce((s, g) => s + g.rows, 0);
-      let count = reasons.size;
-      for (const g of candidates) {
-        if (count >= 2 && pooled >= k) break;
-        reasons.set(g, 'complementary');
-        pooled += g.rows;
-        count++;
-      }
-    }
-    for (const [g, r] of results)
-      if (r === undefined && !reasons.has(g)) reasons.set(g, 'no-answers');
-
-    const published = groups
-      .filter((g) => !reasons.has(g))
-      .map((g) => ({ g, index: results.get(g)! }))
-      .sort((a, b) => b.index.score - a.index.score || a.g.label.localeCompare(b.g.label));
-    const out: BreakdownGroup[] = published.map(({ g, index }) => {
-      const nps = g.nps.result.bind(g.nps);
-      let npsResult: NetPromoterScoreResult | undefined;
-      try {
-        npsResult = this.#npsItem === undefined ? undefined : nps();
-      } catch {
-        npsResult = undefined; // nobody in the group answered the recommend item
-      }
-      return {
+    return publish(
+      this.#by,
+      this.#options.minGroupSize ?? 5,
+      this.#npsItem !== undefined,
+      groups.map((g) => ({
         key: g.key,
         label: g.label,
-        suppressed: false,
-        rank: 1 + published.filter((p) => p.index.score > index.score).length,
-        n: g.rows,
-        index,
-        ...(npsResult === undefined ? {} : { nps: npsResult }),
-      };
-    });
-    for (const g of groups
-      .filter((x) => reasons.has(x))
-      .sort((a, b) => a.label.localeCompare(b.label))) {
-      out.push({ key: g.key, label: g.label, suppressed: true, reason: reasons.get(g)! });
+        rows: g.rows,
+        index: (designSize, itemWeights) => g.index.result({ designSize, itemWeights }),
+        nps: () => g.nps.result(),
+      })),
+      totalAcc.result(),
+      () => totalNpsAcc.result(),
+    );
+  }
+}
+
+/** A group as publish reads it, whichever path summed it. */
+interface GroupSummary {
+  readonly key: Record<string, string | null>;
+  readonly label: string;
+  readonly rows: number;
+  /** The group's index as a domain of the whole design; throws `insufficient-data` when it has none. */
+  index(designSize: number, itemWeights: Readonly<Record<string, number>>): SatisfactionIndexResult;
+  /** The group's NPS; throws when nobody in it answered. */
+  nps(): NetPromoterScoreResult;
+}
+
+// Ranking and disclosure control, shared by the accumulator and the batch path.
+function publish(
+  by: readonly string[],
+  k: number,
+  hasNps: boolean,
+  groups: readonly GroupSummary[],
+  total: SatisfactionIndexResult,
+  totalNpsOf: () => NetPromoterScoreResult,
+): BreakdownResult {
+  const totalRows = groups.reduce((s, g) => s + g.rows, 0);
+  const results = new Map<GroupSummary, SatisfactionIndexResult | undefined>();
+  for (const g of groups) {
+    if (g.rows < k) continue;
+    try {
+      results.set(g, {
+        ...g.index(totalRows, total.weighting.itemWeights),
+        weighting: total.weighting,
+      });
+    } catch (error) {
+      if (!(EduQualityError.isInstance(error) && error.code === 'insufficient-data')) throw error;
+      results.set(g, undefined);
     }
-    let totalNps: NetPromoterScoreResult | undefined;
-    if (totalPublished && this.#npsItem !== undefined) {
-      try {
-        totalNps = totalNpsAcc.result();
-      } catch {
-        totalNps = undefined;
-      }
+  }
+  // Primary suppression, then complementary: while the suppressed groups number
+  // one, or hold fewer than k respondents together, the next smallest group is
+  // suppressed too, so total − published ones never isolates fewer than k people.
+  const reasons = new Map<GroupSummary, SuppressedGroup['reason']>();
+  for (const g of groups) if (g.rows < k) reasons.set(g, 'below-minimum');
+  const totalPublished = totalRows >= k;
+  if (reasons.size > 0 && totalPublished) {
+    const candidates = groups
+      .filter((g) => !reasons.has(g))
+      .sort((a, b) => a.rows - b.rows || a.label.localeCompare(b.label));
+    let pooled = [...reasons.keys()].reduce((s, g) => s + g.rows, 0);
+    let count = reasons.size;
+    for (const g of candidates) {
+      if (count >= 2 && pooled >= k) break;
+      reasons.set(g, 'complementary');
+      pooled += g.rows;
+      count++;
+    }
+  }
+  for (const [g, r] of results)
+    if (r === undefined && !reasons.has(g)) reasons.set(g, 'no-answers');
+
+  const published = groups
+    .filter((g) => !reasons.has(g))
+    .map((g) => ({ g, index: results.get(g)! }))
+    .sort((a, b) => b.index.score - a.index.score || a.g.label.localeCompare(b.g.label));
+  const out: BreakdownGroup[] = published.map(({ g, index }) => {
+    let npsResult: NetPromoterScoreResult | undefined;
+    try {
+      npsResult = hasNps ? g.nps() : undefined;
+    } catch {
+      npsResult = undefined; // nobody in the group answered the recommend item
     }
     return {
-      by: this.#by,
-      minGroupSize: k,
-      total: totalPublished ? total : null,
-      ...(totalNps === undefined ? {} : { totalNps }),
-      groups: out,
-      suppressionRule: `groups with fewer than ${k} respondents are suppressed with no numbers (not even n); while the suppressed groups are a single group or hold fewer than ${k} respondents together, the next smallest group is suppressed as well, so that no group of fewer than ${k} can be recovered from the total minus the published groups`,
+      key: g.key,
+      label: g.label,
+      suppressed: false,
+      rank: 1 + published.filter((p) => p.index.score > index.score).length,
+      n: g.rows,
+      index,
+      ...(npsResult === undefined ? {} : { nps: npsResult }),
     };
+  });
+  for (const g of groups
+    .filter((x) => reasons.has(x))
+    .sort((a, b) => a.label.localeCompare(b.label))) {
+    out.push({ key: g.key, label: g.label, suppressed: true, reason: reasons.get(g)! });
   }
+  let totalNps: NetPromoterScoreResult | undefined;
+  if (totalPublished && hasNps) {
+    try {
+      totalNps = totalNpsOf();
+    } catch {
+      totalNps = undefined;
+    }
+  }
+  return {
+    by,
+    minGroupSize: k,
+    total: totalPublished ? total : null,
+    ...(totalNps === undefined ? {} : { totalNps }),
+    groups: out,
+    suppressionRule: `groups with fewer than ${k} respondents are suppressed with no numbers (not even n); while the suppressed groups are a single group or hold fewer than ${k} respondents together, the next smallest group is suppressed as well, so that no group of fewer than ${k} can be recovered from the total minus the published groups`,
+  };
+}
+
+interface Settings {
+  readonly by: readonly string[];
+  readonly npsItem: string | undefined;
+  readonly specs: readonly IndexSpec[];
+}
+
+function settingsOf(layout: SurveyInput, options: BreakdownOptions): Settings {
+  const view = layoutOf(layout, FN);
+  const by = typeof options.by === 'string' ? [options.by] : options.by;
+  ensure(by.length > 0, FN, 'needs at least one segment field in by');
+  const k = options.minGroupSize ?? 5;
+  ensure(Number.isInteger(k) && k >= 1, FN, 'minGroupSize must be a positive integer');
+  const npsItem =
+    options.nps === false
+      ? undefined
+      : (options.nps ?? view.items.find((i) => i.role === 'recommend')?.id);
+  // Validate the index options once, up front.
+  new SatisfactionIndexAccumulator(layout, options);
+  return { by, npsItem, specs: indexSpecs(view, options) };
+}
+
+// The batch path of breakdown: rows coded by group in order of first
+// appearance (the accumulator's order of groups), then one batch computation
+// of every group's sums. Undefined when the batch path does not apply.
+function batchBreakdown(
+  view: SurveyView,
+  options: BreakdownOptions,
+  settings: Settings,
+): BreakdownResult | undefined {
+  const segments = settings.by.map((field) => {
+    const segment = view.segment(field);
+    if (segment === undefined)
+      fail('invalid-argument', FN, `the survey has no segment field ${field}`);
+    return segment;
+  });
+  const n = view.size;
+  const groupOf = new Int32Array(n);
+  const firstRows: number[] = [];
+  let space = 1;
+  for (const segment of segments) space *= segment.dictionary.length + 1;
+  // A combination code per row: a table when the combinations are few, else a map.
+  const table = space <= 1 << 22 ? new Int32Array(space).fill(-1) : undefined;
+  const map = table === undefined ? new Map<number, number>() : undefined;
+  const single = segments.length === 1 ? segments[0]!.codes : undefined;
+  for (let row = 0; row < n; row++) {
+    let code: number;
+    if (single !== undefined) code = single[row]! + 1;
+    else {
+      code = 0;
+      for (const segment of segments)
+        code = code * (segment.dictionary.length + 1) + segment.codes[row]! + 1;
+    }
+    let g = table === undefined ? (map!.get(code) ?? -1) : table[code]!;
+    if (g < 0) {
+      g = firstRows.length;
+      firstRows.push(row);
+      if (table === undefined) map!.set(code, g);
+      else table[code] = g;
+    }
+    groupOf[row] = g;
+  }
+  const batch = indexBatch(
+    view,
+    settings.specs,
+    options,
+    groupOf,
+    firstRows.length,
+    settings.npsItem,
+  );
+  if (batch === undefined) return undefined;
+  const groups = firstRows.map((row, g): GroupSummary => {
+    const labels = segments.map((segment) => segment.dictionary[segment.codes[row]!] ?? null);
+    const key: Record<string, string | null> = {};
+    settings.by.forEach((field, i) => {
+      key[field] = labels[i]!;
+    });
+    return {
+      key,
+      label: labels.map((l) => l ?? '(not stated)').join(' / '),
+      rows: batch.rows[g]!,
+      index: (designSize, itemWeights) => batch.group(g, designSize, itemWeights),
+      nps: () => batch.nps(g),
+    };
+  });
+  return publish(
+    settings.by,
+    options.minGroupSize ?? 5,
+    settings.npsItem !== undefined,
+    groups,
+    batch.total(),
+    () => batch.totalNps(),
+  );
 }
 
 /**
@@ -383,7 +506,12 @@ export class BreakdownAccumulator {
  * ```
  */
 export function breakdown(responses: SurveyInput, options: BreakdownOptions): BreakdownResult {
-  return withSurvey(responses, FN, () =>
-    new BreakdownAccumulator(responses, options).addAll(responses).result(),
-  );
+  return withSurvey(responses, FN, (view) => {
+    const settings = settingsOf(responses, options);
+    // The batch path when it applies (same results, O(n·k)); else the accumulator.
+    return (
+      batchBreakdown(view, options, settings) ??
+      new BreakdownAccumulator(responses, options).addAll(responses).result()
+    );
+  });
 }

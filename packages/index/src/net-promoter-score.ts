@@ -1,6 +1,6 @@
 import type { ConfidenceInterval } from './confidence-interval.js';
-import { criticalValue } from './confidence-interval.js';
-import { checkLevel, checkWeights, ensure, fail } from './internal/fail.js';
+import { checkWeights, ensure, fail } from './internal/fail.js';
+import { npsResult } from './internal/nps-result.js';
 import { viewValues, type ValuesInput } from './internal/values.js';
 
 /** Options of {@link netPromoterScore} and {@link NpsAccumulator.result}. */
@@ -97,31 +97,7 @@ export class NpsAccumulator {
    * @throws `EduQualityError` `insufficient-data` when nobody answered
    */
   result(options: Omit<NetPromoterScoreOptions, 'weights'> = {}): NetPromoterScoreResult {
-    const level = checkLevel(options.level, 'netPromoterScore');
-    if (this.#n === 0) fail('insufficient-data', 'netPromoterScore', 'no answered value');
-    const p = this.#wp / this.#w;
-    const d = this.#wd / this.#w;
-    const nEff = (this.#w * this.#w) / this.#w2;
-    const score = 100 * (p - d);
-    const se = 100 * Math.sqrt(Math.max(0, p + d - (p - d) ** 2) / nEff);
-    const t = options.interval === 't' && nEff > 1;
-    const crit = criticalValue(level, t ? nEff - 1 : undefined);
-    const lower = Math.max(-100, score - crit * se);
-    const upper = Math.min(100, score + crit * se);
-    const interval: ConfidenceInterval = t
-      ? { lower, upper, level, method: 'multinomial-t', df: nEff - 1 }
-      : { lower, upper, level, method: 'multinomial-z' };
-    return {
-      kind: 'nps',
-      score,
-      promoters: p,
-      passives: Math.max(0, 1 - p - d),
-      detractors: d,
-      n: this.#n,
-      nEff,
-      se,
-      interval,
-    };
+    return npsResult({ n: this.#n, w: this.#w, w2: this.#w2, wp: this.#wp, wd: this.#wd }, options);
   }
 }
 

@@ -1,10 +1,17 @@
-import type { ConfidenceInterval } from './confidence-interval.js';
-import { criticalValue } from './confidence-interval.js';
 import { checkLevel, ensure, fail } from './internal/fail.js';
+import {
+  explicitItemWeights,
+  fixedWeights,
+  given,
+  indexResult,
+  indexSpecs,
+  normalised,
+  type IndexSpec,
+  type ItemSums,
+} from './internal/index-result.js';
 import { solve } from './internal/linear.js';
 import { addMoment, emptyMoments, mergeMoments, type Moments } from './internal/moments.js';
 import { twoSidedP } from './internal/distributions.js';
-import { meanResult } from './internal/mean-result.js';
 import {
   ANSWERED,
   NOT_APPLICABLE,
@@ -15,8 +22,6 @@ import {
   type SurveyView,
 } from './internal/survey.js';
 import type {
-  DimensionIndex,
-  ItemStatistics,
   SatisfactionIndexOptions,
   SatisfactionIndexResult,
   WeightingReport,
@@ -83,12 +88,7 @@ function effectiveN(p: Float64Array): number {
   return p[N] === 0 ? 0 : (p[W]! * p[W]!) / p[W2]!;
 }
 
-interface Spec {
-  readonly id: string;
-  readonly min: number;
-  readonly max: number;
-  readonly dimension: string | undefined;
-}
+type Spec = IndexSpec;
 
 interface Bin {
   count: number;
@@ -181,18 +181,8 @@ export class SatisfactionIndexAccumulator {
     const topBox = options.topBox ?? 2;
     ensure(Number.isInteger(topBox) && topBox >= 1, FN, 'topBox must be a positive integer');
 
-    let ids = options.items;
-    if (ids === undefined) {
-      ids = view.items.filter((i) => i.role === 'satisfaction').map((i) => i.id);
-      if (ids.length === 0) ids = view.items.filter((i) => i.role === undefined).map((i) => i.id);
-    }
-    ensure(ids.length > 0, FN, 'needs at least one satisfaction item');
-    ensure(new Set(ids).size === ids.length, FN, 'items must be unique');
-    this.#specs = ids.map((id) => {
-      const item = view.byId.get(id);
-      if (item === undefined) fail('invalid-argument', FN, `unknown scale item ${id}`);
-      return { id, min: item.min, max: item.max, dimension: item.dimension };
-    });
+    this.#specs = indexSpecs(view, options);
+    const ids = this.#specs.map((s) => s.id);
 
     const weights = options.weights ?? 'equal';
     let overall: Spec | undefined;
@@ -336,11 +326,8 @@ export class SatisfactionIndexAccumulator {
       const item = items[i];
       const status = item === undefined ? 1 : item.status[row]!;
       if (status === ANSWERED) {
-        const value = item!.values[row]!;
-        if (Number.isNaN(shift[i]!)) shift[i] = value;
         idx[a] = i;
-        xs[a] = value - shift[i]!;
-        this.#raw[a] = value;
+        this.#raw[a] = item!.values[row]!;
         a++;
         if (i < k) answered++;
       } else if (i < k) {
@@ -357,6 +344,13 @@ export class SatisfactionIndexAccumulator {
       return;
     }
     addMoment(this.#included, 0, w);
+    // Shifts come from included rows only: an excluded row's answer as the shift
+    // would make all-equal included answers cancel to ~1e-15 instead of 0.
+    for (let p = 0; p < a; p++) {
+      const i = idx[p]!;
+      if (Number.isNaN(shift[i]!)) shift[i] = this.#raw[p]!;
+      xs[p] = this.#raw[p]! - shift[i]!;
+    }
     const sums = this.#sums;
     const slots = this.#slot;
     const full = this.#full;
@@ -509,164 +503,74 @@ export class SatisfactionIndexAccumulator {
    * @throws `EduQualityError` `insufficient-data` when no item has an answer, the design has fewer than 2 rows, or every derived weight is 0
    */
   result(overrides: SatisfactionIndexResultOverrides = {}): SatisfactionIndexResult {
-    const options = this.#options;
     const specs = this.#specs;
-    const level = checkLevel(options.level, FN);
-    const designSize = overrides.designSize ?? this.#rows;
-    ensure(designSize >= this.#rows, FN, 'designSize must be at least the number of rows added');
-    if (designSize < 2) fail('insufficient-data', FN, 'needs at least 2 respondents');
-    const factor = designSize / (designSize - 1);
-    const useT = options.interval !== 'delta-z';
-    const df = designSize - 1;
-    const crit = criticalValue(level, useT ? df : undefined);
-    const topBox = options.topBox ?? 2;
-
-    const diag = specs.map((_, i) => {
+    const shifted = specs.map((_, i) => {
       const p = this.#pair(i, i);
-      const w = p[W]!;
-      const shifted = p[N] === 0 ? 0 : p[SX]! / w;
-      return { n: p[N]!, w, w2: p[W2]!, shifted, mean: shifted + this.#shift[i]! };
+      return p[N] === 0 ? 0 : p[SX]! / p[W]!;
     });
-    const answered = diag.map((d) => d.n > 0);
-    if (!answered.some(Boolean)) fail('insufficient-data', FN, 'no index item has an answer');
-
-    const weighting = overrides.itemWeights
-      ? given(specs, overrides.itemWeights, answered)
-      : this.#weighting(answered);
-    const c = specs.map((s, i) => (answered[i] ? (weighting.itemWeights[s.id] ?? 0) : 0));
-
-    const g = specs.map((s) => 100 / (s.max - s.min));
+    const items: ItemSums[] = specs.map((s, i) => {
+      const p = this.#pair(i, i);
+      const bins: [number, number, number][] = [];
+      for (const [value, bin] of this.#otherBins[i]!) bins.push([value, bin.count, bin.weight]);
+      this.#binCount[i]!.forEach((count, b) => {
+        if (count > 0) bins.push([s.min + b, count, this.#binWeight[i]![b]!]);
+      });
+      bins.sort((x, y) => x[0] - y[0]);
+      return {
+        n: p[N]!,
+        w: p[W]!,
+        w2: p[W2]!,
+        mean: shifted[i]! + this.#shift[i]!,
+        bins,
+        notApplicable: this.#notApplicable[i]!,
+        missing: this.#missing[i]!,
+      };
+    });
     // The linearisation covariance of two item means (domains over the whole design):
     // n/(n−1) Σ w²(x − x̄)(y − ȳ) / (Σ_x w · Σ_y w), over the rows that answered both.
-    const cov = (i: number, j: number): number => {
+    const cov = (i: number, j: number, factor: number): number => {
       const a = Math.min(i, j);
       const b = Math.max(i, j);
       const p = this.#pair(a, b);
       if (p[N] === 0) return 0;
-      const ma = diag[a]!.shifted;
-      const mb = diag[b]!.shifted;
+      const ma = shifted[a]!;
+      const mb = shifted[b]!;
       const sum = p[TXY]! - mb * p[TX]! - ma * p[TY]! + ma * mb * p[W2]!;
-      return (factor * sum) / (diag[a]!.w * diag[b]!.w);
+      return (factor * sum) / (items[a]!.w * items[b]!.w);
     };
-    const interval = (
-      estimate: number,
-      se: number,
-      method: 'delta' | 'linearisation',
-    ): ConfidenceInterval => {
-      const lower = Math.max(0, estimate - crit * se);
-      const upper = Math.min(100, estimate + crit * se);
-      return useT
-        ? { lower, upper, level, method: method === 'delta' ? 'delta-t' : 'linearisation-t', df }
-        : { lower, upper, level, method: method === 'delta' ? 'delta-z' : 'linearisation-z' };
-    };
-    const composite = (members: readonly number[]): { score: number; se: number } | undefined => {
-      const total = members.reduce((s, i) => s + c[i]!, 0);
-      if (!(total > 0)) return undefined;
-      let score = 0;
-      let variance = 0;
-      for (const i of members) {
-        const ci = c[i]! / total;
-        if (ci === 0) continue;
-        score += ci * (diag[i]!.mean - specs[i]!.min) * g[i]!;
-        for (const j of members) {
-          const cj = c[j]! / total;
-          if (cj !== 0) variance += ci * cj * g[i]! * g[j]! * cov(i, j);
-        }
-      }
-      return { score: Math.min(100, Math.max(0, score)), se: Math.sqrt(Math.max(0, variance)) };
-    };
-
-    const items: ItemStatistics[] = specs.map((s, i) => {
-      const d = diag[i]!;
-      const bins = [...this.#otherBins[i]!.entries()];
-      this.#binCount[i]!.forEach((count, b) => {
-        if (count > 0) bins.push([s.min + b, { count, weight: this.#binWeight[i]![b]! }]);
-      });
-      bins.sort((x, y) => x[0] - y[0]);
-      const common = {
-        id: s.id,
-        dimension: s.dimension ?? null,
-        min: s.min,
-        max: s.max,
-        n: d.n,
-        nEff: d.n === 0 ? 0 : (d.w * d.w) / d.w2,
-        notApplicable: this.#notApplicable[i]!,
-        missing: this.#missing[i]!,
-        distribution: bins.map(([value, bin]) => ({
-          value,
-          count: bin.count,
-          share: bin.weight / d.w,
-        })),
-        weight: c[i]!,
-      };
-      if (d.n === 0)
-        return { ...common, mean: null, se: null, score: null, interval: null, topBoxShare: null };
-      const se = Math.sqrt(Math.max(0, cov(i, i)));
-      const score = Math.min(100, Math.max(0, (d.mean - s.min) * g[i]!));
-      const cut = s.max - topBox + 1;
-      const top = bins.reduce((sum, [value, bin]) => sum + (value >= cut ? bin.weight : 0), 0);
-      return {
-        ...common,
-        mean: d.mean,
-        se,
-        score,
-        interval: interval(score, se * g[i]!, 'linearisation'),
-        topBoxShare: top / d.w,
-      };
-    });
-
-    const all = specs.map((_, i) => i);
-    const dimensions: DimensionIndex[] = [];
-    for (const dimension of new Set(specs.map((s) => s.dimension))) {
-      if (dimension === undefined) continue;
-      const members = all.filter((i) => specs[i]!.dimension === dimension);
-      const sub = composite(members);
-      if (sub === undefined) continue;
-      dimensions.push({
-        dimension,
-        items: members.map((i) => specs[i]!.id),
-        score: sub.score,
-        se: sub.se,
-        interval: interval(sub.score, sub.se, 'delta'),
-      });
-    }
-
-    const inc = this.#included;
-    const respondents = {
-      rows: this.#rows,
-      included: inc.n,
-      excluded: this.#excluded,
-      noAnswer: this.#noAnswer,
-    };
-    const base = {
-      kind: 'index' as const,
-      n: inc.n,
-      nEff: inc.n === 0 ? 0 : (inc.w * inc.w) / inc.w2,
-      designSize,
-      respondents,
-      weighting,
-      items,
-      dimensions,
-    };
-    if (options.unit === 'respondent') {
-      const r = meanResult(this.#respondent, designSize, { level, interval: useT ? 't' : 'z' }, FN);
-      return {
-        ...base,
-        unit: 'respondent',
-        score: r.estimate,
-        se: r.se,
-        interval: interval(r.estimate, r.se, 'linearisation'),
-      };
-    }
-    const total = composite(all);
-    if (total === undefined) fail('insufficient-data', FN, 'every item weight is 0');
-    return {
-      ...base,
-      unit: 'item',
-      score: total.score,
-      se: total.se,
-      interval: interval(total.score, total.se, 'delta'),
-    };
+    const g = specs.map((s) => 100 / (s.max - s.min));
+    return indexResult(
+      specs,
+      this.#options,
+      {
+        items,
+        rows: this.#rows,
+        excluded: this.#excluded,
+        noAnswer: this.#noAnswer,
+        included: this.#included,
+        respondent: this.#respondent,
+      },
+      overrides.designSize ?? this.#rows,
+      (answered) =>
+        overrides.itemWeights
+          ? given(specs, overrides.itemWeights, answered)
+          : this.#weighting(answered),
+      {
+        item: (i, factor) => cov(i, i, factor),
+        composite: (_, members, c, total, factor) => {
+          let variance = 0;
+          for (const i of members) {
+            const ci = c[i]! / total;
+            if (ci === 0) continue;
+            for (const j of members) {
+              const cj = c[j]! / total;
+              if (cj !== 0) variance += ci * cj * g[i]! * g[j]! * cov(i, j, factor);
+            }
+          }
+          return variance;
+        },
+      },
+    );
   }
 
   #weighting(answered: readonly boolean[]): WeightingReport {
@@ -758,78 +662,4 @@ export class SatisfactionIndexAccumulator {
       })),
     };
   }
-}
-
-function normalised(
-  method: WeightingReport['method'],
-  rule: string,
-  specs: readonly Spec[],
-  raw: readonly number[],
-  answered: readonly boolean[],
-): WeightingReport {
-  const used = raw.map((v, i) => (answered[i] ? v : 0));
-  const total = used.reduce((s, v) => s + v, 0);
-  if (!(total > 0)) fail('insufficient-data', FN, 'every item weight is 0');
-  const itemWeights: Record<string, number> = {};
-  specs.forEach((s, i) => {
-    itemWeights[s.id] = used[i]! / total;
-  });
-  const note = answered.every(Boolean) ? '' : '; items without answers get weight 0';
-  return { method, rule: rule + note, itemWeights };
-}
-
-function given(
-  specs: readonly Spec[],
-  weights: Readonly<Record<string, number>>,
-  answered: readonly boolean[],
-): WeightingReport {
-  const raw = specs.map((s) => weights[s.id] ?? 0);
-  return normalised(
-    'explicit',
-    'explicit weights given by the standard, normalised to sum to 1',
-    specs,
-    raw,
-    answered,
-  );
-}
-
-function explicitItemWeights(
-  specs: readonly Spec[],
-  weights: Exclude<SatisfactionIndexOptions['weights'], string | undefined>,
-): Record<string, number> {
-  const out: Record<string, number> = {};
-  if ('items' in weights) {
-    for (const [id, w] of Object.entries(weights.items)) {
-      ensure(
-        specs.some((s) => s.id === id),
-        FN,
-        `explicit weight for unknown item ${id}`,
-      );
-      ensure(Number.isFinite(w) && w >= 0, FN, `the weight of ${id} must be finite and ≥ 0`);
-      out[id] = w;
-    }
-    return out;
-  }
-  // Dimension weights, shared equally by the items of each dimension.
-  for (const [dimension, w] of Object.entries(weights.dimensions)) {
-    ensure(
-      Number.isFinite(w) && w >= 0,
-      FN,
-      `the weight of dimension ${dimension} must be finite and ≥ 0`,
-    );
-    const members = specs.filter((s) => s.dimension === dimension);
-    ensure(members.length > 0, FN, `no item has dimension ${dimension}`);
-    for (const s of members) out[s.id] = w / members.length;
-  }
-  return out;
-}
-
-function fixedWeights(
-  specs: readonly Spec[],
-  weights: SatisfactionIndexOptions['weights'],
-): Float64Array | undefined {
-  if (weights === undefined || weights === 'equal') return new Float64Array(specs.length).fill(1);
-  if (typeof weights === 'string') return undefined;
-  const explicit = explicitItemWeights(specs, weights);
-  return Float64Array.from(specs, (s) => explicit[s.id] ?? 0);
 }

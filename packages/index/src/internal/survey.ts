@@ -26,6 +26,12 @@ export interface ItemView extends ItemMeta {
   readonly values: Float64Array;
   /** ANSWERED, MISSING or NOT_APPLICABLE per row. */
   readonly status: Uint8Array;
+  /**
+   * The answers as one byte per row, when every answer is an integer in 0–253:
+   * the answer itself, NA_CODE or MISSING_CODE. The batch path reads these,
+   * a ninth of the memory of values and status.
+   */
+  readonly codes: Uint8Array | undefined;
 }
 
 /** The items of a survey without their answers. */
@@ -81,6 +87,37 @@ function encode(labels: ArrayLike<string | null | undefined>): SegmentView {
   return { codes, dictionary };
 }
 
+// A ResponseSet's byte codes, decoded to values and status only when a caller
+// reads them: the batch path reads the codes alone, and decoding 30 columns of
+// a million rows costs ~270 MB and a pass over each.
+function codedItem(meta: ItemMeta, codes: Uint8Array): ItemView {
+  let decoded: { values: Float64Array; status: Uint8Array } | undefined;
+  const decode = (): { values: Float64Array; status: Uint8Array } => {
+    if (decoded === undefined) {
+      const values = new Float64Array(codes.length);
+      const status = new Uint8Array(codes.length);
+      for (let i = 0; i < codes.length; i++) {
+        const c = codes[i]!;
+        if (c === MISSING_CODE) status[i] = MISSING;
+        else if (c === NA_CODE) status[i] = NOT_APPLICABLE;
+        else values[i] = c;
+      }
+      decoded = { values, status };
+    }
+    return decoded;
+  };
+  return {
+    ...meta,
+    codes,
+    get values(): Float64Array {
+      return decode().values;
+    },
+    get status(): Uint8Array {
+      return decode().status;
+    },
+  };
+}
+
 function memo(
   make: (field: string) => SegmentView | undefined,
 ): (field: string) => SegmentView | undefined {
@@ -97,25 +134,19 @@ function fromResponseSet(set: ResponseSet, fn: string): SurveyView {
   for (const item of set.items) {
     const column = set.columns.get(item.id);
     if (column?.kind !== 'scale') continue;
-    const codes = column.values;
-    const values = new Float64Array(size);
-    const status = new Uint8Array(size);
-    for (let i = 0; i < size; i++) {
-      const c = codes[i]!;
-      if (c === MISSING_CODE) status[i] = MISSING;
-      else if (c === NA_CODE) status[i] = NOT_APPLICABLE;
-      else values[i] = c;
-    }
-    items.push({
-      id: item.id,
-      role: item.role,
-      dimension: item.dimension,
-      importanceOf: item.importanceOf,
-      min: column.min,
-      max: column.max,
-      values,
-      status,
-    });
+    items.push(
+      codedItem(
+        {
+          id: item.id,
+          role: item.role,
+          dimension: item.dimension,
+          importanceOf: item.importanceOf,
+          min: column.min,
+          max: column.max,
+        },
+        column.values,
+      ),
+    );
   }
   const weights = set.weights;
   if (weights !== undefined) checkWeights(weights, size, fn);
@@ -145,20 +176,31 @@ function fromPlain(data: SurveyData, fn: string): SurveyView {
     );
     const values = new Float64Array(size);
     const status = new Uint8Array(size);
+    // Byte codes too while every answer is an integer 0–253 (see ItemView.codes).
+    let codes: Uint8Array | undefined = new Uint8Array(size);
     for (let i = 0; i < size; i++) {
       const v = item.values[i];
-      if (v === 'na') status[i] = NOT_APPLICABLE;
-      else if (v === null || v === undefined || Number.isNaN(v)) status[i] = MISSING;
-      else {
+      if (v === 'na') {
+        status[i] = NOT_APPLICABLE;
+        if (codes !== undefined) codes[i] = NA_CODE;
+      } else if (v === null || v === undefined || Number.isNaN(v)) {
+        status[i] = MISSING;
+        if (codes !== undefined) codes[i] = MISSING_CODE;
+      } else {
         ensure(
           v >= item.min && v <= item.max,
           fn,
           `item ${item.id}: answer ${v} at row ${i} is outside ${item.min}–${item.max}`,
         );
         values[i] = v;
+        if (codes !== undefined) {
+          if (Number.isInteger(v) && v >= 0 && v < NA_CODE) codes[i] = v;
+          else codes = undefined;
+        }
       }
     }
     return {
+      codes,
       id: item.id,
       role: item.role,
       dimension: item.dimension,
