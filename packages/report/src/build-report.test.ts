@@ -340,4 +340,28 @@ describe('buildReport: edges', () => {
     expect(doc.sections).toHaveLength(10);
     expect(doc.results.nps).toBeUndefined();
   });
+
+  it('warns when the whole sample is below the disclosure threshold', () => {
+    const small = readResponsesSync(questionnaire, demoRecords(8, 12));
+    const doc = buildReport({
+      questionnaire,
+      responses: small,
+      options: { locale: 'en', minGroupSize: 10 },
+    });
+    const first = doc.sections[0]!.blocks[0]!;
+    expect(first.kind === 'paragraph' && first.runs[0]).toEqual({
+      kind: 'text',
+      text: 'Caution: fewer than ',
+    });
+    const big = buildReport({
+      questionnaire,
+      responses: small,
+      options: { locale: 'en', minGroupSize: 5 },
+    });
+    const firstBig = big.sections[0]!.blocks[0]!;
+    expect(firstBig.kind === 'paragraph' && firstBig.runs[0]).toEqual({
+      kind: 'text',
+      text: 'The overall satisfaction index is ',
+    });
+  });
 });

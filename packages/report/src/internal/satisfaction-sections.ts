@@ -59,6 +59,17 @@ function summary(ctx: SectionContext): ReportSection {
   const blocks: ReportBlock[] = [
     paragraph(say('summaryIndex', locale, { score, lower, upper, n, level: lvl })),
   ];
+  // The breakdowns suppress their total below the threshold; the overall index
+  // is the publisher's own result, so it is shown, with a warning.
+  if (index.n < ctx.minGroupSize) {
+    blocks.unshift(
+      paragraph(
+        say('smallSample', locale, {
+          k: store.bind('minGroupSize', ctx.minGroupSize, 'count', 'options.minGroupSize'),
+        }),
+      ),
+    );
+  }
   const rows: ReportTable['rows'][number][] = [
     {
       key: 'index',
