@@ -1,7 +1,7 @@
 import { compareWaves, type CompareWavesResult } from '@edu-quality/index';
 import type { ResponseSet } from '@edu-quality/questionnaire';
 import { educationSatisfactionQuestionnaire, responsesToCsv } from '@edu-quality/templates';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyse, fixed, type Analysis, type AnalysisOptions } from '../analysis.js';
 import type { Command } from '../command.js';
@@ -197,8 +197,11 @@ export const demoCommand: Command = {
         `  open ${pathToFileURL(ctx.path(written.main)).href} in a browser (print to PDF for paper)`,
       );
     }
+    const names = files.map((f) => relative(ctx.path(out), ctx.path(f)));
+    const tables = names.filter((n) => n.startsWith(`tables${sep}`)).length;
+    const top = names.filter((n) => !n.includes(sep));
     ctx.out(
-      `Files in ${ctx.display(out)}/: ${files.map((f) => ctx.display(f).slice(ctx.display(out).length + 1)).join(', ')}`,
+      `Files in ${ctx.display(out)}: ${[...top, `tables${sep} (${tables} CSV tables)`, `data${sep} (the 2 exports)`].join(', ')}`,
     );
     ctx.out(`Done in ${seconds.toFixed(1)} s.`);
     return 0;
