@@ -118,7 +118,8 @@ const results = {
   cpu: cpus()[0]?.model ?? 'unknown',
   cores: availableParallelism(),
   loadAverageAtStart: loadavg().map((v) => +v.toFixed(2)),
-  model: 'ECSI: 7 latent variables, 25 items, 12 paths, centroid, standardised; ResponseSet input (1–10 scale items)',
+  model:
+    'ECSI: 7 latent variables, 25 items, 12 paths, centroid, standardised; ResponseSet input (1–10 scale items)',
   fit: [],
   bootstrap: {},
   bootstrapLarge: {},
