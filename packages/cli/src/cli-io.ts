@@ -1,4 +1,14 @@
-/** A stream the command writes to: `process.stdout` or anything with a `write`. */
+/**
+ * A stream the command writes to: `process.stdout` or anything with a `write`.
+ *
+ * @example
+ * ```ts
+ * const lines: string[] = [];
+ * const stream: CliStream = { write: (text: string) => lines.push(text), isTTY: false };
+ * stream.write('ok\n');
+ * lines; // => ['ok\n']
+ * ```
+ */
 export interface CliStream {
   /** Writes text. */
   write(text: string): unknown;

@@ -27,5 +27,13 @@ export const EXIT_CODES: {
   readonly io: 4;
 } = { ok: 0, invalidInput: 1, usage: 2, internal: 3, io: 4 };
 
-/** One of the {@link EXIT_CODES}. */
+/**
+ * One of the {@link EXIT_CODES}.
+ *
+ * @example
+ * ```ts
+ * const code: ExitCode = EXIT_CODES.invalidInput;
+ * code; // => 1
+ * ```
+ */
 export type ExitCode = (typeof EXIT_CODES)[keyof typeof EXIT_CODES];

@@ -2,7 +2,15 @@ import type { Issue } from '@edu-quality/core';
 import type { NokAudit, NokOrganisation, NokSector } from '@edu-quality/index';
 import { parseCsv } from './internal/csv.js';
 
-/** Where a value of an audit CSV was read from. */
+/**
+ * Where a value of an audit CSV was read from.
+ *
+ * @example
+ * ```ts
+ * const cell: NokAuditCell = { row: 2, column: 7, field: 'remote_channels' };
+ * cell.row; // => 2
+ * ```
+ */
 export interface NokAuditCell {
   /** The 1-based row; the header is row 1. */
   readonly row: number;
@@ -12,7 +20,17 @@ export interface NokAuditCell {
   readonly field: string;
 }
 
-/** The result of {@link readNokAuditCsv}. */
+/**
+ * The result of {@link readNokAuditCsv}.
+ *
+ * @example
+ * ```ts
+ * const r: NokAuditCsvResult = readNokAuditCsv('organisation;list;item;present\nschool-1;stands;charter;да\n');
+ * r.layout; // => 'long'
+ * r.organisations.map((o) => o.id); // => ['school-1']
+ * r.issues; // => []
+ * ```
+ */
 export interface NokAuditCsvResult {
   /** `wide`: one row per organisation; `long`: one row per organisation × item. */
   readonly layout: 'wide' | 'long';
