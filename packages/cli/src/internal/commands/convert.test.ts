@@ -115,6 +115,19 @@ describe('convert', () => {
     expect(c.stdout()).toBe('\uFEFFid;q;m;extra\r\nR1;5;a b;\r\nR2;4;;"x;y"\r\n');
   });
 
+  it('fails with exit 1 and one JSON document when nothing can be imported', async () => {
+    writeFileSync(join(dir, 'empty.json'), JSON.stringify({ pages: [] }));
+    const c = capture(dir);
+    expect(
+      await run(
+        ['convert', 'empty.json', '--to', 'edu', '--out', 'x.json', '--format', 'json'],
+        c.io,
+      ),
+    ).toBe(1);
+    expect(JSON.parse(c.stdout())).toMatchObject({ ok: false, exitCode: 1 });
+    expect(c.stderr()).toContain('empty.json: no questionnaire could be read as surveyjs');
+  });
+
   it('answers wrong requests with exit 2', async () => {
     expect(await run(['convert', join(lt, 'questionnaire.json')], capture(dir).io)).toBe(2);
     expect(

@@ -291,13 +291,14 @@ export const convertCommand: Command = {
       );
     }
     const imported = await importQuestionnaire(ctx, input, from);
-    if (imported.issues.length > 0) ctx.issues(input, imported.issues);
     if (imported.questionnaire === undefined) {
-      ctx.json({ ok: false, from, to, issues: imported.issues });
       throw new CliError(1, `${ctx.display(input)}: no questionnaire could be read as ${from}`, {
-        hint: 'Check the format (--from) and the issues above.',
+        file: input,
+        issues: imported.issues,
+        hint: 'Check the format (--from) and the issues.',
       });
     }
+    if (imported.issues.length > 0) ctx.issues(input, imported.issues);
     const q = imported.questionnaire;
     let written: string | undefined;
     if (to === 'edu') {
