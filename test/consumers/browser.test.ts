@@ -5,10 +5,12 @@
  */
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const here = import.meta.dirname;
+const root = join(here, '..', '..');
 
 describe('in a browser', () => {
   it('bundles for the browser platform and runs in headless Chromium', async () => {
@@ -19,6 +21,7 @@ describe('in a browser', () => {
       format: 'iife',
       write: false,
       logLevel: 'silent',
+      loader: { '.csv': 'text' },
     });
     const code = bundle.outputFiles[0]?.text ?? '';
     const browser = await chromium.launch({
@@ -38,12 +41,34 @@ describe('in a browser', () => {
       page.on('pageerror', (error) => errors.push(error.message));
       await page.setContent('<!doctype html><meta charset="utf-8"><title>consumer</title>');
       await page.addScriptTag({ content: code });
-      await page.waitForFunction(() => (window as unknown as { __result?: unknown }).__result !== undefined);
-      const result = await page.evaluate(() => (window as unknown as { __result: unknown }).__result);
+      await page.waitForFunction(
+        () => (window as unknown as { __result?: unknown }).__result !== undefined,
+      );
+      const result = await page.evaluate(
+        () => (window as unknown as { __result: unknown }).__result,
+      );
       expect(errors).toEqual([]);
+      // The same computation in Node, from the same built packages, is the oracle:
+      // the browser must give identical numbers.
+      const { parseQuestionnaire, readResponses } = await import('@edu-quality/questionnaire');
+      const { breakdown, netPromoterScore, satisfactionIndex } = await import('@edu-quality/index');
+      const questionnaire = parseQuestionnaire(
+        JSON.parse(readFileSync(join(root, 'examples', 'questionnaire.json'), 'utf8')),
+      );
+      const responses = await readResponses(
+        questionnaire,
+        readFileSync(join(root, 'examples', 'responses.csv')),
+        { idColumn: 'respondent' },
+      );
+      const recommend = responses.columns.get('recommend');
+      if (recommend?.kind !== 'scale') throw new Error('recommend must be a scale column');
       expect(result).toEqual({
         title: 'Удовлетворённость образовательными услугами',
-        items: 23,
+        counts: { read: 124, accepted: 122, rejected: 2, droppedAnswers: 0 },
+        index: satisfactionIndex(responses, { weights: 'stated' }).score,
+        suppressed: breakdown(responses, { by: 'institution' }).groups.filter((g) => g.suppressed)
+          .length,
+        nps: netPromoterScore(recommend).score,
       });
     } finally {
       await browser.close();

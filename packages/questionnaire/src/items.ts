@@ -1,12 +1,5 @@
 import type { LocalizedText } from '@edu-quality/core';
-import type {
-  ItemRole,
-  Option,
-  Question,
-  QuestionKind,
-  Questionnaire,
-  Scale,
-} from './schema.js';
+import type { ItemRole, Option, Question, QuestionKind, Questionnaire, Scale } from './schema.js';
 
 /**
  * One answerable item of a questionnaire, as the index and the response

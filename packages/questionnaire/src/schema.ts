@@ -57,7 +57,6 @@ export const MAX_SCALE_CODE = 250;
 
 const ScaleCodeSchema: z.ZodInt = z.int().min(0).max(MAX_SCALE_CODE);
 
-
 /** A point of a Likert scale: its code and its label. */
 export interface ScalePoint {
   /** The code of the point, 0–250; higher means more satisfied. */
@@ -112,10 +111,7 @@ export interface Option {
 
 /** The zod schema of {@link Option}. */
 export const OptionSchema: z.ZodType<Option> = z.strictObject({
-  value: z
-    .string()
-    .min(1)
-    .refine(isSafeKey, { message: 'is a reserved JavaScript property name' }),
+  value: z.string().min(1).refine(isSafeKey, { message: 'is a reserved JavaScript property name' }),
   label: LocalizedTextSchema,
 });
 
@@ -359,7 +355,9 @@ export const SectionSchema: z.ZodType<Section> = z.strictObject({
 
 const LocaleTagSchema: z.ZodType<string> = z
   .string()
-  .refine((tag) => isLocaleTag(tag) && isSafeKey(tag), { message: 'must be a BCP 47 language tag' });
+  .refine((tag) => isLocaleTag(tag) && isSafeKey(tag), {
+    message: 'must be a BCP 47 language tag',
+  });
 
 /** A questionnaire definition. */
 export interface Questionnaire {

@@ -283,19 +283,17 @@ export const questionnaireArbitrary: fc.Arbitrary<Questionnaire> = fc
               .map((rest) => clean({ id: sectionIds[s] as string, ...rest }) as Section),
           );
         });
-        return fc
-          .tuple(...sectionArbs)
-          .map(
-            (sections) =>
-              clean({
-                id: `q_${id}`,
-                version,
-                title,
-                description,
-                locales,
-                defaultLocale: locales[0] as string,
-                sections,
-              }) as Questionnaire,
-          );
+        return fc.tuple(...sectionArbs).map(
+          (sections) =>
+            clean({
+              id: `q_${id}`,
+              version,
+              title,
+              description,
+              locales,
+              defaultLocale: locales[0] as string,
+              sections,
+            }) as Questionnaire,
+        );
       });
   });

@@ -1,15 +1,31 @@
 // A browser user: bundled by esbuild from the built packages (no Node APIs),
 // then run in headless Chromium. The result is left on window for the test.
 import { localize } from '@edu-quality/core';
-import { QuestionnaireSchema, listItems } from '@edu-quality/questionnaire';
+import { parseQuestionnaire, readResponses } from '@edu-quality/questionnaire';
+import { breakdown, netPromoterScore, satisfactionIndex } from '@edu-quality/index';
 import questionnaireJson from '../../../examples/questionnaire.json';
+import responsesCsv from '../../../examples/responses.csv';
 
 async function main() {
-  const questionnaire = QuestionnaireSchema.parse(questionnaireJson);
-  const items = listItems(questionnaire);
+  const questionnaire = parseQuestionnaire(questionnaireJson);
+  // A web ReadableStream, as fetch() or a file input gives it.
+  const bytes = new TextEncoder().encode(responsesCsv);
+  const stream = new ReadableStream({
+    start(controller) {
+      for (let i = 0; i < bytes.length; i += 4096) controller.enqueue(bytes.slice(i, i + 4096));
+      controller.close();
+    },
+  });
+  const responses = await readResponses(questionnaire, stream, { idColumn: 'respondent' });
+  const index = satisfactionIndex(responses, { weights: 'stated' });
+  const groups = breakdown(responses, { by: 'institution' });
+  const recommend = responses.columns.get('recommend');
   return {
     title: localize(questionnaire.title, 'ru'),
-    items: items.length,
+    counts: responses.counts,
+    index: index.score,
+    suppressed: groups.groups.filter((g) => g.suppressed).length,
+    nps: netPromoterScore(recommend).score,
   };
 }
 

@@ -4,7 +4,9 @@ import { QuestionnaireSchema, listItems, SCALE_MISSING } from '@edu-quality/ques
 import { readFileSync } from 'node:fs';
 
 const questionnaire = QuestionnaireSchema.parse(
-  JSON.parse(readFileSync(new URL('../../../examples/questionnaire.json', import.meta.url), 'utf8')),
+  JSON.parse(
+    readFileSync(new URL('../../../examples/questionnaire.json', import.meta.url), 'utf8'),
+  ),
 );
 const items = listItems(questionnaire);
 console.log(
