@@ -58,7 +58,7 @@ export interface CustomerSatisfactionIndexResult {
  * @param result - a fit of {@link plsPathModel}
  * @param options - the answer scale, when the fit does not know it
  * @returns the 0–100 index of every latent variable
- * @throws {@link EduQualityError} `invalid-argument` when a block has a negative outer weight (the block is named), when the scale is unknown or invalid, or when an indicator's mean lies outside its scale.
+ * @throws {@link @edu-quality/core!EduQualityError} `invalid-argument` when a block has a negative outer weight (the block is named), when the scale is unknown or invalid, or when an indicator's mean lies outside its scale.
  *
  * @example
  * ```ts

@@ -282,7 +282,7 @@ function assemble(fn: string, p: Plan, chunks: readonly ResampleChunk[]): PlsBoo
  * @param model - the blocks and the inner model
  * @param options - the fit options, resamples, seed, level and the scale for indices
  * @returns the full-data fit and the bootstrap distribution of each statistic
- * @throws {@link EduQualityError} as {@link plsPathModel} for the full-data fit; `invalid-argument` for bad resampling options; `not-converged` when fewer than two resamples give a usable fit.
+ * @throws {@link @edu-quality/core!EduQualityError} as {@link plsPathModel} for the full-data fit; `invalid-argument` for bad resampling options; `not-converged` when fewer than two resamples give a usable fit.
  *
  * @example
  * ```ts
@@ -325,7 +325,7 @@ export function plsBootstrap(
  * @param model - the blocks and the inner model
  * @param options - as {@link plsBootstrap}, and the number of workers
  * @returns a promise of the same result as {@link plsBootstrap}
- * @throws {@link EduQualityError} as {@link plsBootstrap} (the promise rejects).
+ * @throws {@link @edu-quality/core!EduQualityError} as {@link plsBootstrap} (the promise rejects).
  *
  * @example
  * ```ts

@@ -37,7 +37,7 @@ export interface EcsiItems {
  *
  * @param items - the item ids of each block
  * @returns the model, ready for {@link plsPathModel}
- * @throws {@link EduQualityError} `invalid-argument` when a block has no items.
+ * @throws {@link @edu-quality/core!EduQualityError} `invalid-argument` when a block has no items.
  *
  * @example
  * ```ts

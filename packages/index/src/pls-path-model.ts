@@ -247,7 +247,7 @@ export interface PlsResult {
  * @param model - the blocks and the inner model
  * @param options - scheme, scaling, tolerance, iteration limit and missing-data policy
  * @returns weights, loadings, cross-loadings, communalities, redundancies, paths with R², effects, scores, block quality and GoF
- * @throws {@link EduQualityError} `invalid-argument` for a malformed model (unknown names, a cycle, an isolated latent variable) or bad options;
+ * @throws {@link @edu-quality/core!EduQualityError} `invalid-argument` for a malformed model (unknown names, a cycle, an isolated latent variable) or bad options;
  * `insufficient-data` for too few respondents or a constant indicator; `not-converged` when the iteration limit is reached.
  *
  * @example

@@ -223,7 +223,7 @@ function truncate(text: string, maxLength: number | undefined): string {
  *   required ones never. Scales with a "not applicable" code get it with
  *   probability `notApplicableRate`.
  * - Skip logic is respected: sections and questions whose `visibleIf` is
- *   false (by {@link @edu-quality/questionnaire!evaluateExpression} on the
+ *   false (by `evaluateExpression` of `@edu-quality/questionnaire` on the
  *   answers so far) stay unanswered.
  * - Open text is answered with probability `textRate` (0.6 for a text shown
  *   by a condition), from samples in the questionnaire's default locale

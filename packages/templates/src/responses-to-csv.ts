@@ -59,7 +59,7 @@ function labelOf(
  * RFC 4180: a cell that holds the delimiter, a double quote, a carriage
  * return or a line feed is quoted, with quotes doubled. Cells are otherwise
  * written verbatim: text such as `=SUM(A1)` stays as it is, because the file
- * is data for {@link @edu-quality/questionnaire!readResponses}, which never
+ * is data for `readResponses` of `@edu-quality/questionnaire`, which never
  * evaluates cells; a report meant for spreadsheet users must neutralise such
  * cells itself.
  *
