@@ -225,6 +225,22 @@ describe('buildReport: edges', () => {
     }
   });
 
+  it('labels a segment code such as constructor or toString by the code, not by an inherited property', () => {
+    const codes = ['constructor', 'toString', 'valueOf', 'hasOwnProperty'];
+    const records = generateResponses(questionnaire, { n: 200, seed: 4, institutions: codes });
+    const doc = buildReport({
+      questionnaire,
+      responses: readResponsesSync(questionnaire, records),
+      options: { locale: 'en', labels: { valueOf: 'Value school' } },
+    });
+    const table = reportTables(doc).find((t) => t.id === 'institutions')!;
+    const names = table.rows.flatMap((r) =>
+      r.cells.filter((c) => c.kind === 'text').map((c) => c.text),
+    );
+    expect(names).toEqual(expect.arrayContaining(['constructor', 'toString', 'Value school']));
+    for (const name of names) expect(typeof name).toBe('string');
+  });
+
   it('throws invalid-argument for a segment field the data lack', () => {
     expect(() =>
       buildReport({ questionnaire, responses, options: { groupField: 'nope' } }),

@@ -302,7 +302,13 @@ export function buildReport(input: BuildReportInput): ReportDocument {
     responses,
     results,
     store,
-    segmentLabel: (code, fallback) => options.labels?.[code] ?? fallback ?? code,
+    // Own labels only: a code such as `constructor` must not find Object.prototype's.
+    segmentLabel: (code, fallback) =>
+      (options.labels !== undefined && Object.hasOwn(options.labels, code)
+        ? options.labels[code]
+        : undefined) ??
+      fallback ??
+      code,
     itemLabel: (id) => {
       const item = items.find((i) => i.id === id);
       return item === undefined ? id : localize(item.text, locale);
