@@ -22,18 +22,32 @@ export function hashBytes(buf: Uint8Array, s: number, e: number): number {
   return h;
 }
 
+/** Slots of the short-key table: a power of two, at most half full. */
+const SHORT_SLOTS = 256;
+const MAX_SHORT = SHORT_SLOTS / 2;
+
 /**
  * A map from a byte string (a cell's raw bytes) to an int, so that a label met
  * a million times is decoded, normalised and looked up once. Bounded: once
  * full, `set` is a no-op and lookups fall back to the slow path, so hostile
  * input with many distinct values cannot grow it without limit.
+ *
+ * Layout, for the scanner's hot loop (the NOK bench looks up 15 cells a row):
+ * keys of at most 3 bytes (`yes`, `no`, an empty cell, a code) are packed
+ * with their length into one int, exact, so their lookup compares ints and
+ * reads no pool; longer keys probe `table`, which interleaves each slot's
+ * hash with its entry so that a probe reads one cache line, and a hit reads
+ * the entry's start, length and value from one place.
  */
 export class ByteKeyMap {
-  private readonly slots = new Int32Array(MAX_ENTRIES * 2).fill(-1);
-  private readonly hashes = new Int32Array(MAX_ENTRIES);
-  private readonly starts = new Int32Array(MAX_ENTRIES);
-  private readonly lengths = new Int32Array(MAX_ENTRIES);
-  private readonly values = new Int32Array(MAX_ENTRIES);
+  /** Per slot: [hash, entry + 1], 0 marking an empty slot. */
+  private readonly table = new Int32Array(MAX_ENTRIES * 2 * 2);
+  /** Per entry: [start in the pool, length, value]. */
+  private readonly entries = new Int32Array(MAX_ENTRIES * 3);
+  /** Per slot: the packed short key, or -1. */
+  private readonly shortKeys = new Int32Array(SHORT_SLOTS).fill(-1);
+  private readonly shortValues = new Int32Array(SHORT_SLOTS);
+  private shortCount = 0;
   private pool = new Uint8Array(4096);
   private poolLength = 0;
   private count = 0;
@@ -49,26 +63,61 @@ export class ByteKeyMap {
    */
   find(buf: Uint8Array, s: number, e: number, h: number): number {
     const length = e - s;
+    if (length <= 3) {
+      const value = this.findShort(packShort(buf, s, length));
+      // While the short table has room every short key is in it, so a miss
+      // there is a miss; past that, short keys go to the general table.
+      if (value !== MISS || this.shortCount < MAX_SHORT) return value;
+    }
     if (length > MAX_KEY_BYTES) return MISS;
-    const slots = this.slots;
-    const mask = slots.length - 1;
-    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-      const entry = slots[slot]!;
+    const table = this.table;
+    const mask = MAX_ENTRIES * 2 - 1;
+    for (let slot = spread(h) & mask; ; slot = (slot + 1) & mask) {
+      const at = slot << 1;
+      const entry = table[at + 1]! - 1;
       if (entry < 0) return MISS;
-      if (this.hashes[entry] !== h || this.lengths[entry] !== length) continue;
+      if (table[at] !== h) continue;
+      const meta = entry * 3;
+      const entries = this.entries;
+      if (entries[meta + 1] !== length) continue;
       const pool = this.pool;
-      const start = this.starts[entry]! - s;
+      const start = entries[meta]! - s;
       let k = s;
       while (k < e && pool[start + k] === buf[k]) k++;
-      if (k === e) return this.values[entry]!;
+      if (k === e) return entries[meta + 2]!;
+    }
+  }
+
+  /**
+   * The value of a key of at most 3 bytes given as {@link packedKey}, or
+   * MISS; once the short table is full a MISS may be a key of the general
+   * table, so the caller must then try {@link ByteKeyMap.get}.
+   */
+  findShort(key: number): number {
+    const keys = this.shortKeys;
+    for (let slot = shortSlot(key); ; slot = (slot + 1) & (SHORT_SLOTS - 1)) {
+      const k = keys[slot]!;
+      if (k === key) return this.shortValues[slot]!;
+      if (k < 0) return MISS;
     }
   }
 
   set(buf: Uint8Array, s: number, e: number, value: number): void {
     const length = e - s;
-    if (length > MAX_KEY_BYTES || this.count >= MAX_ENTRIES) return;
+    if (length > MAX_KEY_BYTES) return;
     const h = hashBytes(buf, s, e);
     if (this.find(buf, s, e, h) !== MISS) return;
+    if (length <= 3 && this.shortCount < MAX_SHORT) {
+      const key = packShort(buf, s, length);
+      const keys = this.shortKeys;
+      let slot = shortSlot(key);
+      while (keys[slot]! >= 0) slot = (slot + 1) & (SHORT_SLOTS - 1);
+      keys[slot] = key;
+      this.shortValues[slot] = value;
+      this.shortCount++;
+      return;
+    }
+    if (this.count >= MAX_ENTRIES) return;
     if (this.poolLength + length > this.pool.length) {
       const grown = new Uint8Array(Math.max(this.pool.length * 2, this.poolLength + length));
       grown.set(this.pool.subarray(0, this.poolLength));
@@ -76,16 +125,45 @@ export class ByteKeyMap {
     }
     this.pool.set(buf.subarray(s, e), this.poolLength);
     const entry = this.count++;
-    this.hashes[entry] = h;
-    this.starts[entry] = this.poolLength;
-    this.lengths[entry] = length;
-    this.values[entry] = value;
+    this.entries[entry * 3] = this.poolLength;
+    this.entries[entry * 3 + 1] = length;
+    this.entries[entry * 3 + 2] = value;
     this.poolLength += length;
-    const mask = this.slots.length - 1;
-    let slot = h & mask;
-    while (this.slots[slot]! >= 0) slot = (slot + 1) & mask;
-    this.slots[slot] = entry;
+    const table = this.table;
+    const mask = MAX_ENTRIES * 2 - 1;
+    let slot = spread(h) & mask;
+    while (table[(slot << 1) + 1]! !== 0) slot = (slot + 1) & mask;
+    table[slot << 1] = h;
+    table[(slot << 1) + 1] = entry + 1;
   }
+}
+
+/**
+ * A key of at most 3 bytes as one non-negative int: the length above the
+ * bytes, so that keys of different lengths (a NUL byte included) differ.
+ */
+function packShort(buf: Uint8Array, s: number, length: number): number {
+  let bytes = 0;
+  for (let k = 0; k < length; k++) bytes = (bytes << 8) | buf[s + k]!;
+  return packedKey(length, bytes);
+}
+
+/** The short key of `length` (0–3) bytes whose big-endian value is `bytes`. */
+export function packedKey(length: number, bytes: number): number {
+  return (length << (length << 3)) | bytes;
+}
+
+function shortSlot(key: number): number {
+  return Math.imul(key, 0x9e3779b1) >>> 24;
+}
+
+/**
+ * Mixes the high bits of an FNV-1a hash into its low ones: FNV's low bits
+ * depend only on the low bits of the input, so codes that differ in one
+ * digit ("org-0381", "org-0382") would crowd adjacent slots.
+ */
+function spread(h: number): number {
+  return Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> 16;
 }
 
 /** Powers of ten exactly representable as doubles: 10^0 … 10^22. */

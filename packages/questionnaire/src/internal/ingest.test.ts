@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readResponsesSync } from '../read-responses.js';
 import { SCALE_MISSING, SCALE_NOT_APPLICABLE, type ResponseSet } from '../response-set.js';
 import { QuestionnaireSchema, type Questionnaire } from '../schema.js';
-import { ByteKeyMap, MISS, hashBytes } from './bytes.js';
+import { ByteKeyMap, MISS, hashBytes, packedKey } from './bytes.js';
 
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
 
@@ -307,5 +307,130 @@ describe('scanner: runs of one-digit scale codes', () => {
       ['missing-fields', 9, 3],
       ['extra-fields', 10, 5],
     ]);
+  });
+});
+
+describe('short category cells (at most 3 bytes, packed into one int)', () => {
+  const keys = [
+    '',
+    '\0',
+    '\0\0',
+    'a',
+    'a\0',
+    '\0a',
+    'ab',
+    'abc',
+    'abd',
+    'ž',
+    'žž'.slice(0, 1) + 'a',
+  ];
+
+  it('ByteKeyMap keeps keys of 0–3 bytes apart, NUL bytes and prefixes included', () => {
+    const map = new ByteKeyMap();
+    keys.forEach((key, value) => {
+      const b = encode(key);
+      map.set(b, 0, b.length, value);
+    });
+    keys.forEach((key, value) => {
+      const b = encode(`x${key}y`);
+      expect(map.get(b, 1, b.length - 1)).toBe(value);
+      expect(map.find(b, 1, b.length - 1, hashBytes(b, 1, b.length - 1))).toBe(value);
+      let bytes = 0;
+      for (let k = 1; k < b.length - 1; k++) bytes = (bytes << 8) | b[k]!;
+      if (b.length - 2 <= 3) expect(map.findShort(packedKey(b.length - 2, bytes))).toBe(value);
+    });
+    expect(map.get(encode('abe'), 0, 3)).toBe(MISS);
+    expect(map.get(encode('b'), 0, 1)).toBe(MISS);
+  });
+
+  it('ByteKeyMap still finds every short key once the short table is full', () => {
+    const map = new ByteKeyMap();
+    const many = Array.from(
+      { length: 600 },
+      (_, i) => `k${String.fromCharCode(33 + (i % 90), 33 + Math.floor(i / 90))}`,
+    );
+    many.forEach((key, value) => {
+      const b = encode(key);
+      map.set(b, 0, b.length, value);
+    });
+    many.forEach((key, value) => {
+      const b = encode(key);
+      expect(map.get(b, 0, b.length)).toBe(value);
+      expect(map.find(b, 0, b.length, hashBytes(b, 0, b.length))).toBe(value);
+    });
+    expect(map.get(encode('zzz'), 0, 3)).toBe(MISS);
+  });
+
+  const yesNo = QuestionnaireSchema.parse({
+    id: 'short',
+    version: '1',
+    title: { en: 'Short' },
+    locales: ['en'],
+    defaultLocale: 'en',
+    sections: [
+      {
+        id: 's',
+        title: { en: 'S' },
+        questions: [
+          { id: 'org', kind: 'single', text: { en: 'Org' }, options: [], acceptUnlisted: true },
+          {
+            id: 'a',
+            kind: 'single',
+            text: { en: 'A' },
+            options: [
+              { value: 'yes', label: { en: 'Y' } },
+              { value: 'no', label: { en: 'No way' } },
+            ],
+          },
+        ],
+      },
+    ],
+  });
+  // 'y' and 'No way' are labels ('Y' of yes). 400 short organisation codes (past the short table's 128), the
+  // labels and codes of `a` in short and long forms, blanks, invalid cells.
+  const orgs = Array.from({ length: 400 }, (_, i) =>
+    i % 3 === 0
+      ? ''
+      : `${i % 7}${String.fromCharCode(65 + (i % 26), 97 + Math.floor(i / 26))}`.slice(
+          0,
+          1 + (i % 3),
+        ),
+  );
+  const answers = ['yes', 'no', '', 'y', 'Y', 'No', ' no', 'ye', 'yess', 'No way', '\0', 'n'];
+  const rows = orgs.map((org, i) => [org, answers[i % answers.length]!]);
+  const csv = `org,a\n${rows.map((r) => r.join(',')).join('\n')}\n`;
+
+  it('CSV reads them as records do', () => {
+    const fromCsv = readResponsesSync(yesNo, encode(csv), { onInvalid: 'drop-answer' });
+    const fromRecords = readResponsesSync(
+      yesNo,
+      rows.map(([org, a]) => ({ org, a })),
+      { onInvalid: 'drop-answer' },
+    );
+    // Issue messages name the reader's path; the codes and places must agree.
+    const strip = (set: ResponseSet): unknown => ({
+      ...(snapshot(set) as object),
+      issues: set.issues.map((i) => [i.code, i.row, i.column]),
+    });
+    expect(strip(fromCsv)).toEqual(strip(fromRecords));
+    const a = fromCsv.columns.get('a');
+    expect(a?.kind === 'category' && Array.from(a.codes.slice(0, 12))).toEqual([
+      0, 1, -1, 0, 0, 1, 1, -1, -1, 1, -1, -1,
+    ]);
+  });
+
+  it('at one cut anywhere, and one byte at a time', () => {
+    const bytes = encode(csv);
+    const whole = snapshot(readResponsesSync(yesNo, bytes, { onInvalid: 'drop-answer' }));
+    for (let cut = 1; cut < bytes.length; cut += 7) {
+      const set = readResponsesSync(yesNo, [bytes.slice(0, cut), bytes.slice(cut)], {
+        onInvalid: 'drop-answer',
+      });
+      expect(snapshot(set)).toEqual(whole);
+    }
+    const bytewise = Array.from(bytes, (byte) => Uint8Array.of(byte));
+    expect(snapshot(readResponsesSync(yesNo, bytewise, { onInvalid: 'drop-answer' }))).toEqual(
+      whole,
+    );
   });
 });
