@@ -58,6 +58,21 @@ describe('satisfactionIndex against R (fixture satisfaction-survey)', () => {
     expect(info.items).toEqual(['q1', 'q2']);
     expect(r.dimensions.map((d) => d.dimension)).toEqual(['information', 'staff', 'timeliness']);
   });
+  it('reports bootstrap progress after each replicate, without changing the result', () => {
+    const survey = { items: [{ id: 'q', values: [1, 2, 3, 4, 5, 4, 3], min: 1, max: 5 }] };
+    const seen: [number, number][] = [];
+    const withProgress = satisfactionIndex(survey, {
+      interval: 'bootstrap',
+      bootstrap: { replicates: 20, seed: 7, onProgress: (done, total) => seen.push([done, total]) },
+    });
+    const without = satisfactionIndex(survey, {
+      interval: 'bootstrap',
+      bootstrap: { replicates: 20, seed: 7 },
+    });
+    expect(seen).toEqual(Array.from({ length: 20 }, (_, i) => [i + 1, 20]));
+    expect(withProgress.interval).toEqual(without.interval);
+  });
+
   it('stated weights from an importance item of a whole dimension are shared by its items (hand calculation)', () => {
     // a, b measure d1 and c measures d2; one importance item per dimension, all answers 4.
     // Item scores on 1–5: a = 100, b = 0, c = 100. Raw weights: a = 4/2, b = 4/2, c = 4/1.

@@ -45,8 +45,16 @@ export interface SatisfactionIndexOptions {
   readonly level?: number;
   /** `'delta-t'` (default; df = design size − 1), `'delta-z'`, or `'bootstrap'` (percentile). */
   readonly interval?: 'delta-t' | 'delta-z' | 'bootstrap';
-  /** Bootstrap settings: replicates B (default 1000) and seed (default 1). */
-  readonly bootstrap?: { readonly replicates?: number; readonly seed?: number };
+  /**
+   * Bootstrap settings: replicates B (default 1000), seed (default 1), and a
+   * progress callback called after each replicate with the replicates done
+   * and B (for a progress bar; it must not throw).
+   */
+  readonly bootstrap?: {
+    readonly replicates?: number;
+    readonly seed?: number;
+    readonly onProgress?: (done: number, total: number) => void;
+  };
 }
 
 /** The statistics of one item of an index. */
@@ -251,6 +259,7 @@ function compute(
       // result states the replicates used.
       if (!(EduQualityError.isInstance(error) && error.code === 'insufficient-data')) throw error;
     }
+    options.bootstrap?.onProgress?.(b + 1, replicates);
   }
   ensure(
     scores.length >= replicates / 2,

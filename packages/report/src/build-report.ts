@@ -33,7 +33,11 @@ export interface BuildReportOptions {
   /** The interval of the overall index: `'delta-t'` (default), `'delta-z'` or `'bootstrap'`. */
   readonly interval?: 'delta-t' | 'delta-z' | 'bootstrap';
   /** Bootstrap settings, when `interval` is `'bootstrap'`. */
-  readonly bootstrap?: { readonly replicates?: number; readonly seed?: number };
+  readonly bootstrap?: {
+    readonly replicates?: number;
+    readonly seed?: number;
+    readonly onProgress?: (done: number, total: number) => void;
+  };
   /** Groups with fewer respondents are suppressed; default 5. */
   readonly minGroupSize?: number;
   /** Item weights of the index; default `'equal'`. */

@@ -53,7 +53,11 @@ export function recommendItem(set: ResponseSet, requested?: string | false): str
 }
 
 /** Computes the index, NPS and breakdowns. */
-export function analyse(set: ResponseSet, options: AnalysisOptions): Analysis {
+export function analyse(
+  set: ResponseSet,
+  options: AnalysisOptions,
+  onBootstrapProgress?: (done: number, total: number) => void,
+): Analysis {
   const segments = segmentFields(set);
   for (const spec of options.by) {
     for (const field of spec.split('+')) {
@@ -80,7 +84,13 @@ export function analyse(set: ResponseSet, options: AnalysisOptions): Analysis {
     ...base,
     interval: options.interval,
     ...(options.interval === 'bootstrap'
-      ? { bootstrap: { replicates: options.replicates, seed: options.seed } }
+      ? {
+          bootstrap: {
+            replicates: options.replicates,
+            seed: options.seed,
+            ...(onBootstrapProgress === undefined ? {} : { onProgress: onBootstrapProgress }),
+          },
+        }
       : {}),
   });
   const npsItem = recommendItem(set, options.nps);

@@ -55,14 +55,21 @@ export const indexCommand: Command = {
     );
     const failed = reportIngestion(ctx, file, set, flag(parsed, 'strict'));
     if (failed) return 1;
+    const bootstrap = options.interval === 'bootstrap';
     const bar = ctx.progress(
-      options.interval === 'bootstrap'
-        ? `Bootstrap (${options.replicates} replicates)`
-        : 'Computing',
-      0,
+      bootstrap ? `Bootstrap (${options.replicates} replicates)` : 'Computing',
+      bootstrap ? options.replicates : 0,
     );
     bar.update(0);
-    const analysis = analyse(set, options);
+    const analysis = analyse(
+      set,
+      options,
+      bootstrap
+        ? (done: number) => {
+            bar.update(done);
+          }
+        : undefined,
+    );
     bar.finish();
     ctx.json({
       questionnaire: { id: questionnaire.id, version: questionnaire.version },

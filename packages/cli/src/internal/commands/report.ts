@@ -110,7 +110,21 @@ export const reportCommand: Command = {
       previous = await readResponsesFile(ctx, questionnaire, previousFile, ingest);
       if (reportIngestion(ctx, previousFile, previous, strict)) return 1;
     }
-    const analysis = analyse(set, options);
+    const bootstrap = options.interval === 'bootstrap';
+    const bar = ctx.progress(
+      bootstrap ? `Bootstrap (${options.replicates} replicates)` : 'Computing',
+      bootstrap ? options.replicates : 0,
+    );
+    const analysis = analyse(
+      set,
+      options,
+      bootstrap
+        ? (done: number) => {
+            bar.update(done);
+          }
+        : undefined,
+    );
+    bar.finish();
     const written = await writeStudyReport(ctx, out, {
       questionnaire,
       responses: set,
