@@ -75,9 +75,6 @@ const QUOTE = 34;
 const LF = 10;
 const CR = 13;
 const INITIAL_CAPACITY = 1024;
-/** Spans shorter than this grow by doubling, as the rows are few. */
-const RESERVE_MIN_BYTES = 1 << 20;
-const RESERVE_SAMPLE_BYTES = 1 << 16;
 const DELIMITERS = [',', ';', '\t', '|'] as const;
 
 // Cache values beyond the stored codes.
@@ -513,25 +510,8 @@ export class Ingest {
     if (this.size === this.capacity) this.grow();
   }
 
-  /**
-   * Before a large span of records (a whole file read at once), sizes the
-   * columns for the rows its first 64 KiB predict, so that they are not
-   * doubled from 1,024 rows again and again: on the NOK bench (400,000 rows,
-   * 15 columns) the doublings and their garbage cost ~10% of the read.
-   */
-  private reserve(buf: Uint8Array, start: number, limit: number): void {
-    const span = limit - start;
-    if (span < RESERVE_MIN_BYTES) return;
-    const sample = Math.min(limit, start + RESERVE_SAMPLE_BYTES);
-    let lines = 0;
-    for (let k = buf.indexOf(LF, start); k >= 0 && k < sample; k = buf.indexOf(LF, k + 1)) lines++;
-    if (lines === 0) return;
-    // 5% over the estimate: a short sample row should not cost a doubling.
-    const rows = Math.ceil(((span / (sample - start)) * lines * 21) / 20);
-    if (rows > this.capacity - this.size) this.grow(this.size + rows);
-  }
-
-  private grow(capacity: number = this.capacity * 2): void {
+  private grow(): void {
+    const capacity = this.capacity * 2;
     this.capacity = capacity;
     for (const builder of this.builders.values()) builder.grow(capacity);
     this.weights?.grow(capacity);
@@ -1042,10 +1022,7 @@ export class Ingest {
     // (a cut record, a file with CR-only line ends, the end of the input) goes
     // through the general loop.
     const lastLf = end > start ? buf.lastIndexOf(LF, end - 1) : -1;
-    if (lastLf >= start) {
-      this.reserve(buf, start, lastLf + 1);
-      i = this.scanLines(buf, start, lastLf + 1);
-    }
+    if (lastLf >= start) i = this.scanLines(buf, start, lastLf + 1);
     return i < end ? this.scanAny(buf, i, end, final) : i;
   }
 
