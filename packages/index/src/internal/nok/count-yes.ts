@@ -23,9 +23,10 @@ export interface ConditionalColumn extends YesColumn {
 }
 
 // A column that never says yes, to pad a pass that has fewer questions than
-// its width: codes read as missing, and yes[0] is 0.
-function never(size: number): YesColumn {
-  return { codes: new Int32Array(size).fill(-1), yes: new Uint8Array(1) };
+// its width: the codes of a real column (so no row-sized array is allocated
+// and filled per call) read through a yes table of zeros as long as its own.
+function never(like: YesColumn): YesColumn {
+  return { codes: like.codes, yes: new Uint8Array(like.yes.length) };
 }
 
 /**
@@ -47,7 +48,7 @@ export function countYes(
   const width = columns.length;
   const out = new Int32Array(orgCount * width);
   if (width === 0) return out;
-  const pad = width % 4 === 0 ? undefined : never(size);
+  const pad = width % 4 === 0 ? undefined : never(columns[0]!);
   const tally = new Int32Array((orgCount + 1) * 4);
   for (let k0 = 0; k0 < width; k0 += 4) {
     const a = columns[k0]!;
@@ -97,7 +98,7 @@ export function countConditionalYes(
   const out = new Int32Array(orgCount * width);
   if (width === 0) return out;
   const pad: ConditionalColumn | undefined =
-    width % 2 === 0 ? undefined : { ...never(size), filter: never(size) };
+    width % 2 === 0 ? undefined : { ...never(columns[0]!), filter: never(columns[0]!.filter) };
   const tally = new Int32Array((orgCount + 1) * 2);
   for (let k0 = 0; k0 < width; k0 += 2) {
     const a = columns[k0]!;
