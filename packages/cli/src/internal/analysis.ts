@@ -10,6 +10,7 @@ import {
 } from '@edu-quality/index';
 import type { ResponseSet } from '@edu-quality/questionnaire';
 import { CliError } from './cli-error.js';
+import type { Context } from './context.js';
 
 /** What the `index`, `report` and `demo` commands compute. */
 export interface AnalysisOptions {
@@ -172,4 +173,32 @@ export function analysisText(set: ResponseSet, a: Analysis, locale: Locale): str
     lines.push(`  ${b.suppressionRule}`);
   }
   return lines;
+}
+
+/**
+ * {@link analyse} with a progress bar on a terminal: one step per bootstrap
+ * replicate when the interval is a bootstrap, a plain "Computing" line otherwise.
+ */
+export function analyseWithProgress(
+  ctx: Context,
+  set: ResponseSet,
+  options: AnalysisOptions,
+): Analysis {
+  const bootstrap = options.interval === 'bootstrap';
+  const bar = ctx.progress(
+    bootstrap ? `Bootstrap (${options.replicates} replicates)` : 'Computing',
+    bootstrap ? options.replicates : 0,
+  );
+  bar.update(0);
+  const analysis = analyse(
+    set,
+    options,
+    bootstrap
+      ? (done: number) => {
+          bar.update(done);
+        }
+      : undefined,
+  );
+  bar.finish();
+  return analysis;
 }

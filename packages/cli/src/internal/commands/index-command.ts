@@ -1,6 +1,6 @@
 import type { Command } from '../command.js';
 import { flag, positionals, required } from '../command.js';
-import { analyse, analysisText } from '../analysis.js';
+import { analyseWithProgress, analysisText } from '../analysis.js';
 import { ingestOptions, loadQuestionnaire, readResponsesFile } from '../load.js';
 import { str } from '../command.js';
 import {
@@ -55,22 +55,7 @@ export const indexCommand: Command = {
     );
     const failed = reportIngestion(ctx, file, set, flag(parsed, 'strict'));
     if (failed) return 1;
-    const bootstrap = options.interval === 'bootstrap';
-    const bar = ctx.progress(
-      bootstrap ? `Bootstrap (${options.replicates} replicates)` : 'Computing',
-      bootstrap ? options.replicates : 0,
-    );
-    bar.update(0);
-    const analysis = analyse(
-      set,
-      options,
-      bootstrap
-        ? (done: number) => {
-            bar.update(done);
-          }
-        : undefined,
-    );
-    bar.finish();
+    const analysis = analyseWithProgress(ctx, set, options);
     ctx.json({
       questionnaire: { id: questionnaire.id, version: questionnaire.version },
       responses: { file: ctx.display(file), counts: set.counts, issues: set.issues },

@@ -1,7 +1,7 @@
 import type { ResponseSet } from '@edu-quality/questionnaire';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { analyse, fixed } from '../analysis.js';
+import { analyseWithProgress, fixed } from '../analysis.js';
 import { CliError } from '../cli-error.js';
 import type { Command } from '../command.js';
 import { flag, list, num, positionals, required, str } from '../command.js';
@@ -110,21 +110,7 @@ export const reportCommand: Command = {
       previous = await readResponsesFile(ctx, questionnaire, previousFile, ingest);
       if (reportIngestion(ctx, previousFile, previous, strict)) return 1;
     }
-    const bootstrap = options.interval === 'bootstrap';
-    const bar = ctx.progress(
-      bootstrap ? `Bootstrap (${options.replicates} replicates)` : 'Computing',
-      bootstrap ? options.replicates : 0,
-    );
-    const analysis = analyse(
-      set,
-      options,
-      bootstrap
-        ? (done: number) => {
-            bar.update(done);
-          }
-        : undefined,
-    );
-    bar.finish();
+    const analysis = analyseWithProgress(ctx, set, options);
     const written = await writeStudyReport(ctx, out, {
       questionnaire,
       responses: set,
