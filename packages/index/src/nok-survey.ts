@@ -82,7 +82,15 @@ export const NOK_FILTERS: Readonly<Partial<Record<NokCountKey, NokCountKey>>> = 
   remotePolite: 'remoteUsed',
 };
 
-/** Every count key, in a fixed order (the layout of the accumulator's arrays). */
+/**
+ * Every count key, in a fixed order (the layout of the accumulator's arrays).
+ *
+ * @example
+ * ```ts
+ * NOK_COUNT_KEYS[0]; // => 'respondents'
+ * NOK_COUNT_KEYS.includes('standsSatisfied'); // => true
+ * ```
+ */
 export const NOK_COUNT_KEYS: readonly NokCountKey[] = [
   'respondents',
   'standsUsed',

@@ -2,13 +2,43 @@ import type { Issue } from '@edu-quality/core';
 import type { Item } from './items.js';
 import type { Questionnaire } from './schema.js';
 
-/** The code stored for an unanswered scale, rating or NPS item in a {@link ScaleColumn}. */
+/**
+ * The code stored for an unanswered scale, rating or NPS item in a {@link ScaleColumn}.
+ *
+ * @example
+ * ```ts
+ * const responses = readResponsesSync(parseQuestionnaire({ id: 'q', version: '1', title: { en: 'Q' }, locales: ['en'], defaultLocale: 'en', sections: [{ id: 's', title: { en: 'S' }, questions: [{ id: 'nps', kind: 'nps', text: { en: 'Recommend?' } }] }] }), 'id,nps\n1,9\n2,\n');
+ * const column = responses.columns.get('nps');
+ * column?.kind === 'scale' ? Array.from(column.values) : []; // => [9, SCALE_MISSING]
+ * ```
+ */
 export const SCALE_MISSING = 255;
 
-/** The code stored for a "not applicable / don't know" answer in a {@link ScaleColumn}. */
+/**
+ * The code stored for a "not applicable / don't know" answer in a {@link ScaleColumn}.
+ * It is an answer, but never a score.
+ *
+ * @example
+ * ```ts
+ * const scale = { points: [1, 2, 3].map((value) => ({ value, label: { en: String(value) } })), notApplicable: { value: 9, label: { en: "Don't know" } } };
+ * const q = parseQuestionnaire({ id: 'q', version: '1', title: { en: 'Q' }, locales: ['en'], defaultLocale: 'en', sections: [{ id: 's', title: { en: 'S' }, questions: [{ id: 'a', kind: 'scale', scale, text: { en: 'A' } }] }] });
+ * const column = readResponsesSync(q, "a\n3\nDon't know\n").columns.get('a');
+ * column?.kind === 'scale' ? Array.from(column.values) : []; // => [3, SCALE_NOT_APPLICABLE]
+ * ```
+ */
 export const SCALE_NOT_APPLICABLE = 254;
 
-/** The code stored for an unanswered question in a {@link CategoryColumn}. */
+/**
+ * The code stored for an unanswered question in a {@link CategoryColumn}.
+ *
+ * @example
+ * ```ts
+ * const options = [{ value: 'a', label: { en: 'A' } }];
+ * const q = parseQuestionnaire({ id: 'q', version: '1', title: { en: 'Q' }, locales: ['en'], defaultLocale: 'en', sections: [{ id: 's', title: { en: 'S' }, questions: [{ id: 'school', kind: 'single', options, text: { en: 'School' } }] }] });
+ * const column = readResponsesSync(q, 'id,school\n1,a\n2,\n').columns.get('school');
+ * column?.kind === 'category' ? Array.from(column.codes) : []; // => [0, CATEGORY_MISSING]
+ * ```
+ */
 export const CATEGORY_MISSING = -1;
 
 /**

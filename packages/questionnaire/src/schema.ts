@@ -6,6 +6,12 @@ import * as z from 'zod';
  * section, question, matrix row): a letter or underscore, then letters, digits,
  * underscores, dots or hyphens, at most 64 characters. `__proto__`,
  * `constructor` and `prototype` are refused.
+ *
+ * @example
+ * ```ts
+ * IDENTIFIER_PATTERN.test('staff_politeness'); // => true
+ * IDENTIFIER_PATTERN.test('1st'); // => false
+ * ```
  */
 export const IDENTIFIER_PATTERN: RegExp = /^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/;
 
@@ -32,6 +38,11 @@ export const IdentifierSchema: z.ZodType<string> = z
  * - `recommend`: likelihood to recommend (NPS).
  * - `segment`: a breakdown field (institution, service, respondent group).
  * - `demographic`: a description of the respondent, not used in the index.
+ *
+ * @example
+ * ```ts
+ * ITEM_ROLES.includes('importance'); // => true
+ * ```
  */
 export const ITEM_ROLES: readonly [
   'satisfaction',
@@ -45,13 +56,26 @@ export const ITEM_ROLES: readonly [
 /** One of {@link ITEM_ROLES}. */
 export type ItemRole = (typeof ITEM_ROLES)[number];
 
-/** The zod schema of {@link ItemRole}. */
+/**
+ * The zod schema of {@link ItemRole}.
+ *
+ * @example
+ * ```ts
+ * ItemRoleSchema.safeParse('overall').success; // => true
+ * ItemRoleSchema.safeParse('favourite').success; // => false
+ * ```
+ */
 export const ItemRoleSchema: z.ZodType<ItemRole> = z.enum(ITEM_ROLES);
 
 /**
  * The largest code a scale, rating or NPS answer may have. Answers are held in
  * one byte each; the two codes above it are the missing and "not applicable"
  * sentinels of a `ResponseSet`.
+ *
+ * @example
+ * ```ts
+ * MAX_SCALE_CODE < SCALE_NOT_APPLICABLE; // => true
+ * ```
  */
 export const MAX_SCALE_CODE = 250;
 
@@ -65,7 +89,15 @@ export interface ScalePoint {
   readonly label: LocalizedText;
 }
 
-/** The zod schema of {@link ScalePoint}. */
+/**
+ * The zod schema of {@link ScalePoint}.
+ *
+ * @example
+ * ```ts
+ * ScalePointSchema.safeParse({ value: 5, label: { lt: 'Labai patenkintas' } }).success; // => true
+ * ScalePointSchema.safeParse({ value: 251, label: { en: 'Too high' } }).success; // => false
+ * ```
+ */
 export const ScalePointSchema: z.ZodType<ScalePoint> = z.strictObject({
   value: ScaleCodeSchema,
   label: LocalizedTextSchema,
@@ -95,7 +127,14 @@ export interface Scale {
   readonly notApplicable?: NotApplicable;
 }
 
-/** The zod schema of {@link Scale}. */
+/**
+ * The zod schema of {@link Scale}.
+ *
+ * @example
+ * ```ts
+ * ScaleSchema.safeParse({ points: [{ value: 1, label: { en: 'No' } }] }).success; // => false
+ * ```
+ */
 export const ScaleSchema: z.ZodType<Scale> = z.strictObject({
   points: z.array(ScalePointSchema).min(2, 'a scale needs at least two points'),
   notApplicable: NotApplicableSchema.exactOptional(),
@@ -109,7 +148,15 @@ export interface Option {
   readonly label: LocalizedText;
 }
 
-/** The zod schema of {@link Option}. */
+/**
+ * The zod schema of {@link Option}.
+ *
+ * @example
+ * ```ts
+ * OptionSchema.safeParse({ value: 'parent', label: { en: 'Parent' } }).success; // => true
+ * OptionSchema.safeParse({ value: '__proto__', label: { en: 'x' } }).success; // => false
+ * ```
+ */
 export const OptionSchema: z.ZodType<Option> = z.strictObject({
   value: z.string().min(1).refine(isSafeKey, { message: 'is a reserved JavaScript property name' }),
   label: LocalizedTextSchema,
@@ -244,7 +291,14 @@ export interface MatrixRow extends ItemMeta {
   readonly text: LocalizedText;
 }
 
-/** The zod schema of {@link MatrixRow}. */
+/**
+ * The zod schema of {@link MatrixRow}.
+ *
+ * @example
+ * ```ts
+ * MatrixRowSchema.safeParse({ id: 'staff', text: { en: 'Staff' }, dimension: 'staff' }).success; // => true
+ * ```
+ */
 export const MatrixRowSchema: z.ZodType<MatrixRow> = z.strictObject({
   id: IdentifierSchema,
   text: LocalizedTextSchema,
@@ -278,6 +332,12 @@ export type QuestionKind = Question['kind'];
 /**
  * The zod schema of {@link Question}: a union discriminated by `kind`
  * (`scale`, `rating`, `nps`, `single`, `multi`, `text`, `number`, `matrix`).
+ *
+ * @example
+ * ```ts
+ * QuestionSchema.safeParse({ id: 'recommend', kind: 'nps', text: { en: 'Recommend?' } }).success; // => true
+ * QuestionSchema.safeParse({ id: 'x', kind: 'slider', text: { en: 'X' } }).success; // => false
+ * ```
  */
 export const QuestionSchema: z.ZodType<Question> = z.discriminatedUnion('kind', [
   z.strictObject({ ...questionBase, kind: z.literal('scale'), scale: ScaleSchema }),
@@ -344,7 +404,14 @@ export interface Section {
   readonly questions: readonly Question[];
 }
 
-/** The zod schema of {@link Section}. */
+/**
+ * The zod schema of {@link Section}.
+ *
+ * @example
+ * ```ts
+ * SectionSchema.safeParse({ id: 's', title: { en: 'S' }, questions: [] }).success; // => false
+ * ```
+ */
 export const SectionSchema: z.ZodType<Section> = z.strictObject({
   id: IdentifierSchema,
   title: LocalizedTextSchema,

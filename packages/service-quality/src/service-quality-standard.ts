@@ -50,7 +50,15 @@ export interface NormScope {
   readonly channels?: readonly InteractionChannel[];
 }
 
-/** The zod schema of {@link NormScope}. */
+/**
+ * The zod schema of {@link NormScope}.
+ *
+ * @example
+ * ```ts
+ * NormScopeSchema.safeParse({ channels: ['email'] }).success; // => true
+ * NormScopeSchema.safeParse({ channels: ['pigeon'] }).success; // => false
+ * ```
+ */
 export const NormScopeSchema: z.ZodType<NormScope> = z.strictObject({
   kinds: z.array(z.enum(INTERACTION_KINDS)).min(1).exactOptional(),
   services: z.array(IdSchema).min(1).exactOptional(),
@@ -83,7 +91,14 @@ export interface Principle {
   };
 }
 
-/** The zod schema of {@link Principle}. */
+/**
+ * The zod schema of {@link Principle}.
+ *
+ * @example
+ * ```ts
+ * LT_SERVICE_QUALITY_STANDARD.principles.every((p) => PrincipleSchema.safeParse(p).success); // => true
+ * ```
+ */
 export const PrincipleSchema: z.ZodType<Principle> = z.strictObject({
   id: IdSchema,
   title: LocalizedTextSchema,

@@ -17,7 +17,16 @@ const IriSchema: z.ZodType<string> = z
     'must be an absolute IRI such as https://… or urn:…',
   );
 
-/** The zod schema of a calendar's {@link @edu-quality/calendar!DeadlineRule}. */
+/**
+ * The zod schema of a calendar's {@link @edu-quality/calendar!DeadlineRule}.
+ *
+ * @example
+ * ```ts
+ * const [service] = EXAMPLE_SERVICES;
+ * DeadlineRuleSchema.safeParse(service?.processingTime).success; // => true
+ * DeadlineRuleSchema.safeParse({ amount: -1, unit: 'working-days' }).success; // => false
+ * ```
+ */
 export const DeadlineRuleSchema: z.ZodType<DeadlineRule> = z.strictObject({
   amount: z.int().min(1).max(3660),
   unit: z.enum(['working-days', 'calendar-days']),
@@ -37,7 +46,15 @@ export interface Organisation {
   readonly homepage?: string;
 }
 
-/** The zod schema of {@link Organisation}. */
+/**
+ * The zod schema of {@link Organisation}.
+ *
+ * @example
+ * ```ts
+ * const [service] = EXAMPLE_SERVICES;
+ * OrganisationSchema.safeParse(service?.competentAuthority).success; // => true
+ * ```
+ */
 export const OrganisationSchema: z.ZodType<Organisation> = z.strictObject({
   id: IdSchema,
   name: LocalizedTextSchema,
@@ -55,7 +72,15 @@ export interface LegalBasis {
   readonly iri: string;
 }
 
-/** The zod schema of {@link LegalBasis}. */
+/**
+ * The zod schema of {@link LegalBasis}.
+ *
+ * @example
+ * ```ts
+ * const [service] = EXAMPLE_SERVICES;
+ * service?.legalBasis.every((act) => LegalBasisSchema.safeParse(act).success); // => true
+ * ```
+ */
 export const LegalBasisSchema: z.ZodType<LegalBasis> = z.strictObject({
   id: IdSchema,
   title: LocalizedTextSchema,
@@ -72,7 +97,15 @@ export interface TitledItem {
   readonly description?: LocalizedText;
 }
 
-/** The zod schema of {@link TitledItem}. */
+/**
+ * The zod schema of {@link TitledItem}.
+ *
+ * @example
+ * ```ts
+ * const [service] = EXAMPLE_SERVICES;
+ * service?.evidence.every((item) => TitledItemSchema.safeParse(item).success); // => true
+ * ```
+ */
 export const TitledItemSchema: z.ZodType<TitledItem> = z.strictObject({
   id: IdSchema,
   title: LocalizedTextSchema,
@@ -91,7 +124,15 @@ export interface ProcessStep {
   readonly deadline?: DeadlineRule;
 }
 
-/** The zod schema of {@link ProcessStep}. */
+/**
+ * The zod schema of {@link ProcessStep}.
+ *
+ * @example
+ * ```ts
+ * const [service] = EXAMPLE_SERVICES;
+ * service?.steps.every((step) => ProcessStepSchema.safeParse(step).success); // => true
+ * ```
+ */
 export const ProcessStepSchema: z.ZodType<ProcessStep> = z.strictObject({
   id: IdSchema,
   title: LocalizedTextSchema,
@@ -113,7 +154,15 @@ export interface Cost {
   readonly description?: LocalizedText;
 }
 
-/** The zod schema of {@link Cost}. */
+/**
+ * The zod schema of {@link Cost}.
+ *
+ * @example
+ * ```ts
+ * const [service] = EXAMPLE_SERVICES;
+ * service?.costs.every((cost) => CostSchema.safeParse(cost).success); // => true
+ * ```
+ */
 export const CostSchema: z.ZodType<Cost> = z.strictObject({
   id: IdSchema,
   value: z.number().min(0).refine(Number.isFinite, { message: 'must be a finite number' }),
@@ -134,7 +183,14 @@ export interface ContactPoint {
   readonly address?: LocalizedText;
 }
 
-/** The zod schema of {@link ContactPoint}. */
+/**
+ * The zod schema of {@link ContactPoint}.
+ *
+ * @example
+ * ```ts
+ * ContactPointSchema.safeParse({ unknownField: 1 }).success; // => false
+ * ```
+ */
 export const ContactPointSchema: z.ZodType<ContactPoint> = z.strictObject({
   email: z.email().exactOptional(),
   telephone: z
@@ -145,7 +201,14 @@ export const ContactPointSchema: z.ZodType<ContactPoint> = z.strictObject({
   address: LocalizedTextSchema.exactOptional(),
 });
 
-/** The kinds of channel a service is delivered through. */
+/**
+ * The kinds of channel a service is delivered through.
+ *
+ * @example
+ * ```ts
+ * CHANNEL_TYPES.includes('e-service'); // => true
+ * ```
+ */
 export const CHANNEL_TYPES: readonly ['in-person', 'phone', 'email', 'e-service'] = [
   'in-person',
   'phone',
@@ -168,7 +231,15 @@ export interface Channel {
   readonly contact: ContactPoint;
 }
 
-/** The zod schema of {@link Channel}. */
+/**
+ * The zod schema of {@link Channel}.
+ *
+ * @example
+ * ```ts
+ * const [service] = EXAMPLE_SERVICES;
+ * service?.channels.every((channel) => ChannelSchema.safeParse(channel).success); // => true
+ * ```
+ */
 export const ChannelSchema: z.ZodType<Channel> = z.strictObject({
   id: IdSchema,
   type: z.enum(CHANNEL_TYPES),
@@ -186,7 +257,15 @@ export interface QualityCommitment {
   readonly norm?: string;
 }
 
-/** The zod schema of {@link QualityCommitment}. */
+/**
+ * The zod schema of {@link QualityCommitment}.
+ *
+ * @example
+ * ```ts
+ * const [service] = EXAMPLE_SERVICES;
+ * service?.qualityCommitments.every((c) => QualityCommitmentSchema.safeParse(c).success); // => true
+ * ```
+ */
 export const QualityCommitmentSchema: z.ZodType<QualityCommitment> = z.strictObject({
   id: IdSchema,
   text: LocalizedTextSchema,

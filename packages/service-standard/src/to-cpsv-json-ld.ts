@@ -2,7 +2,15 @@ import { describeDeadlineRule } from '@edu-quality/calendar';
 import { localize, type LocalizedText } from '@edu-quality/core';
 import type { ChannelType, ServiceStandard } from './service-standard.js';
 
-/** The published URL of the CPSV-AP 3.2.0 JSON-LD context that {@link toCpsvJsonLd} refers to. */
+/**
+ * The published URL of the CPSV-AP 3.2.0 JSON-LD context that {@link toCpsvJsonLd} refers to.
+ *
+ * @example
+ * ```ts
+ * const context = toCpsvJsonLd(EXAMPLE_SERVICES[0]!)['@context'];
+ * Array.isArray(context) && context[0] === CPSV_AP_CONTEXT_URL; // => true
+ * ```
+ */
 export const CPSV_AP_CONTEXT_URL =
   'https://semiceu.github.io/uri.semic.eu-generated/CPSV-AP/releases/3.2.0/context/cpsv-ap.jsonld';
 
