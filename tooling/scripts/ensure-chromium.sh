@@ -10,4 +10,4 @@ fi
 echo "ensure-chromium: installing Debian's chromium" >&2
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -q >&2
-apt-get install -y -q --no-install-recommends chromium >&2
+apt-get install -y -q chromium >&2
