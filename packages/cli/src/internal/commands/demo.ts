@@ -117,8 +117,18 @@ export const demoCommand: Command = {
           : locale === 'ru'
             ? 'Отчёт об исследовании индекса удовлетворённости образовательными услугами 2026 (условный муниципалитет)'
             : 'Consumer satisfaction index study report 2026: education services of a synthetic municipality',
-      organisation: 'Synthetic municipality (demo data)',
-      period: `${DEMO_WAVES[1].id} (previous wave ${DEMO_WAVES[0].id})`,
+      organisation:
+        locale === 'lt'
+          ? 'Sintetinė savivaldybė (demonstraciniai duomenys)'
+          : locale === 'ru'
+            ? 'Условный муниципалитет (демонстрационные данные)'
+            : 'Synthetic municipality (demo data)',
+      period:
+        locale === 'lt'
+          ? `${DEMO_WAVES[1].id} (ankstesnis tyrimas – ${DEMO_WAVES[0].id})`
+          : locale === 'ru'
+            ? `${DEMO_WAVES[1].id} (предыдущая волна – ${DEMO_WAVES[0].id})`
+            : `${DEMO_WAVES[1].id} (previous wave ${DEMO_WAVES[0].id})`,
       locale,
     });
     files.push(...written.files);
