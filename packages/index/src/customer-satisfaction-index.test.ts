@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { EduQualityError } from '@edu-quality/core';
 import { describe, expect, it } from 'vitest';
 import { ecsiTestModel, syntheticEcsi } from '../test/fixtures/pls-ecsi/synthetic.js';
+import { russettData, russettModel } from '../test/fixtures/pls-russett/russett.js';
 import { customerSatisfactionIndex } from './customer-satisfaction-index.js';
 import { plsPathModel, type PlsModel } from './pls-path-model.js';
 
@@ -64,31 +63,8 @@ describe('customerSatisfactionIndex of a pls fit', () => {
   });
 
   it('refuses a block with a negative weight, naming it (Russett IND: gnpr weighs −0.52)', () => {
-    const lines = readFileSync(
-      join(import.meta.dirname, '..', 'test', 'fixtures', 'pls-russett', 'russa.csv'),
-      'utf8',
-    )
-      .trim()
-      .split('\n');
-    const columns = lines[0]!
-      .split(',')
-      .slice(1)
-      .map((c) => c.replace(/"/g, ''));
-    const rows = lines.slice(1).map((l) => l.split(',').slice(1).map(Number));
-    const fit = plsPathModel(
-      { columns, rows },
-      {
-        blocks: [
-          { name: 'AGRI', indicators: ['gini', 'farm', 'rent'] },
-          { name: 'IND', indicators: ['gnpr', 'labo'] },
-          { name: 'POLINS', indicators: ['ecks', 'death', 'demo', 'inst'] },
-        ],
-        inner: [
-          ['AGRI', 'POLINS'],
-          ['IND', 'POLINS'],
-        ],
-      },
-    );
+    const { columns, rows } = russettData();
+    const fit = plsPathModel({ columns, rows }, russettModel());
     let error: unknown;
     try {
       customerSatisfactionIndex(fit, { scale: { min: 0, max: 100 } });

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ecsiTestModel, syntheticEcsi } from '../test/fixtures/pls-ecsi/synthetic.js';
+import { russettData, russettModel } from '../test/fixtures/pls-russett/russett.js';
 import { runResamples } from './internal/pls/bootstrap-core.js';
 import { preparePls } from './internal/pls/prepare.js';
 import { nextUint32, seedStream } from './internal/pls/prng.js';
@@ -113,32 +112,8 @@ describe('plsBootstrap', () => {
   });
 
   it('orients every resample like the full data (Russett IND, whose sign is a tie)', () => {
-    const lines = readFileSync(
-      join(import.meta.dirname, '..', 'test', 'fixtures', 'pls-russett', 'russa.csv'),
-      'utf8',
-    )
-      .trim()
-      .split('\n');
-    const columns = lines[0]!
-      .split(',')
-      .slice(1)
-      .map((c) => c.replace(/"/g, ''));
-    const rows = lines.slice(1).map((l) => l.split(',').slice(1).map(Number));
-    const boot = plsBootstrap(
-      { columns, rows },
-      {
-        blocks: [
-          { name: 'AGRI', indicators: ['gini', 'farm', 'rent'] },
-          { name: 'IND', indicators: ['gnpr', 'labo'] },
-          { name: 'POLINS', indicators: ['ecks', 'death', 'demo', 'inst'] },
-        ],
-        inner: [
-          ['AGRI', 'POLINS'],
-          ['IND', 'POLINS'],
-        ],
-      },
-      { resamples: 200, seed: 11 },
-    );
+    const { columns, rows } = russettData();
+    const boot = plsBootstrap({ columns, rows }, russettModel(), { resamples: 200, seed: 11 });
     const gnpr = boot.weights.find((w) => w.indicator === 'gnpr')!;
     const labo = boot.weights.find((w) => w.indicator === 'labo')!;
     expect(gnpr.upper).toBeLessThan(0);

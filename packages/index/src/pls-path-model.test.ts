@@ -2,18 +2,13 @@
 // value comes from the fixture files in test/fixtures/pls-russett (R plspm via
 // the plspm-python test data; see SOURCE.md there), except where a comment
 // shows a hand calculation.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { plsPathModel, type PlsModel, type PlsResult } from './pls-path-model.js';
-
-const fixtures = join(import.meta.dirname, '..', 'test', 'fixtures', 'pls-russett');
-
-function readCsv(file: string): { header: string[]; rows: string[][] } {
-  const lines = readFileSync(join(fixtures, file), 'utf8').trim().split(/\r?\n/);
-  const split = (line: string): string[] => line.split(',').map((c) => c.replace(/^"|"$/g, ''));
-  return { header: split(lines[0]!), rows: lines.slice(1).map(split) };
-}
+import {
+  readRussettCsv as readCsv,
+  russettData,
+  russettModel as model,
+} from '../test/fixtures/pls-russett/russett.js';
+import { plsPathModel, type PlsResult } from './pls-path-model.js';
 
 /** Rows of an expected file keyed by their first cell, each a record of numbers by column. */
 function expected(file: string): Map<string, Record<string, number>> {
@@ -29,22 +24,7 @@ function expected(file: string): Map<string, Record<string, number>> {
   return out;
 }
 
-const russa = readCsv('russa.csv');
-const columns = russa.header.slice(1);
-const countries = russa.rows.map((r) => r[0]!);
-const rows = russa.rows.map((r) => r.slice(1).map(Number));
-
-const model = (mode: 'A' | 'B' = 'A'): PlsModel => ({
-  blocks: [
-    { name: 'AGRI', indicators: ['gini', 'farm', 'rent'], mode },
-    { name: 'IND', indicators: ['gnpr', 'labo'], mode },
-    { name: 'POLINS', indicators: ['ecks', 'death', 'demo', 'inst'], mode },
-  ],
-  inner: [
-    ['AGRI', 'POLINS'],
-    ['IND', 'POLINS'],
-  ],
-});
+const { columns, countries, rows } = russettData();
 
 const TOL = 1e-6;
 const close = (actual: number, wanted: number, what: string, tol = TOL): void => {
