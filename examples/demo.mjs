@@ -9,6 +9,7 @@ import {
   parseQuestionnaire,
   readResponses,
 } from '@edu-quality/questionnaire';
+import { weightedMean } from '@edu-quality/index';
 
 const locale = process.argv.includes('--locale')
   ? process.argv[process.argv.indexOf('--locale') + 1]
@@ -49,19 +50,17 @@ for (const item of responses.items) {
   let answered = 0;
   let na = 0;
   let missing = 0;
-  let sw = 0;
-  let swx = 0;
-  column.values.forEach((v, i) => {
+  const values = Array.from(column.values, (v) => {
     if (v === SCALE_MISSING) missing++;
     else if (v === SCALE_NOT_APPLICABLE) na++;
     else {
       answered++;
-      const w = weights ? weights[i] : 1;
-      sw += w;
-      swx += w * v;
+      return v;
     }
+    return null;
   });
-  const mean = sw > 0 ? (swx / sw).toFixed(2) : '—';
+  const mean =
+    answered > 0 ? weightedMean(values, weights ? { weights } : {}).estimate.toFixed(2) : '—';
   out.push(
     `  ${item.id.padEnd(22)} ${String(answered).padStart(4)} ${String(na).padStart(4)} ${String(missing).padStart(4)}   ${mean} on ${item.range.min}–${item.range.max}   ${localize(item.text, locale)}`,
   );
