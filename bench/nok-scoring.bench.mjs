@@ -1,0 +1,110 @@
+// NOK 344n scoring benchmark: nokAssessment on counts already counted.
+//
+//   pnpm exec turbo run build --filter=@edu-quality/index
+//   node bench/nok.bench.mjs            # once, to generate bench/data
+//   node bench/nok-scoring.bench.mjs
+//
+// The survey of bench/nok.bench.mjs (2,000 organisations, 400,000
+// respondents) is read and counted into a NokSurveyAccumulator once, before
+// timing. Timed:
+// - scoring: nokAssessment({ organisations, responses: accumulator }) with the
+//   audits already parsed: validation, every П, K and S, shortfalls, ranking,
+//   the group means and the warnings;
+// - with JSON parse: the same, preceded by JSON.parse of the audit file (its
+//   text is read before timing, so the disk is out of the figure).
+// Medians of RUNS repetitions after WARMUP untimed ones, with the load average.
+import { readFileSync, existsSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { NokSurveyAccumulator, nokAssessment } from '@edu-quality/index';
+import { QuestionnaireSchema, readResponsesSync } from '@edu-quality/questionnaire';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const csvPath = join(here, 'data', 'nok-region-344-2000-400000.csv');
+const auditPath = join(here, 'data', 'nok-audits-344-2000.json');
+const WARMUP = 10;
+const RUNS = Number(process.env.RUNS ?? 31);
+
+if (!existsSync(csvPath) || !existsSync(auditPath)) {
+  throw new Error('bench data missing: run node bench/nok.bench.mjs once to generate it');
+}
+
+// The questionnaire of bench/nok.bench.mjs (the organisation and q1..q14 as
+// yes/no), copied because that script runs its whole benchmark on import.
+const en = (text) => ({ en: text });
+const yesNo = [
+  { value: 'yes', label: en('Yes') },
+  { value: 'no', label: en('No') },
+];
+const questionnaire = QuestionnaireSchema.parse({
+  id: 'nok-bench',
+  version: '1',
+  title: en('NOK survey (bench)'),
+  locales: ['en'],
+  defaultLocale: 'en',
+  sections: [
+    {
+      id: 's1',
+      title: en('Survey'),
+      questions: [
+        {
+          id: 'organisation',
+          kind: 'single',
+          role: 'segment',
+          text: en('Organisation'),
+          options: [],
+          acceptUnlisted: true,
+        },
+        ...Array.from({ length: 14 }, (_, i) => ({
+          id: `q${i + 1}`,
+          kind: 'single',
+          text: en(`q${i + 1}`),
+          options: yesNo,
+        })),
+      ],
+    },
+  ],
+});
+
+const responses = readResponsesSync(questionnaire, readFileSync(csvPath), {
+  delimiter: ',',
+  columns: { id: null, q15: null },
+});
+const accumulator = new NokSurveyAccumulator().addResponses(responses);
+const auditText = readFileSync(auditPath, 'utf8');
+const organisations = JSON.parse(auditText);
+
+const scoring = () => nokAssessment({ organisations, responses: accumulator });
+const withParse = () =>
+  nokAssessment({ organisations: JSON.parse(auditText), responses: accumulator });
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 === 1 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+function measure(fn) {
+  for (let i = 0; i < WARMUP; i++) fn();
+  const ms = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    fn();
+    ms.push(performance.now() - t);
+  }
+  return ms;
+}
+
+const load = loadavg()[0];
+const result = scoring();
+const scoringMs = measure(scoring);
+const parseMs = measure(withParse);
+const f = (x) => x.toFixed(2);
+const line = (name, ms) =>
+  `${name}: median ${f(median(ms))} ms (min ${f(Math.min(...ms))}, max ${f(Math.max(...ms))}, ${ms.length} runs)`;
+console.log(
+  `NOK scoring, ${result.organisations.length} organisations, ${accumulator.result().size} counted; node ${process.version}, ${cpus().length} CPUs, load ${load.toFixed(2)} → ${loadavg()[0].toFixed(2)}`,
+);
+console.log(line('nokAssessment on counts', scoringMs));
+console.log(line('JSON.parse(audits) + nokAssessment on counts', parseMs));
