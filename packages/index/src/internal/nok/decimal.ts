@@ -15,23 +15,49 @@ function decimalDigits(value: number): { digits: number[]; exponent: number } {
 }
 
 /**
+ * The digits of `rounded / 10^decimals` with exactly `decimals` places, for an
+ * integer `rounded` below 1e15: the text `(rounded / scale).toFixed(decimals)`
+ * prints (the double nearest rounded / scale is off by less than 0.2 units of
+ * the last place, so toFixed rounds it back to `rounded`), written without
+ * toFixed's runtime call.
+ */
+function fixedOfInteger(rounded: number, decimals: number, scale: number): string {
+  if (decimals === 0) return String(rounded);
+  const fraction = rounded % scale;
+  const whole = (rounded - fraction) / scale;
+  return `${whole}.${String(fraction).padStart(decimals, '0')}`;
+}
+
+/**
+ * round(|value| · 10^decimals) when the binary value rounds like the decimal
+ * one (away from a half-way point, below 1e15), else -1.
+ */
+function roundedAwayFromHalf(value: number, scale: number): number {
+  const scaled = Math.abs(value) * scale;
+  if (!(scaled < 1e15)) return -1;
+  const fraction = scaled - Math.floor(scaled);
+  return Math.abs(fraction - 0.5) > 1e-6 ? Math.round(scaled) : -1;
+}
+
+/**
  * Rounds `value` half-up to `decimals` places on its decimal representation
  * and returns the result as a decimal string with exactly `decimals` places.
  */
 export function formatHalfUp(value: number, decimals: number): string {
   if (!Number.isFinite(value)) return String(value);
   // Fast path: away from a half-way point the binary value rounds like the
-  // decimal one, and toFixed of the rounded quotient prints it exactly.
+  // decimal one, and the rounded integer prints exactly.
   const scale = 10 ** decimals;
-  const scaled = Math.abs(value) * scale;
-  if (scaled < 1e15) {
-    const fraction = scaled - Math.floor(scaled);
-    if (Math.abs(fraction - 0.5) > 1e-6) {
-      const rounded = Math.round(scaled);
-      const text = (rounded / scale).toFixed(decimals);
-      return value < 0 && rounded !== 0 ? `-${text}` : text;
-    }
+  const rounded = roundedAwayFromHalf(value, scale);
+  if (rounded >= 0) {
+    const text = fixedOfInteger(rounded, decimals, scale);
+    return value < 0 && rounded !== 0 ? `-${text}` : text;
   }
+  return formatSlow(value, decimals);
+}
+
+/** {@link formatHalfUp} near a half-way point: half-up on the 15 significant decimal digits. */
+function formatSlow(value: number, decimals: number): string {
   const negative = value < 0;
   const { digits, exponent } = decimalDigits(value);
   // Integer part has `exponent` digits (may be ≤ 0); keep exponent + decimals digits.
@@ -64,5 +90,12 @@ export function formatHalfUp(value: number, decimals: number): string {
 
 /** {@link formatHalfUp} as a number (the double nearest to the rounded decimal). */
 export function roundHalfUpNumber(value: number, decimals: number): number {
+  if (Number.isFinite(value)) {
+    // rounded / scale is one correctly rounded division of two exact
+    // integers: the double nearest the decimal, as Number(text) parses it.
+    const scale = 10 ** decimals;
+    const rounded = roundedAwayFromHalf(value, scale);
+    if (rounded >= 0) return value < 0 && rounded !== 0 ? -(rounded / scale) : rounded / scale;
+  }
   return Number(formatHalfUp(value, decimals));
 }
