@@ -13,11 +13,16 @@ import {
   NOK_PROFILES,
   type NokCountKey,
   type NokCriterionId,
-  type NokIndicatorDefinition,
+  type NokIndicatorSource,
   type NokProfile,
   type NokSector,
+  type NokSharePart,
 } from './nok-profiles.js';
-import { nokSampleSizeWarnings, type NokSampleSizeOptions } from './nok-sample-size.js';
+import {
+  nokSampleSizeWarnings,
+  type NokSampleEntry,
+  type NokSampleSizeOptions,
+} from './nok-sample-size.js';
 import {
   NOK_COUNT_KEYS,
   NokSurveyAccumulator,
@@ -332,7 +337,7 @@ function checkProfile(profile: NokProfile, sector: string): void {
   }
 }
 
-// Per-profile lookups, built once per profile object rather than once per organisation.
+// Per-profile lookups for the validating slow path, built once per profile object.
 const catalogueIds = new WeakMap<
   object,
   { readonly ids: readonly string[]; readonly set: ReadonlySet<string> }
@@ -350,26 +355,363 @@ function catalogueOf(catalogue: readonly { readonly id: string }[]): {
   return entry;
 }
 
-const countKeysCache = new WeakMap<NokProfile, ReadonlySet<NokCountKey>>();
-function countKeysOf(profile: NokProfile): ReadonlySet<NokCountKey> {
-  const cached = countKeysCache.get(profile);
-  if (cached !== undefined) return cached;
-  const keys = new Set<NokCountKey>(['respondents']);
-  for (const c of profile.criteria) {
-    for (const p of c.indicators) {
-      if (p.source.kind === 'shares') {
-        for (const part of p.source.parts) {
-          keys.add(part.numerator);
-          keys.add(part.denominator);
-        }
-      }
-    }
-  }
-  countKeysCache.set(profile, keys);
-  return keys;
+// ---------------------------------------------------------------------------
+// Reference lists: a catalogue, or a list of required materials, against
+// which an organisation's list is matched without building a set per list.
+
+/** A list of items that organisations' lists are matched against. */
+interface Reference {
+  readonly items: readonly string[];
+  /** Whether no item repeats; the matching below relies on it. */
+  readonly distinct: boolean;
+  /** Item → position, built on the first list out of reference order. */
+  index: Map<string, number> | undefined;
+  /** The epoch of the last match that found each position. */
+  readonly stamp: Int32Array;
+  epoch: number;
 }
 
-/** The present items of an organisation's lists as sets, built once by {@link validate} and reused by the scoring. */
+function referenceTo(items: readonly string[]): Reference {
+  return {
+    items,
+    distinct: new Set(items).size === items.length,
+    index: undefined,
+    stamp: new Int32Array(items.length),
+    epoch: 0,
+  };
+}
+
+/** The items of a reference found in a list and those missing, both in reference order. */
+interface Match {
+  have: string[];
+  missing: string[];
+}
+
+/** The `have` of a match that does not ask for it. */
+const NO_ITEMS: string[] = [];
+
+/**
+ * Matches `list` against a reference of distinct items into `out`: the items
+ * present (when `withHave`) and missing, in reference order, in arrays of
+ * their exact size (the result keeps them). Fails (false) when the list
+ * repeats an item or holds one the reference lacks: the caller then takes the
+ * validating path, which reports them. Lists usually keep the reference's
+ * order and are matched by one merge walk; any other order goes through an
+ * index of the reference.
+ */
+function match(ref: Reference, list: readonly string[], withHave: boolean, out: Match): boolean {
+  if (!ref.distinct) return false;
+  const items = ref.items;
+  const r = items.length;
+  const p = list.length;
+  const spare = r - p;
+  if (spare >= 0) {
+    const have = withHave ? new Array<string>(p) : NO_ITEMS;
+    const missing = new Array<string>(spare);
+    // i = j + m: the reference items passed are those matched plus those missing.
+    let i = 0;
+    let m = 0;
+    let j = 0;
+    walk: for (; j < p; j++) {
+      const item = list[j];
+      while (items[i] !== item) {
+        if (m === spare) break walk;
+        missing[m++] = items[i++]!;
+      }
+      if (withHave) have[j] = items[i]!;
+      i++;
+    }
+    if (j === p) {
+      while (m < spare) missing[m++] = items[i++]!;
+      out.have = have;
+      out.missing = missing;
+      return true;
+    }
+  }
+  let index = ref.index;
+  if (index === undefined) {
+    index = new Map();
+    for (let k = 0; k < r; k++) index.set(items[k]!, k);
+    ref.index = index;
+  }
+  const epoch = ++ref.epoch;
+  const stamp = ref.stamp;
+  for (let j = 0; j < p; j++) {
+    const k = index.get(list[j]!);
+    if (k === undefined || stamp[k] === epoch) return false;
+    stamp[k] = epoch;
+  }
+  // Every item of the list found once, so p ≤ r.
+  const have = withHave ? new Array<string>(p) : NO_ITEMS;
+  const missing = new Array<string>(spare);
+  for (let k = 0, h = 0, m = 0; k < r; k++) {
+    if (stamp[k] !== epoch) missing[m++] = items[k]!;
+    else if (withHave) have[h++] = items[k]!;
+  }
+  out.have = have;
+  out.missing = missing;
+  return true;
+}
+
+/**
+ * The reference for a list of required materials: organisations of a kind
+ * share the list, so the last few distinct lists are kept and compared item
+ * by item, instead of a set built per organisation.
+ */
+function referenceAmong(cache: Reference[], list: readonly string[]): Reference {
+  for (const ref of cache) {
+    const items = ref.items;
+    if (items === list) return ref;
+    if (items.length !== list.length) continue;
+    let k = 0;
+    while (k < items.length && items[k] === list[k]) k++;
+    if (k === items.length) return ref;
+  }
+  const ref = referenceTo(list);
+  if (cache.length === 8) cache.shift();
+  cache.push(ref);
+  return ref;
+}
+
+// ---------------------------------------------------------------------------
+// A profile resolved once per call: catalogues as references, the count keys
+// to check, and the texts of the policy notes (they depend on the policy).
+
+interface IndicatorPlan {
+  readonly id: string;
+  readonly weight: number;
+  readonly source: NokIndicatorSource;
+  /** Points: the catalogue, the best value, and the slot of the audit list's match. */
+  readonly catalogue: Reference | undefined;
+  readonly best: number;
+  readonly slot: number;
+  /** Per part: where an empty denominator is noted, and the note's message. */
+  readonly emptyWhere: readonly string[];
+  readonly emptyMessage: readonly string[];
+  /** The note when no part applies (indicators with several parts). */
+  readonly notApplicable: string;
+}
+
+interface CriterionPlan {
+  readonly id: NokCriterionId;
+  readonly indicators: readonly IndicatorPlan[];
+  readonly noIndicator: string;
+}
+
+interface ProfilePlan {
+  readonly criteria: readonly CriterionPlan[];
+  /** The points indicators, in profile order. */
+  readonly points: readonly IndicatorPlan[];
+  /** `respondents` and every count a share reads, in profile order. */
+  readonly countKeys: readonly NokCountKey[];
+  readonly shareParts: readonly NokSharePart[];
+}
+
+function describePolicy(policy: NokEmptyDenominatorPolicy, whose: string): string {
+  return policy === 'redistribute'
+    ? `not applicable, its weight is spread over ${whose}`
+    : `scored ${policy}`;
+}
+
+function planProfile(
+  profile: NokProfile,
+  policy: NokEmptyDenominatorPolicy,
+  catalogues: Map<object, Reference>,
+): ProfilePlan {
+  const keys = new Set<NokCountKey>(['respondents']);
+  const shareParts: NokSharePart[] = [];
+  const points: IndicatorPlan[] = [];
+  const emptyNote = (where: string, what: string, whose: string): string =>
+    `${where}: ${what} is empty; ${describePolicy(policy, whose)}`;
+  const criteria = profile.criteria.map((c): CriterionPlan => {
+    const indicators = c.indicators.map((def): IndicatorPlan => {
+      const source = def.source;
+      let catalogue: Reference | undefined;
+      let best = 0;
+      const emptyWhere: string[] = [];
+      const emptyMessage: string[] = [];
+      if (source.kind === 'documents') {
+        for (const side of ['stands', 'site'] as const) {
+          const where = `${def.id}/${side}`;
+          emptyWhere.push(where);
+          emptyMessage.push(
+            emptyNote(where, `the list of required ${side} materials`, 'the other parts'),
+          );
+        }
+      } else if (source.kind === 'points') {
+        catalogue = catalogues.get(source.catalogue);
+        if (catalogue === undefined) {
+          catalogue = referenceTo(source.catalogue.map((item) => item.id));
+          catalogues.set(source.catalogue, catalogue);
+        }
+        best = Math.min(100, catalogue.items.length * source.pointsPerItem);
+      } else {
+        const single = source.parts.length === 1;
+        for (const part of source.parts) {
+          keys.add(part.numerator);
+          keys.add(part.denominator);
+          shareParts.push(part);
+          const where = single ? def.id : `${def.id}/${part.id}`;
+          emptyWhere.push(where);
+          emptyMessage.push(
+            emptyNote(
+              where,
+              part.denominator,
+              single ? 'the other indicators of its criterion' : 'the other parts',
+            ),
+          );
+        }
+      }
+      const plan: IndicatorPlan = {
+        id: def.id,
+        weight: def.weight,
+        source,
+        catalogue,
+        best,
+        slot: source.kind === 'points' ? points.length : -1,
+        emptyWhere,
+        emptyMessage,
+        notApplicable: `${def.id} is not applicable; its weight ${def.weight} is spread over the other indicators of ${c.id}`,
+      };
+      if (source.kind === 'points') points.push(plan);
+      return plan;
+    });
+    return {
+      id: c.id,
+      indicators,
+      noIndicator: `${c.id} has no applicable indicator; S is the mean of the other criteria`,
+    };
+  });
+  return { criteria, points, countKeys: [...keys], shareParts };
+}
+
+// ---------------------------------------------------------------------------
+// Validation. The fast path proves an audit has nothing to report while it
+// matches the lists for scoring; anything it cannot prove goes to `validate`,
+// which reports every problem in the order the issues are listed.
+
+/** What scoring reads of an audit: П1.1's halves and each points list, matched. */
+interface AuditMatch {
+  readonly stands: { n: number; d: number; missing: readonly string[] };
+  readonly site: { n: number; d: number; missing: readonly string[] };
+  /** By points slot: the catalogue items present and missing. */
+  readonly have: (readonly string[])[];
+  readonly missing: (readonly string[])[];
+}
+
+/** The reusable state of one call: the match of the organisation at hand, and the required lists seen. */
+interface Scratch {
+  readonly audit: AuditMatch;
+  readonly match: Match;
+  readonly required: { readonly stands: Reference[]; readonly site: Reference[] };
+}
+
+function pushIssue(
+  issues: Issue[],
+  org: NokOrganisation,
+  index: number,
+  code: string,
+  message: string,
+  path: readonly (string | number)[],
+): void {
+  issues.push({ code, message: `${org.id}: ${message}`, path: ['organisations', index, ...path] });
+}
+
+function auditFast(audit: NokAudit, plan: ProfilePlan, scratch: Scratch): boolean {
+  if (typeof audit !== 'object' || audit === null) return false;
+  const out = scratch.audit;
+  const m = scratch.match;
+  for (const side of ['stands', 'site'] as const) {
+    const list = audit[side];
+    if (typeof list !== 'object' || list === null) return false;
+    const required = list.required;
+    const present = list.present;
+    if (!Array.isArray(required) || !Array.isArray(present)) return false;
+    if (!match(referenceAmong(scratch.required[side], required), present, false, m)) return false;
+    const half = out[side];
+    half.d = required.length;
+    half.n = required.length - m.missing.length;
+    half.missing = m.missing;
+  }
+  for (const p of plan.points) {
+    if (p.source.kind !== 'points') continue;
+    const items = audit[p.source.list];
+    if (!Array.isArray(items) || !match(p.catalogue!, items, true, m)) return false;
+    out.have[p.slot] = m.have;
+    out.missing[p.slot] = m.missing;
+  }
+  return true;
+}
+
+function checkRecipients(org: NokOrganisation, index: number, issues: Issue[]): void {
+  if (org.recipients !== undefined && !(Number.isInteger(org.recipients) && org.recipients >= 0)) {
+    pushIssue(
+      issues,
+      org,
+      index,
+      'nok-invalid-recipients',
+      `recipients must be a non-negative integer, got ${org.recipients}`,
+      ['recipients'],
+    );
+  }
+}
+
+function checkCounts(
+  org: NokOrganisation,
+  index: number,
+  plan: ProfilePlan,
+  counts: NokSurveyCounts,
+  issues: Issue[],
+): void {
+  for (const key of plan.countKeys) {
+    const v = counts[key];
+    if (v === undefined)
+      pushIssue(issues, org, index, 'nok-missing-count', `the survey count ${key} is missing`, [
+        'survey',
+        key,
+      ]);
+    else if (!(Number.isInteger(v) && v >= 0))
+      pushIssue(
+        issues,
+        org,
+        index,
+        'nok-invalid-count',
+        `${key} must be a non-negative integer, got ${v}`,
+        ['survey', key],
+      );
+  }
+  for (const part of plan.shareParts) {
+    const n = counts[part.numerator];
+    const d = counts[part.denominator];
+    if (n !== undefined && d !== undefined && n > d) {
+      pushIssue(
+        issues,
+        org,
+        index,
+        'nok-count-exceeds-denominator',
+        `${part.numerator} (${n}) exceeds ${part.denominator} (${d})`,
+        ['survey', part.numerator],
+      );
+    }
+  }
+  const respondents = counts.respondents;
+  if (!Number.isFinite(respondents)) return;
+  for (const key of NOK_COUNT_KEYS) {
+    const v = counts[key];
+    if (v !== undefined && v > respondents) {
+      pushIssue(
+        issues,
+        org,
+        index,
+        'nok-count-exceeds-denominator',
+        `${key} (${v}) exceeds respondents (${respondents})`,
+        ['survey', key],
+      );
+    }
+  }
+}
+
+/** The present items of an organisation's lists as sets, built by {@link validate}. */
 interface AuditSets {
   readonly stands: ReadonlySet<string>;
   readonly site: ReadonlySet<string>;
@@ -379,16 +721,12 @@ interface AuditSets {
 function validate(
   org: NokOrganisation,
   index: number,
-  profile: NokProfile,
+  plan: ProfilePlan,
   counts: NokSurveyCounts,
   issues: Issue[],
 ): AuditSets {
   const push = (code: string, message: string, ...path: (string | number)[]): void => {
-    issues.push({
-      code,
-      message: `${org.id}: ${message}`,
-      path: ['organisations', index, ...path],
-    });
+    pushIssue(issues, org, index, code, message, path);
   };
   // A set as large as its list has no duplicate: the common case costs one native Set build.
   const distinct = (list: readonly string[], ...path: string[]): Set<string> => {
@@ -422,15 +760,9 @@ function validate(
         );
     }
   }
-  if (org.recipients !== undefined && !(Number.isInteger(org.recipients) && org.recipients >= 0)) {
-    push(
-      'nok-invalid-recipients',
-      `recipients must be a non-negative integer, got ${org.recipients}`,
-      'recipients',
-    );
-  }
+  checkRecipients(org, index, issues);
   const lists = new Map<string, ReadonlySet<string>>();
-  for (const c of profile.criteria) {
+  for (const c of plan.criteria) {
     for (const p of c.indicators) {
       if (p.source.kind !== 'points') continue;
       const list = p.source.list;
@@ -450,44 +782,32 @@ function validate(
       }
     }
   }
-  const keys = countKeysOf(profile);
-  for (const key of keys) {
-    const v = counts[key];
-    if (v === undefined)
-      push('nok-missing-count', `the survey count ${key} is missing`, 'survey', key);
-    else if (!(Number.isInteger(v) && v >= 0))
-      push('nok-invalid-count', `${key} must be a non-negative integer, got ${v}`, 'survey', key);
-  }
-  for (const c of profile.criteria) {
-    for (const p of c.indicators) {
-      if (p.source.kind !== 'shares') continue;
-      for (const part of p.source.parts) {
-        const n = counts[part.numerator];
-        const d = counts[part.denominator];
-        if (n !== undefined && d !== undefined && n > d) {
-          push(
-            'nok-count-exceeds-denominator',
-            `${part.numerator} (${n}) exceeds ${part.denominator} (${d})`,
-            'survey',
-            part.numerator,
-          );
-        }
-      }
-    }
-  }
-  for (const key of NOK_COUNT_KEYS) {
-    const v = counts[key];
-    if (v !== undefined && Number.isFinite(counts.respondents) && v > counts.respondents) {
-      push(
-        'nok-count-exceeds-denominator',
-        `${key} (${v}) exceeds respondents (${counts.respondents})`,
-        'survey',
-        key,
-      );
-    }
-  }
+  checkCounts(org, index, plan, counts, issues);
   return { stands: sides.stands, site: sides.site, lists };
 }
+
+/** {@link AuditMatch} from the sets of {@link validate}, for an audit the fast path could not match. */
+function matchFromSets(audit: NokAudit, plan: ProfilePlan, sets: AuditSets, out: AuditMatch): void {
+  for (const side of ['stands', 'site'] as const) {
+    const required = audit[side].required;
+    const present = sets[side];
+    const missing = required.filter((item) => !present.has(item));
+    const half = out[side];
+    half.d = required.length;
+    half.n = required.length - missing.length;
+    half.missing = missing;
+  }
+  for (const p of plan.points) {
+    if (p.source.kind !== 'points') continue;
+    const present = sets.lists.get(p.source.list) ?? new Set(audit[p.source.list]);
+    const items = catalogueOf(p.source.catalogue).ids;
+    out.have[p.slot] = items.filter((id) => present.has(id));
+    out.missing[p.slot] = items.filter((id) => !present.has(id));
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Scoring.
 
 interface Scored {
   readonly indicators: Record<string, NokIndicatorResult>;
@@ -499,183 +819,203 @@ interface Scored {
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-interface PartWork {
-  part: NokPart;
-  // What fixing this part adds to its value, and what is missing or not satisfied.
-  gain: number;
-  missing?: readonly string[];
-  notSatisfied?: number;
+/** The parts of one criterion's indicators while its weights are not yet known. */
+interface PartScratch {
+  /** What fixing the part adds to its indicator. */
+  readonly gain: number[];
+  /** 1: items missing (`missing`); 2: respondents not satisfied (`notSatisfied`); 0: neither. */
+  readonly kind: number[];
+  readonly missing: (readonly string[] | undefined)[];
+  readonly notSatisfied: number[];
+  readonly part: NokPart[];
+  /** By indicator of the criterion: its value and its parts. */
+  readonly values: (number | null)[];
+  readonly partsOf: NokPart[][];
+  /** The organisation's shortfalls while they are found and sorted. */
+  readonly shortfalls: Mutable<NokShortfall>[];
 }
 
-function describePolicy(policy: NokEmptyDenominatorPolicy, whose: string): string {
-  return policy === 'redistribute'
-    ? `not applicable, its weight is spread over ${whose}`
-    : `scored ${policy}`;
-}
-
-function scoreIndicator(
-  def: NokIndicatorDefinition,
-  audit: NokAudit,
-  sets: AuditSets,
-  counts: NokSurveyCounts,
-  policy: NokEmptyDenominatorPolicy,
+/** A part whose denominator is 0, scored by the policy, with its note. */
+function emptyPart(
   notes: NokPolicyNote[],
-): { parts: PartWork[]; present?: readonly string[]; missing?: readonly string[] } {
-  const source = def.source;
-  const empty = (id: string, numerator: number, what: string): PartWork => {
-    const where =
-      source.kind === 'shares' && source.parts.length === 1 ? def.id : `${def.id}/${id}`;
-    const whose =
-      source.kind === 'shares' && source.parts.length === 1
-        ? 'the other indicators of its criterion'
-        : 'the other parts';
-    notes.push({
-      where,
-      policy,
-      message: `${where}: ${what} is empty; ${describePolicy(policy, whose)}`,
-    });
-    return {
-      part: {
-        id,
-        numerator,
-        denominator: 0,
-        value: policy === 'redistribute' ? null : policy,
-        policy,
-      },
-      gain: 0,
-    };
+  ind: IndicatorPlan,
+  i: number,
+  id: string,
+  numerator: number,
+  policy: NokEmptyDenominatorPolicy,
+): NokPart {
+  notes.push({ where: ind.emptyWhere[i]!, policy, message: ind.emptyMessage[i]! });
+  return {
+    id,
+    numerator,
+    denominator: 0,
+    value: policy === 'redistribute' ? null : policy,
+    policy,
   };
-  if (source.kind === 'documents') {
-    const parts = (['stands', 'site'] as const).map((side) => {
-      const list = audit[side];
-      const present = sets[side];
-      const missing = list.required.filter((item) => !present.has(item));
-      const n = list.required.length - missing.length;
-      const d = list.required.length;
-      if (d === 0) return empty(side, n, `the list of required ${side} materials`);
-      const value = (100 * n) / d;
-      return {
-        part: { id: side, numerator: n, denominator: d, value },
-        gain: 100 - value,
-        missing,
-      };
-    });
-    return { parts };
-  }
-  if (source.kind === 'points') {
-    const present = sets.lists.get(source.list) ?? new Set(audit[source.list]);
-    const items = catalogueOf(source.catalogue).ids;
-    const have = items.filter((id) => present.has(id));
-    const missing = items.filter((id) => !present.has(id));
-    const raw = have.length * source.pointsPerItem;
-    const value = Math.min(100, raw);
-    const best = Math.min(100, items.length * source.pointsPerItem);
-    return {
-      parts: [
-        {
-          part: { id: source.list, numerator: raw, denominator: 100, value },
-          gain: Math.max(0, best - value),
-          missing,
-        },
-      ],
-      present: have,
-      missing,
-    };
-  }
-  const parts = source.parts.map((p) => {
-    const n = counts[p.numerator] ?? 0;
-    const d = counts[p.denominator] ?? 0;
-    if (d === 0) return empty(p.id, n, p.denominator);
-    const value = (100 * n) / d;
-    return {
-      part: { id: p.id, numerator: n, denominator: d, value },
-      gain: 100 - value,
-      notSatisfied: d - n,
-    };
-  });
-  return { parts };
 }
 
-function score(
-  profile: NokProfile,
-  audit: NokAudit,
-  sets: AuditSets,
+function scoreOrganisation(
+  plan: ProfilePlan,
+  audit: AuditMatch,
   counts: NokSurveyCounts,
   policy: NokEmptyDenominatorPolicy,
   operator: boolean,
+  t: PartScratch,
 ): Scored {
-  const round = (v: number): number => (operator ? roundHalfUpNumber(v, 2) : v);
+  const notes: NokPolicyNote[] = [];
   const indicators: Record<string, NokIndicatorResult> = {};
   const criteria = {} as Record<NokCriterionId, NokCriterionResult>;
-  const notes: NokPolicyNote[] = [];
-  const work: {
-    criterion: NokCriterionId;
-    indicator: string;
-    weight: number;
-    parts: PartWork[];
-  }[] = [];
-  for (const c of profile.criteria) {
+  // Gathered in the scratch, then copied to an array of their number.
+  const shortfalls = t.shortfalls;
+  let found = 0;
+  // Sums run in the profile's order, as the criterion and total formulas read.
+  let sum = 0;
+  let n = 0;
+  const values = t.values;
+  const partsOf = t.partsOf;
+  for (const c of plan.criteria) {
     let num = 0;
     let den = 0;
-    const pending: {
-      def: NokIndicatorDefinition;
-      scored: ReturnType<typeof scoreIndicator>;
-      value: number | null;
-    }[] = [];
-    for (const def of c.indicators) {
-      const scored = scoreIndicator(def, audit, sets, counts, policy, notes);
+    let slot = 0;
+    const list = c.indicators;
+    for (let k = 0; k < list.length; k++) {
+      const ind = list[k]!;
+      const source = ind.source;
+      const first = slot;
+      // Arrays of their exact size: the result keeps them.
+      const parts = new Array<NokPart>(
+        source.kind === 'documents' ? 2 : source.kind === 'points' ? 1 : source.parts.length,
+      );
+      if (source.kind === 'documents') {
+        for (let i = 0; i < 2; i++) {
+          const id = i === 0 ? 'stands' : 'site';
+          const half = i === 0 ? audit.stands : audit.site;
+          if (half.d === 0) {
+            parts[slot - first] = emptyPart(notes, ind, i, id, half.n, policy);
+            t.gain[slot] = 0;
+            t.kind[slot++] = 0;
+            continue;
+          }
+          const value = (100 * half.n) / half.d;
+          parts[slot - first] = { id, numerator: half.n, denominator: half.d, value };
+          t.gain[slot] = 100 - value;
+          t.kind[slot] = 1;
+          t.missing[slot++] = half.missing;
+        }
+      } else if (source.kind === 'points') {
+        const raw = audit.have[ind.slot]!.length * source.pointsPerItem;
+        const value = Math.min(100, raw);
+        parts[0] = { id: source.list, numerator: raw, denominator: 100, value };
+        t.gain[slot] = Math.max(0, ind.best - value);
+        t.kind[slot] = 1;
+        t.missing[slot++] = audit.missing[ind.slot];
+      } else {
+        const shares = source.parts;
+        for (let i = 0; i < shares.length; i++) {
+          const share = shares[i]!;
+          const sn = counts[share.numerator] ?? 0;
+          const sd = counts[share.denominator] ?? 0;
+          if (sd === 0) {
+            parts[slot - first] = emptyPart(notes, ind, i, share.id, sn, policy);
+            t.gain[slot] = 0;
+            t.kind[slot++] = 0;
+            continue;
+          }
+          const value = (100 * sn) / sd;
+          parts[slot - first] = { id: share.id, numerator: sn, denominator: sd, value };
+          t.gain[slot] = 100 - value;
+          t.kind[slot] = 2;
+          t.notSatisfied[slot++] = sd - sn;
+        }
+      }
       let partSum = 0;
       let partCount = 0;
-      for (const p of scored.parts) {
-        if (p.part.value !== null) {
-          partSum += p.part.value;
+      for (const p of parts) {
+        if (p.value !== null) {
+          partSum += p.value;
           partCount++;
         }
       }
       // A part's gain counts 1/(applicable parts) of the indicator.
-      for (const p of scored.parts) p.gain = p.part.value === null ? 0 : p.gain / partCount;
-      const value = partCount === 0 ? null : round(partSum / partCount);
-      if (value !== null) {
-        num += def.weight * value;
-        den += def.weight;
+      for (let s = first, i = 0; s < slot; s++, i++) {
+        t.part[s] = parts[i]!;
+        t.gain[s] = parts[i]!.value === null ? 0 : t.gain[s]! / partCount;
       }
-      pending.push({ def, scored, value });
+      const raw = partSum / partCount;
+      const value = partCount === 0 ? null : operator ? roundHalfUpNumber(raw, 2) : raw;
+      if (value !== null) {
+        num += ind.weight * value;
+        den += ind.weight;
+      }
+      values[k] = value;
+      partsOf[k] = parts;
     }
-    for (const { def, scored, value } of pending) {
-      const effectiveWeight = value === null || den === 0 ? 0 : def.weight / den;
+    for (let k = 0, slot = 0; k < list.length; k++) {
+      const ind = list[k]!;
+      const value = values[k]!;
+      const parts = partsOf[k]!;
+      const effectiveWeight = value === null || den === 0 ? 0 : ind.weight / den;
       const result: Mutable<NokIndicatorResult> = {
-        id: def.id,
+        id: ind.id,
         criterion: c.id,
-        weight: def.weight,
+        weight: ind.weight,
         effectiveWeight,
         value,
-        parts: scored.parts.map((p) => p.part),
+        parts,
       };
-      if (scored.present !== undefined) result.present = scored.present;
-      if (scored.missing !== undefined) result.missing = scored.missing;
-      indicators[def.id] = result;
-      if (value !== null) {
-        work.push({
-          criterion: c.id,
-          indicator: def.id,
-          weight: effectiveWeight,
-          parts: scored.parts,
-        });
-      } else if (scored.parts.length > 1) {
-        notes.push({
-          where: def.id,
-          policy,
-          message: `${def.id} is not applicable; its weight ${def.weight} is spread over the other indicators of ${c.id}`,
-        });
+      if (ind.slot >= 0) {
+        result.present = audit.have[ind.slot]!;
+        result.missing = audit.missing[ind.slot]!;
+      }
+      indicators[ind.id] = result;
+      const first = slot;
+      slot += parts.length;
+      if (value === null) {
+        if (parts.length > 1) notes.push({ where: ind.id, policy, message: ind.notApplicable });
+        continue;
+      }
+      for (let s = first; s < slot; s++) {
+        const gain = t.gain[s]!;
+        if (gain <= 1e-12) continue;
+        // Divided by the number of applicable criteria once S is known.
+        const totalPoints = gain * effectiveWeight;
+        const part = t.part[s]!;
+        if (t.kind[s] === 1) {
+          const missing = t.missing[s]!;
+          if (missing.length === 0) continue;
+          shortfalls[found++] = {
+            kind: 'missing-items',
+            indicator: ind.id,
+            criterion: c.id,
+            part: part.id,
+            missing,
+            indicatorPoints: gain,
+            totalPoints,
+          };
+        } else if (t.kind[s] === 2) {
+          const notSatisfied = t.notSatisfied[s]!;
+          if (!(notSatisfied > 0)) continue;
+          shortfalls[found++] = {
+            kind: 'not-satisfied',
+            indicator: ind.id,
+            criterion: c.id,
+            part: part.id,
+            notSatisfied,
+            asked: part.denominator,
+            shareNotSatisfied: notSatisfied / part.denominator,
+            indicatorPoints: gain,
+            totalPoints,
+          };
+        }
       }
     }
-    const value = den === 0 ? null : round(num / den);
+    const raw = num / den;
+    const value = den === 0 ? null : operator ? roundHalfUpNumber(raw, 2) : raw;
     if (value === null) {
-      notes.push({
-        where: c.id,
-        policy,
-        message: `${c.id} has no applicable indicator; S is the mean of the other criteria`,
-      });
+      notes.push({ where: c.id, policy, message: c.noIndicator });
+    } else {
+      sum += value;
+      n++;
     }
     criteria[c.id] = {
       id: c.id,
@@ -685,57 +1025,26 @@ function score(
       display: value === null ? '—' : formatHalfUp(value, 2),
     };
   }
-  let sum = 0;
-  let n = 0;
-  for (const c of CRITERIA) {
-    const v = criteria[c].value;
-    if (v !== null) {
-      sum += v;
-      n++;
-    }
-  }
   // K1 always applies (П1.2 is scored from the audit alone), so n ≥ 1.
-  const totalValue = round(sum / n);
+  const totalValue = operator ? roundHalfUpNumber(sum / n, 2) : sum / n;
   const total: NokTotal = {
     value: totalValue,
     numerator: sum,
     denominator: n,
     display: formatHalfUp(totalValue, 2),
   };
-  const shortfalls: NokShortfall[] = [];
-  for (const w of work) {
-    for (const p of w.parts) {
-      if (p.gain <= 1e-12) continue;
-      const totalPoints = (p.gain * w.weight) / n;
-      if (p.missing !== undefined) {
-        if (p.missing.length === 0) continue;
-        shortfalls.push({
-          kind: 'missing-items',
-          indicator: w.indicator,
-          criterion: w.criterion,
-          part: p.part.id,
-          missing: p.missing,
-          indicatorPoints: p.gain,
-          totalPoints,
-        });
-      } else if (p.notSatisfied !== undefined && p.notSatisfied > 0) {
-        shortfalls.push({
-          kind: 'not-satisfied',
-          indicator: w.indicator,
-          criterion: w.criterion,
-          part: p.part.id,
-          notSatisfied: p.notSatisfied,
-          asked: p.part.denominator,
-          shareNotSatisfied: p.notSatisfied / p.part.denominator,
-          indicatorPoints: p.gain,
-          totalPoints,
-        });
-      }
+  // Most points first; ties keep the profile's order (a stable insertion sort).
+  for (let i = 0; i < found; i++) {
+    const s = shortfalls[i]!;
+    s.totalPoints = s.totalPoints / n;
+    let j = i;
+    while (j > 0 && shortfalls[j - 1]!.totalPoints < s.totalPoints) {
+      shortfalls[j] = shortfalls[j - 1]!;
+      j--;
     }
+    shortfalls[j] = s;
   }
-  // Most points first; ties keep the profile's order (Array.prototype.sort is stable).
-  shortfalls.sort((a, b) => b.totalPoints - a.totalPoints);
-  return { indicators, criteria, total, policies: notes, shortfalls };
+  return { indicators, criteria, total, policies: notes, shortfalls: shortfalls.slice(0, found) };
 }
 
 function emptyCounts(): NokSurveyCounts {
@@ -748,6 +1057,10 @@ function addCounts(a: NokSurveyCounts, b: NokSurveyCounts): NokSurveyCounts {
   const out: Record<string, number> = { ...a };
   for (const [k, v] of Object.entries(b)) out[k] = (out[k] ?? 0) + v;
   return out as NokSurveyCounts;
+}
+
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
@@ -858,9 +1171,44 @@ export function nokAssessment(
     warnings.push(...acc.issues);
   }
 
+  // Profiles, catalogues and the lists of required materials are resolved
+  // once per call; per organisation only its own lists and counts are read.
+  const plans = new Map<NokProfile, ProfilePlan>();
+  const catalogues = new Map<object, Reference>();
+  const scratch: Scratch = {
+    audit: {
+      stands: { n: 0, d: 0, missing: [] },
+      site: { n: 0, d: 0, missing: [] },
+      have: [],
+      missing: [],
+    },
+    match: { have: [], missing: [] },
+    required: { stands: [], site: [] },
+  };
+  const parts: PartScratch = {
+    gain: [],
+    kind: [],
+    missing: [],
+    notSatisfied: [],
+    part: [],
+    values: [],
+    partsOf: [],
+    shortfalls: [],
+  };
+  const operator = rounding === 'operator';
+  const bands = options.bands;
+
+  // Each organisation is validated, then scored while no problem has been
+  // found; after the first problem the rest are only validated, so that the
+  // error lists every problem.
   const issues: Issue[] = [];
   const ids = new Set<string>();
-  const prepared = input.organisations.map((org, index) => {
+  const noRespondents: Issue[] = [];
+  const sampleEntries: NokSampleEntry[] = [];
+  const organisations: Mutable<NokOrganisationResult>[] = [];
+  const list = input.organisations;
+  for (let index = 0; index < list.length; index++) {
+    const org = list[index]!;
     if (ids.has(org.id)) {
       issues.push({
         code: 'nok-duplicate-organisation',
@@ -871,13 +1219,59 @@ export function nokAssessment(
     ids.add(org.id);
     const sector = org.sector ?? defaultSector;
     const profile = profileOf(sector);
+    let plan = plans.get(profile);
+    if (plan === undefined) {
+      plan = planProfile(profile, policy, catalogues);
+      plans.set(profile, plan);
+    }
     const fromResponses = surveyCounts.get(org.id);
     let counts = org.survey ?? fromResponses ?? emptyCounts();
     if (org.survey !== undefined && fromResponses !== undefined)
       counts = addCounts(org.survey, fromResponses);
-    const sets = validate(org, index, profile, counts, issues);
-    return { org, sector, profile, counts, sets };
-  });
+    if (auditFast(org.audit, plan, scratch)) {
+      checkRecipients(org, index, issues);
+      checkCounts(org, index, plan, counts, issues);
+    } else {
+      const before = issues.length;
+      const sets = validate(org, index, plan, counts, issues);
+      if (issues.length === before) matchFromSets(org.audit, plan, sets, scratch.audit);
+    }
+    if (issues.length > 0) continue;
+
+    if (counts.respondents === 0) {
+      noRespondents.push({
+        code: 'nok-no-respondents',
+        message: `${org.id}: no survey respondents`,
+        path: [org.id],
+      });
+    }
+    if (org.recipients !== undefined) {
+      sampleEntries.push({
+        id: org.id,
+        recipients: org.recipients,
+        respondents: counts.respondents,
+      });
+    }
+    const s = scoreOrganisation(plan, scratch.audit, counts, policy, operator, parts);
+    // Built field by field so that the optional ones keep their place.
+    const result = { id: org.id } as Mutable<NokOrganisationResult>;
+    if (org.name !== undefined) result.name = org.name;
+    if (org.municipality !== undefined) result.municipality = org.municipality;
+    if (org.founder !== undefined) result.founder = org.founder;
+    if (org.type !== undefined) result.type = org.type;
+    result.sector = sector;
+    result.respondents = counts.respondents;
+    result.counts = counts;
+    result.indicators = s.indicators;
+    result.criteria = s.criteria;
+    result.total = s.total;
+    result.rank = 0;
+    const band = bands === undefined ? undefined : nokBand(s.total.value, bands);
+    if (band !== undefined) result.band = band;
+    result.policies = s.policies;
+    result.shortfalls = s.shortfalls;
+    organisations.push(result);
+  }
   if (issues.length > 0) {
     throw new EduQualityError(
       'invalid-input',
@@ -894,71 +1288,34 @@ export function nokAssessment(
       });
     }
   }
-
-  const operator = rounding === 'operator';
-  const scored = prepared.map(({ org, sector, profile, counts, sets }) => {
-    if (counts.respondents === 0) {
-      warnings.push({
-        code: 'nok-no-respondents',
-        message: `${org.id}: no survey respondents`,
-        path: [org.id],
-      });
-    }
-    return { org, sector, counts, s: score(profile, org.audit, sets, counts, policy, operator) };
-  });
-  const sampleEntries = prepared
-    .filter(({ org }) => org.recipients !== undefined)
-    .map(({ org, counts }) => ({
-      id: org.id,
-      recipients: org.recipients!,
-      respondents: counts.respondents,
-    }));
-  warnings.push(...nokSampleSizeWarnings(sampleEntries, options.sampleSize ?? {}));
+  for (const w of noRespondents) warnings.push(w);
+  for (const w of nokSampleSizeWarnings(sampleEntries, options.sampleSize ?? {})) warnings.push(w);
 
   // Competition ranking on the total as shown (2 decimals): equal shown totals share a rank.
-  const order = scored
-    .map(({ org, s }) => ({
-      id: org.id,
-      total: s.total.value,
-      shown: roundHalfUpNumber(s.total.value, 2),
-      display: s.total.display,
-    }))
-    .sort((a, b) => b.shown - a.shown || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const count = organisations.length;
+  const shown = new Float64Array(count);
+  const order: number[] = [];
+  for (let i = 0; i < count; i++) {
+    shown[i] = roundHalfUpNumber(organisations[i]!.total.value, 2);
+    order.push(i);
+  }
+  order.sort(
+    (a, b) => shown[b]! - shown[a]! || compareIds(organisations[a]!.id, organisations[b]!.id),
+  );
   const ranking: NokRankEntry[] = [];
-  const rankOf = new Map<string, number>();
-  order.forEach((e, i) => {
-    const prev = ranking[i - 1];
-    const rank = prev !== undefined && order[i - 1]!.shown === e.shown ? prev.rank : i + 1;
-    ranking.push({ rank, id: e.id, total: e.total, display: e.display });
-    rankOf.set(e.id, rank);
-  });
-
-  const organisations: NokOrganisationResult[] = scored.map(({ org, sector, counts, s }) => {
-    const band = options.bands === undefined ? undefined : nokBand(s.total.value, options.bands);
-    return {
-      id: org.id,
-      ...(org.name === undefined ? {} : { name: org.name }),
-      ...(org.municipality === undefined ? {} : { municipality: org.municipality }),
-      ...(org.founder === undefined ? {} : { founder: org.founder }),
-      ...(org.type === undefined ? {} : { type: org.type }),
-      sector,
-      respondents: counts.respondents,
-      counts,
-      indicators: s.indicators,
-      criteria: s.criteria,
-      total: s.total,
-      rank: rankOf.get(org.id)!,
-      ...(band === undefined ? {} : { band }),
-      policies: s.policies,
-      shortfalls: s.shortfalls,
-    };
-  });
+  for (let i = 0; i < count; i++) {
+    const o = order[i]!;
+    const r = organisations[o]!;
+    const rank = i > 0 && shown[order[i - 1]!] === shown[o] ? ranking[i - 1]!.rank : i + 1;
+    ranking.push({ rank, id: r.id, total: r.total.value, display: r.total.display });
+    r.rank = rank;
+  }
 
   const aggregateOptions = {
     rounding,
-    ...(options.bands === undefined ? {} : { bands: options.bands }),
+    ...(bands === undefined ? {} : { bands }),
   };
-  const sorted = [...organisations].sort(byId);
+  const sorted = organisations.slice().sort(byId);
   return {
     organisations,
     ranking,
