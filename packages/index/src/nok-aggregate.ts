@@ -110,11 +110,6 @@ export function byId(a: NokOrganisationResult, b: NokOrganisationResult): number
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-function groupKey(r: NokOrganisationResult, by: NokGrouping): string | null {
-  if (by === 'all') return 'all';
-  return r[by] ?? null;
-}
-
 /**
  * Aggregates organisation results over a region, a municipality, a founder or
  * a type of organisation: the mean of each criterion and the mean of the
@@ -164,45 +159,79 @@ export function aggregateSortedById(
 ): NokAggregate[] {
   const by = options.by ?? 'all';
   const operator = options.rounding === 'operator';
-  const groups = new Map<string | null, NokOrganisationResult[]>();
-  for (const r of sorted) {
-    const key = groupKey(r, by);
-    const list = groups.get(key);
-    if (list === undefined) groups.set(key, [r]);
-    else list.push(r);
+  const bands = options.bands;
+  if (sorted.length === 0) return [];
+  let groups: Map<string | null, NokOrganisationResult[]>;
+  if (by === 'all') {
+    groups = new Map([['all', sorted.slice()]]);
+  } else {
+    groups = new Map();
+    for (const r of sorted) {
+      const key = r[by] ?? null;
+      const list = groups.get(key);
+      if (list === undefined) groups.set(key, [r]);
+      else list.push(r);
+    }
   }
   const keys = [...groups.keys()].sort((a, b) =>
     a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1,
   );
-  return keys.map((key) => {
+  const sums = new Float64Array(CRITERIA.length);
+  const counts = new Int32Array(CRITERIA.length);
+  const out: NokAggregate[] = [];
+  for (const key of keys) {
     const members = groups.get(key)!;
-    const criteria = {} as Record<NokCriterionId, NokCriterionMean>;
-    for (const c of CRITERIA) {
-      let sum = 0;
-      let n = 0;
-      for (const m of members) {
-        const v = m.criteria[c].value;
-        if (v !== null) {
-          sum += v;
-          n++;
-        }
-      }
-      const mean = n === 0 ? null : operator ? roundHalfUpNumber(sum / n, 2) : sum / n;
-      criteria[c] = { mean, n };
-    }
+    // One pass over the members; each criterion's sum still adds its values
+    // in id order, so the means are the same to the last bit.
+    sums.fill(0);
+    counts.fill(0);
     let sum = 0;
-    for (const m of members) sum += m.total.value;
+    const ids = new Array<string>(members.length);
+    for (let i = 0; i < members.length; i++) {
+      const m = members[i]!;
+      const k = m.criteria;
+      addValue(sums, counts, 0, k.K1.value);
+      addValue(sums, counts, 1, k.K2.value);
+      addValue(sums, counts, 2, k.K3.value);
+      addValue(sums, counts, 3, k.K4.value);
+      addValue(sums, counts, 4, k.K5.value);
+      sum += m.total.value;
+      ids[i] = m.id;
+    }
+    const mean = (c: number): NokCriterionMean => {
+      const n = counts[c]!;
+      const raw = sums[c]! / n;
+      return { mean: n === 0 ? null : operator ? roundHalfUpNumber(raw, 2) : raw, n };
+    };
+    const criteria: Record<NokCriterionId, NokCriterionMean> = {
+      K1: mean(0),
+      K2: mean(1),
+      K3: mean(2),
+      K4: mean(3),
+      K5: mean(4),
+    };
     const raw = sum / members.length;
     const total = operator ? roundHalfUpNumber(raw, 2) : raw;
-    const band = options.bands === undefined ? undefined : nokBand(total, options.bands);
-    return {
+    const band = bands === undefined ? undefined : nokBand(total, bands);
+    const aggregate: Mutable<NokAggregate> = {
       by,
       key,
-      organisations: members.map((m) => m.id),
+      organisations: ids,
       criteria,
       total,
       display: formatHalfUp(total, 2),
-      ...(band === undefined ? {} : { band }),
     };
-  });
+    if (band !== undefined) aggregate.band = band;
+    out.push(aggregate);
+  }
+  return out;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+function addValue(sums: Float64Array, counts: Int32Array, c: number, v: number | null): void {
+  if (v !== null) {
+    sums[c] = sums[c]! + v;
+    counts[c] = counts[c]! + 1;
+  }
 }
