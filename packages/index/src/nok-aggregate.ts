@@ -106,10 +106,6 @@ export interface NokAggregate {
 
 const CRITERIA: readonly NokCriterionId[] = ['K1', 'K2', 'K3', 'K4', 'K5'];
 
-export function byId(a: NokOrganisationResult, b: NokOrganisationResult): number {
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
 /**
  * Aggregates organisation results over a region, a municipality, a founder or
  * a type of organisation: the mean of each criterion and the mean of the
@@ -141,62 +137,176 @@ export function nokAggregate(
   options: NokAggregateOptions = {},
 ): NokAggregate[] {
   ensure(results.length > 0, 'nokAggregate', 'needs at least one organisation result');
-  return aggregateSortedById([...results].sort(byId), options);
+  const table: NokScoreTable = {
+    ...emptyScoreTable(results.length),
+    // A grouping outside the type (a plain-JavaScript caller) reads that field, as it always has.
+    otherKeys: (by) =>
+      results.map((r) => (r as unknown as Record<string, string | null>)[by] ?? null),
+  };
+  results.forEach((r, i) => {
+    const k = r.criteria;
+    setScores(table, i, r.id, k.K1.value, k.K2.value, k.K3.value, k.K4.value, k.K5.value);
+    table.totals[i] = r.total.value;
+    table.municipality[i] = r.municipality ?? null;
+    table.founder[i] = r.founder ?? null;
+    table.type[i] = r.type ?? null;
+  });
+  return aggregateScoreTable(table, orderById(table.ids), options);
 }
 
 /**
- * {@link nokAggregate} of results already sorted by id (the sort is stable and
- * ids are distinct, so one sort serves every grouping): nokAssessment sorts
- * 2,000 organisations once instead of once per grouping.
+ * The scores {@link nokAggregate} reads, by organisation position, in flat
+ * arrays: nokAssessment fills it while scoring, so that the group means of
+ * 2,000 organisations read contiguous numbers instead of every result's
+ * objects once per grouping.
+ */
+export interface NokScoreTable {
+  /** The organisation ids. */
+  readonly ids: string[];
+  /** K1..K5 of each organisation, five per organisation (0 where not applicable). */
+  readonly criteria: Float64Array;
+  /** Whether each of those applies: 1 when the criterion's value is not null. */
+  readonly applies: Uint8Array;
+  /** The totals S. */
+  readonly totals: Float64Array;
+  /** The municipality of each organisation, `null` when it has none. */
+  readonly municipality: (string | null)[];
+  /** The founder, `null` when none. */
+  readonly founder: (string | null)[];
+  /** The type, `null` when none. */
+  readonly type: (string | null)[];
+  /** The group keys of a grouping other than those above, by position. */
+  readonly otherKeys?: (by: string) => readonly (string | null)[];
+}
+
+/**
+ * A score table for `size` organisations, to be filled by position.
  *
- * @param sorted - organisation results sorted by id, at least one
+ * @param size - the number of organisations
+ * @returns the table, numbers zeroed
+ */
+export function emptyScoreTable(size: number): NokScoreTable {
+  return {
+    ids: new Array<string>(size),
+    criteria: new Float64Array(5 * size),
+    applies: new Uint8Array(5 * size),
+    totals: new Float64Array(size),
+    municipality: new Array<string | null>(size),
+    founder: new Array<string | null>(size),
+    type: new Array<string | null>(size),
+  };
+}
+
+/**
+ * Writes an organisation's id and K1..K5 (`null` when not applicable) at a position of a score table.
+ *
+ * @param table - the table
+ * @param i - the position
+ * @param id - the organisation id
+ * @param k1 - K1
+ * @param k2 - K2
+ * @param k3 - K3
+ * @param k4 - K4
+ * @param k5 - K5
+ */
+export function setScores(
+  table: NokScoreTable,
+  i: number,
+  id: string,
+  k1: number | null,
+  k2: number | null,
+  k3: number | null,
+  k4: number | null,
+  k5: number | null,
+): void {
+  table.ids[i] = id;
+  setCriterion(table, 5 * i, k1);
+  setCriterion(table, 5 * i + 1, k2);
+  setCriterion(table, 5 * i + 2, k3);
+  setCriterion(table, 5 * i + 3, k4);
+  setCriterion(table, 5 * i + 4, k5);
+}
+
+function setCriterion(table: NokScoreTable, at: number, value: number | null): void {
+  if (value === null) return;
+  table.criteria[at] = value;
+  table.applies[at] = 1;
+}
+
+/**
+ * The positions of `ids` in id order (a stable sort: equal ids keep their order).
+ *
+ * @param ids - organisation ids
+ * @returns the positions, sorted by id
+ */
+export function orderById(ids: readonly string[]): number[] {
+  const order = Array.from(ids.keys());
+  return order.sort((a, b) => {
+    const x = ids[a]!;
+    const y = ids[b]!;
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+}
+
+/**
+ * {@link nokAggregate} over a score table, its positions already sorted by id
+ * (one sort serves every grouping).
+ *
+ * @param table - the scores of at least one organisation
+ * @param byId - the table's positions in id order
  * @param options - grouping, rounding and bands
  * @returns one aggregate per group, sorted by key (`null` last)
  */
-export function aggregateSortedById(
-  sorted: readonly NokOrganisationResult[],
+export function aggregateScoreTable(
+  table: NokScoreTable,
+  byId: readonly number[],
   options: NokAggregateOptions = {},
 ): NokAggregate[] {
   const by = options.by ?? 'all';
   const operator = options.rounding === 'operator';
   const bands = options.bands;
-  if (sorted.length === 0) return [];
-  let groups: Map<string | null, NokOrganisationResult[]>;
+  if (byId.length === 0) return [];
+  let groups: Map<string | null, number[]>;
   if (by === 'all') {
-    groups = new Map([['all', sorted.slice()]]);
+    groups = new Map([['all', byId.slice()]]);
   } else {
     groups = new Map();
-    for (const r of sorted) {
-      const key = r[by] ?? null;
+    const keyOf =
+      by === 'municipality' || by === 'founder' || by === 'type'
+        ? table[by]
+        : (table.otherKeys?.(by) ?? []);
+    for (const i of byId) {
+      const key = keyOf[i]!;
       const list = groups.get(key);
-      if (list === undefined) groups.set(key, [r]);
-      else list.push(r);
+      if (list === undefined) groups.set(key, [i]);
+      else list.push(i);
     }
   }
   const keys = [...groups.keys()].sort((a, b) =>
     a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1,
   );
+  const { criteria: values, applies, totals } = table;
   const sums = new Float64Array(CRITERIA.length);
   const counts = new Int32Array(CRITERIA.length);
   const out: NokAggregate[] = [];
   for (const key of keys) {
     const members = groups.get(key)!;
-    // One pass over the members; each criterion's sum still adds its values
-    // in id order, so the means are the same to the last bit.
+    // Each criterion's sum adds its values in id order, as the total's does,
+    // so the means do not depend on the input order, not even in the last bit.
     sums.fill(0);
     counts.fill(0);
     let sum = 0;
     const ids = new Array<string>(members.length);
-    for (let i = 0; i < members.length; i++) {
-      const m = members[i]!;
-      const k = m.criteria;
-      addValue(sums, counts, 0, k.K1.value);
-      addValue(sums, counts, 1, k.K2.value);
-      addValue(sums, counts, 2, k.K3.value);
-      addValue(sums, counts, 3, k.K4.value);
-      addValue(sums, counts, 4, k.K5.value);
-      sum += m.total.value;
-      ids[i] = m.id;
+    for (let m = 0; m < members.length; m++) {
+      const i = members[m]!;
+      for (let c = 0; c < 5; c++) {
+        if (applies[5 * i + c] === 1) {
+          sums[c] = sums[c]! + values[5 * i + c]!;
+          counts[c] = counts[c]! + 1;
+        }
+      }
+      sum += totals[i]!;
+      ids[m] = table.ids[i]!;
     }
     const mean = (c: number): NokCriterionMean => {
       const n = counts[c]!;
@@ -228,10 +338,3 @@ export function aggregateSortedById(
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
-function addValue(sums: Float64Array, counts: Int32Array, c: number, v: number | null): void {
-  if (v !== null) {
-    sums[c] = sums[c]! + v;
-    counts[c] = counts[c]! + 1;
-  }
-}

@@ -3,9 +3,11 @@ import type { ResponseSet } from '@edu-quality/questionnaire';
 import { fail } from './internal/fail.js';
 import { formatHalfUp, roundHalfUpNumber } from './internal/nok/decimal.js';
 import {
-  aggregateSortedById,
-  byId,
+  aggregateScoreTable,
+  emptyScoreTable,
   nokBand,
+  orderById,
+  setScores,
   type NokAggregate,
   type NokRatingBand,
 } from './nok-aggregate.js';
@@ -490,6 +492,8 @@ interface IndicatorPlan {
   readonly emptyMessage: readonly string[];
   /** The note when no part applies (indicators with several parts). */
   readonly notApplicable: string;
+  /** Shares: where each part's numerator and denominator are in the counts read ({@link ProfilePlan.readKeys}). */
+  readonly shareAt: Int32Array;
 }
 
 interface CriterionPlan {
@@ -502,9 +506,18 @@ interface ProfilePlan {
   readonly criteria: readonly CriterionPlan[];
   /** The points indicators, in profile order. */
   readonly points: readonly IndicatorPlan[];
-  /** `respondents` and every count a share reads, in profile order. */
+  /**
+   * The counts read of each organisation, once: {@link NOK_COUNT_KEYS}, then
+   * any other key a share names.
+   */
+  readonly readKeys: readonly string[];
+  /** `respondents` and every count a share reads, in profile order, and where each is read. */
   readonly countKeys: readonly NokCountKey[];
+  readonly countAt: Int32Array;
+  readonly respondentsAt: number;
+  /** Every share, and where its numerator and denominator are read. */
   readonly shareParts: readonly NokSharePart[];
+  readonly shareAt: Int32Array;
 }
 
 function describePolicy(policy: NokEmptyDenominatorPolicy, whose: string): string {
@@ -519,6 +532,11 @@ function planProfile(
   catalogues: Map<object, Reference>,
 ): ProfilePlan {
   const keys = new Set<NokCountKey>(['respondents']);
+  const readKeys: string[] = [...NOK_COUNT_KEYS];
+  const at = (key: string): number => {
+    const i = readKeys.indexOf(key);
+    return i >= 0 ? i : readKeys.push(key) - 1;
+  };
   const shareParts: NokSharePart[] = [];
   const points: IndicatorPlan[] = [];
   const emptyNote = (where: string, what: string, whose: string): string =>
@@ -528,6 +546,7 @@ function planProfile(
       const source = def.source;
       let catalogue: Reference | undefined;
       let best = 0;
+      const shareAt: number[] = [];
       const emptyWhere: string[] = [];
       const emptyMessage: string[] = [];
       if (source.kind === 'documents') {
@@ -551,6 +570,7 @@ function planProfile(
           keys.add(part.numerator);
           keys.add(part.denominator);
           shareParts.push(part);
+          shareAt.push(at(part.numerator), at(part.denominator));
           const where = single ? def.id : `${def.id}/${part.id}`;
           emptyWhere.push(where);
           emptyMessage.push(
@@ -572,6 +592,7 @@ function planProfile(
         emptyWhere,
         emptyMessage,
         notApplicable: `${def.id} is not applicable; its weight ${def.weight} is spread over the other indicators of ${c.id}`,
+        shareAt: Int32Array.from(shareAt),
       };
       if (source.kind === 'points') points.push(plan);
       return plan;
@@ -582,7 +603,17 @@ function planProfile(
       noIndicator: `${c.id} has no applicable indicator; S is the mean of the other criteria`,
     };
   });
-  return { criteria, points, countKeys: [...keys], shareParts };
+  const countKeys = [...keys];
+  return {
+    criteria,
+    points,
+    readKeys,
+    countKeys,
+    countAt: Int32Array.from(countKeys, at),
+    respondentsAt: at('respondents'),
+    shareParts,
+    shareAt: Int32Array.from(shareParts.flatMap((p) => [at(p.numerator), at(p.denominator)])),
+  };
 }
 
 // ---------------------------------------------------------------------------
@@ -656,15 +687,28 @@ function checkRecipients(org: NokOrganisation, index: number, issues: Issue[]): 
   }
 }
 
+/** Reads an organisation's counts into `values`, by {@link ProfilePlan.readKeys}: one read of each. */
+function readCounts(
+  plan: ProfilePlan,
+  counts: NokSurveyCounts,
+  values: (number | undefined)[],
+): void {
+  const keys = plan.readKeys;
+  const record = counts as Readonly<Record<string, number | undefined>>;
+  for (let k = 0; k < keys.length; k++) values[k] = record[keys[k]!];
+}
+
 function checkCounts(
   org: NokOrganisation,
   index: number,
   plan: ProfilePlan,
-  counts: NokSurveyCounts,
+  values: readonly (number | undefined)[],
   issues: Issue[],
 ): void {
-  for (const key of plan.countKeys) {
-    const v = counts[key];
+  const countKeys = plan.countKeys;
+  for (let i = 0; i < countKeys.length; i++) {
+    const key = countKeys[i]!;
+    const v = values[plan.countAt[i]!];
     if (v === undefined)
       pushIssue(issues, org, index, 'nok-missing-count', `the survey count ${key} is missing`, [
         'survey',
@@ -680,9 +724,11 @@ function checkCounts(
         ['survey', key],
       );
   }
-  for (const part of plan.shareParts) {
-    const n = counts[part.numerator];
-    const d = counts[part.denominator];
+  const shareParts = plan.shareParts;
+  for (let i = 0; i < shareParts.length; i++) {
+    const part = shareParts[i]!;
+    const n = values[plan.shareAt[2 * i]!];
+    const d = values[plan.shareAt[2 * i + 1]!];
     if (n !== undefined && d !== undefined && n > d) {
       pushIssue(
         issues,
@@ -694,11 +740,13 @@ function checkCounts(
       );
     }
   }
-  const respondents = counts.respondents;
+  // NOK_COUNT_KEYS are the first values read.
+  const respondents = values[plan.respondentsAt];
   if (!Number.isFinite(respondents)) return;
-  for (const key of NOK_COUNT_KEYS) {
-    const v = counts[key];
-    if (v !== undefined && v > respondents) {
+  for (let k = 0; k < NOK_COUNT_KEYS.length; k++) {
+    const key = NOK_COUNT_KEYS[k]!;
+    const v = values[k];
+    if (v !== undefined && v > respondents!) {
       pushIssue(
         issues,
         org,
@@ -722,7 +770,7 @@ function validate(
   org: NokOrganisation,
   index: number,
   plan: ProfilePlan,
-  counts: NokSurveyCounts,
+  values: readonly (number | undefined)[],
   issues: Issue[],
 ): AuditSets {
   const push = (code: string, message: string, ...path: (string | number)[]): void => {
@@ -782,7 +830,7 @@ function validate(
       }
     }
   }
-  checkCounts(org, index, plan, counts, issues);
+  checkCounts(org, index, plan, values, issues);
   return { stands: sides.stands, site: sides.site, lists };
 }
 
@@ -829,7 +877,7 @@ interface PartScratch {
   readonly notSatisfied: number[];
   readonly part: NokPart[];
   /** By indicator of the criterion: its value and its parts. */
-  readonly values: (number | null)[];
+  readonly indicatorValues: (number | null)[];
   readonly partsOf: NokPart[][];
   /** The organisation's shortfalls while they are found and sorted. */
   readonly shortfalls: Mutable<NokShortfall>[];
@@ -857,7 +905,7 @@ function emptyPart(
 function scoreOrganisation(
   plan: ProfilePlan,
   audit: AuditMatch,
-  counts: NokSurveyCounts,
+  values: readonly (number | undefined)[],
   policy: NokEmptyDenominatorPolicy,
   operator: boolean,
   t: PartScratch,
@@ -871,7 +919,7 @@ function scoreOrganisation(
   // Sums run in the profile's order, as the criterion and total formulas read.
   let sum = 0;
   let n = 0;
-  const values = t.values;
+  const indicatorValues = t.indicatorValues;
   const partsOf = t.partsOf;
   for (const c of plan.criteria) {
     let num = 0;
@@ -913,8 +961,8 @@ function scoreOrganisation(
         const shares = source.parts;
         for (let i = 0; i < shares.length; i++) {
           const share = shares[i]!;
-          const sn = counts[share.numerator] ?? 0;
-          const sd = counts[share.denominator] ?? 0;
+          const sn = values[ind.shareAt[2 * i]!] ?? 0;
+          const sd = values[ind.shareAt[2 * i + 1]!] ?? 0;
           if (sd === 0) {
             parts[slot - first] = emptyPart(notes, ind, i, share.id, sn, policy);
             t.gain[slot] = 0;
@@ -947,12 +995,12 @@ function scoreOrganisation(
         num += ind.weight * value;
         den += ind.weight;
       }
-      values[k] = value;
+      indicatorValues[k] = value;
       partsOf[k] = parts;
     }
     for (let k = 0, slot = 0; k < list.length; k++) {
       const ind = list[k]!;
-      const value = values[k]!;
+      const value = indicatorValues[k]!;
       const parts = partsOf[k]!;
       const effectiveWeight = value === null || den === 0 ? 0 : ind.weight / den;
       const result: Mutable<NokIndicatorResult> = {
@@ -1191,10 +1239,11 @@ export function nokAssessment(
     missing: [],
     notSatisfied: [],
     part: [],
-    values: [],
+    indicatorValues: [],
     partsOf: [],
     shortfalls: [],
   };
+  const values: (number | undefined)[] = [];
   const operator = rounding === 'operator';
   const bands = options.bands;
 
@@ -1207,6 +1256,8 @@ export function nokAssessment(
   const sampleEntries: NokSampleEntry[] = [];
   const organisations: Mutable<NokOrganisationResult>[] = [];
   const list = input.organisations;
+  // The scores that the ranking and the group means read, by position.
+  const table = emptyScoreTable(list.length);
   for (let index = 0; index < list.length; index++) {
     const org = list[index]!;
     if (ids.has(org.id)) {
@@ -1228,12 +1279,13 @@ export function nokAssessment(
     let counts = org.survey ?? fromResponses ?? emptyCounts();
     if (org.survey !== undefined && fromResponses !== undefined)
       counts = addCounts(org.survey, fromResponses);
+    readCounts(plan, counts, values);
     if (auditFast(org.audit, plan, scratch)) {
       checkRecipients(org, index, issues);
-      checkCounts(org, index, plan, counts, issues);
+      checkCounts(org, index, plan, values, issues);
     } else {
       const before = issues.length;
-      const sets = validate(org, index, plan, counts, issues);
+      const sets = validate(org, index, plan, values, issues);
       if (issues.length === before) matchFromSets(org.audit, plan, sets, scratch.audit);
     }
     if (issues.length > 0) continue;
@@ -1252,7 +1304,7 @@ export function nokAssessment(
         respondents: counts.respondents,
       });
     }
-    const s = scoreOrganisation(plan, scratch.audit, counts, policy, operator, parts);
+    const s = scoreOrganisation(plan, scratch.audit, values, policy, operator, parts);
     // Built field by field so that the optional ones keep their place.
     const result = { id: org.id } as Mutable<NokOrganisationResult>;
     if (org.name !== undefined) result.name = org.name;
@@ -1270,7 +1322,13 @@ export function nokAssessment(
     if (band !== undefined) result.band = band;
     result.policies = s.policies;
     result.shortfalls = s.shortfalls;
-    organisations.push(result);
+    const at = organisations.push(result) - 1;
+    const k = s.criteria;
+    setScores(table, at, org.id, k.K1.value, k.K2.value, k.K3.value, k.K4.value, k.K5.value);
+    table.totals[at] = s.total.value;
+    table.municipality[at] = org.municipality ?? null;
+    table.founder[at] = org.founder ?? null;
+    table.type[at] = org.type ?? null;
   }
   if (issues.length > 0) {
     throw new EduQualityError(
@@ -1295,19 +1353,18 @@ export function nokAssessment(
   const count = organisations.length;
   const shown = new Float64Array(count);
   const order: number[] = [];
+  const rankIds = table.ids;
   for (let i = 0; i < count; i++) {
-    shown[i] = roundHalfUpNumber(organisations[i]!.total.value, 2);
+    shown[i] = roundHalfUpNumber(table.totals[i]!, 2);
     order.push(i);
   }
-  order.sort(
-    (a, b) => shown[b]! - shown[a]! || compareIds(organisations[a]!.id, organisations[b]!.id),
-  );
+  order.sort((a, b) => shown[b]! - shown[a]! || compareIds(rankIds[a]!, rankIds[b]!));
   const ranking: NokRankEntry[] = [];
   for (let i = 0; i < count; i++) {
     const o = order[i]!;
     const r = organisations[o]!;
     const rank = i > 0 && shown[order[i - 1]!] === shown[o] ? ranking[i - 1]!.rank : i + 1;
-    ranking.push({ rank, id: r.id, total: r.total.value, display: r.total.display });
+    ranking.push({ rank, id: rankIds[o]!, total: table.totals[o]!, display: r.total.display });
     r.rank = rank;
   }
 
@@ -1315,14 +1372,14 @@ export function nokAssessment(
     rounding,
     ...(bands === undefined ? {} : { bands }),
   };
-  const sorted = organisations.slice().sort(byId);
+  const sorted = orderById(rankIds);
   return {
     organisations,
     ranking,
-    overall: aggregateSortedById(sorted, aggregateOptions)[0]!,
-    byMunicipality: aggregateSortedById(sorted, { ...aggregateOptions, by: 'municipality' }),
-    byFounder: aggregateSortedById(sorted, { ...aggregateOptions, by: 'founder' }),
-    byType: aggregateSortedById(sorted, { ...aggregateOptions, by: 'type' }),
+    overall: aggregateScoreTable(table, sorted, aggregateOptions)[0]!,
+    byMunicipality: aggregateScoreTable(table, sorted, { ...aggregateOptions, by: 'municipality' }),
+    byFounder: aggregateScoreTable(table, sorted, { ...aggregateOptions, by: 'founder' }),
+    byType: aggregateScoreTable(table, sorted, { ...aggregateOptions, by: 'type' }),
     warnings,
     policy: { emptyDenominator: policy, rounding },
   };
