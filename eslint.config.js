@@ -12,6 +12,8 @@ export default tseslint.config(
       '**/*.js',
       '**/*.mjs',
       '**/*.cjs',
+      // AssemblyScript (WebAssembly source), not TypeScript: built by build:wasm.
+      'packages/*/wasm/**',
     ],
   },
   js.configs.recommended,

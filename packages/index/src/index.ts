@@ -137,6 +137,14 @@ export type {
 export { nokRequiredSample, nokSampleSizeWarnings } from './nok-sample-size.js';
 export type { NokSampleEntry, NokSampleSizeOptions } from './nok-sample-size.js';
 export { nokFormat, nokRound } from './nok-round.js';
+export { countNokCsv, countNokCsvPart, mergeNokCsvParts } from './nok-csv.js';
+export type {
+  NokByteSource,
+  NokCsvOptions,
+  NokCsvPart,
+  NokCsvPartOptions,
+  NokCsvResult,
+} from './nok-csv.js';
 // end NOK 344n
 
 // PLS path modelling (ACSI/ECSI)
