@@ -515,6 +515,8 @@ interface ProfilePlan {
   readonly countKeys: readonly NokCountKey[];
   readonly countAt: Int32Array;
   readonly respondentsAt: number;
+  /** Whether the criteria are K1..K5 in that order (always, once checked), so their record is one literal. */
+  readonly standard: boolean;
   /** Every share, and where its numerator and denominator are read. */
   readonly shareParts: readonly NokSharePart[];
   readonly shareAt: Int32Array;
@@ -611,6 +613,7 @@ function planProfile(
     countKeys,
     countAt: Int32Array.from(countKeys, at),
     respondentsAt: at('respondents'),
+    standard: criteria.length === CRITERIA.length && criteria.every((c, i) => c.id === CRITERIA[i]),
     shareParts,
     shareAt: Int32Array.from(shareParts.flatMap((p) => [at(p.numerator), at(p.denominator)])),
   };
@@ -867,20 +870,60 @@ interface Scored {
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-/** The parts of one criterion's indicators while its weights are not yet known. */
+/**
+ * The reusable state of the scoring: the parts of the criterion at hand while
+ * its weights are not yet known, and the organisation's shortfalls while the
+ * number of applicable criteria (their divisor) is not.
+ */
 interface PartScratch {
-  /** What fixing the part adds to its indicator. */
+  /** By part of the criterion: the part, what fixing it adds to its indicator, and what to fix. */
+  readonly part: NokPart[];
   readonly gain: number[];
   /** 1: items missing (`missing`); 2: respondents not satisfied (`notSatisfied`); 0: neither. */
   readonly kind: number[];
   readonly missing: (readonly string[] | undefined)[];
   readonly notSatisfied: number[];
-  readonly part: NokPart[];
   /** By indicator of the criterion: its value and its parts. */
   readonly indicatorValues: (number | null)[];
   readonly partsOf: NokPart[][];
-  /** The organisation's shortfalls while they are found and sorted. */
-  readonly shortfalls: Mutable<NokShortfall>[];
+  /** By criterion: its result. */
+  readonly criteria: NokCriterionResult[];
+  /**
+   * By shortfall found: where it is, what is missing or how many are not
+   * satisfied of how many asked, its indicator points, and those points ×
+   * the indicator's effective weight; then the order to list them in.
+   */
+  readonly indicator: string[];
+  readonly criterion: NokCriterionId[];
+  readonly partId: string[];
+  readonly found: (readonly string[] | undefined)[];
+  readonly notSatisfiedOf: number[];
+  readonly asked: number[];
+  readonly points: number[];
+  readonly weighted: number[];
+  readonly order: number[];
+}
+
+function partScratch(): PartScratch {
+  return {
+    part: [],
+    gain: [],
+    kind: [],
+    missing: [],
+    notSatisfied: [],
+    indicatorValues: [],
+    partsOf: [],
+    criteria: [],
+    indicator: [],
+    criterion: [],
+    partId: [],
+    found: [],
+    notSatisfiedOf: [],
+    asked: [],
+    points: [],
+    weighted: [],
+    order: [],
+  };
 }
 
 /** A part whose denominator is 0, scored by the policy, with its note. */
@@ -902,26 +945,31 @@ function emptyPart(
   };
 }
 
+/** `count` parts from `first`, as an array literal when short (a literal can be allocated where the result lives). */
+function partsArray(part: readonly NokPart[], first: number, count: number): NokPart[] {
+  if (count === 1) return [part[first]!];
+  if (count === 2) return [part[first]!, part[first + 1]!];
+  return part.slice(first, first + count);
+}
+
 function scoreOrganisation(
   plan: ProfilePlan,
   audit: AuditMatch,
-  values: readonly (number | undefined)[],
+  values: ArrayLike<number | undefined>,
   policy: NokEmptyDenominatorPolicy,
   operator: boolean,
   t: PartScratch,
 ): Scored {
   const notes: NokPolicyNote[] = [];
   const indicators: Record<string, NokIndicatorResult> = {};
-  const criteria = {} as Record<NokCriterionId, NokCriterionResult>;
-  // Gathered in the scratch, then copied to an array of their number.
-  const shortfalls = t.shortfalls;
+  const { part, gain, kind, indicatorValues, partsOf } = t;
   let found = 0;
   // Sums run in the profile's order, as the criterion and total formulas read.
   let sum = 0;
   let n = 0;
-  const indicatorValues = t.indicatorValues;
-  const partsOf = t.partsOf;
-  for (const c of plan.criteria) {
+  const criteriaPlan = plan.criteria;
+  for (let ci = 0; ci < criteriaPlan.length; ci++) {
+    const c = criteriaPlan[ci]!;
     let num = 0;
     let den = 0;
     let slot = 0;
@@ -930,32 +978,28 @@ function scoreOrganisation(
       const ind = list[k]!;
       const source = ind.source;
       const first = slot;
-      // Arrays of their exact size: the result keeps them.
-      const parts = new Array<NokPart>(
-        source.kind === 'documents' ? 2 : source.kind === 'points' ? 1 : source.parts.length,
-      );
       if (source.kind === 'documents') {
         for (let i = 0; i < 2; i++) {
           const id = i === 0 ? 'stands' : 'site';
           const half = i === 0 ? audit.stands : audit.site;
           if (half.d === 0) {
-            parts[slot - first] = emptyPart(notes, ind, i, id, half.n, policy);
-            t.gain[slot] = 0;
-            t.kind[slot++] = 0;
+            part[slot] = emptyPart(notes, ind, i, id, half.n, policy);
+            gain[slot] = 0;
+            kind[slot++] = 0;
             continue;
           }
           const value = (100 * half.n) / half.d;
-          parts[slot - first] = { id, numerator: half.n, denominator: half.d, value };
-          t.gain[slot] = 100 - value;
-          t.kind[slot] = 1;
+          part[slot] = { id, numerator: half.n, denominator: half.d, value };
+          gain[slot] = 100 - value;
+          kind[slot] = 1;
           t.missing[slot++] = half.missing;
         }
       } else if (source.kind === 'points') {
         const raw = audit.have[ind.slot]!.length * source.pointsPerItem;
         const value = Math.min(100, raw);
-        parts[0] = { id: source.list, numerator: raw, denominator: 100, value };
-        t.gain[slot] = Math.max(0, ind.best - value);
-        t.kind[slot] = 1;
+        part[slot] = { id: source.list, numerator: raw, denominator: 100, value };
+        gain[slot] = Math.max(0, ind.best - value);
+        kind[slot] = 1;
         t.missing[slot++] = audit.missing[ind.slot];
       } else {
         const shares = source.parts;
@@ -964,30 +1008,30 @@ function scoreOrganisation(
           const sn = values[ind.shareAt[2 * i]!] ?? 0;
           const sd = values[ind.shareAt[2 * i + 1]!] ?? 0;
           if (sd === 0) {
-            parts[slot - first] = emptyPart(notes, ind, i, share.id, sn, policy);
-            t.gain[slot] = 0;
-            t.kind[slot++] = 0;
+            part[slot] = emptyPart(notes, ind, i, share.id, sn, policy);
+            gain[slot] = 0;
+            kind[slot++] = 0;
             continue;
           }
           const value = (100 * sn) / sd;
-          parts[slot - first] = { id: share.id, numerator: sn, denominator: sd, value };
-          t.gain[slot] = 100 - value;
-          t.kind[slot] = 2;
+          part[slot] = { id: share.id, numerator: sn, denominator: sd, value };
+          gain[slot] = 100 - value;
+          kind[slot] = 2;
           t.notSatisfied[slot++] = sd - sn;
         }
       }
       let partSum = 0;
       let partCount = 0;
-      for (const p of parts) {
-        if (p.value !== null) {
-          partSum += p.value;
+      for (let s = first; s < slot; s++) {
+        const v = part[s]!.value;
+        if (v !== null) {
+          partSum += v;
           partCount++;
         }
       }
       // A part's gain counts 1/(applicable parts) of the indicator.
-      for (let s = first, i = 0; s < slot; s++, i++) {
-        t.part[s] = parts[i]!;
-        t.gain[s] = parts[i]!.value === null ? 0 : t.gain[s]! / partCount;
+      for (let s = first; s < slot; s++) {
+        gain[s] = part[s]!.value === null ? 0 : gain[s]! / partCount;
       }
       const raw = partSum / partCount;
       const value = partCount === 0 ? null : operator ? roundHalfUpNumber(raw, 2) : raw;
@@ -996,26 +1040,26 @@ function scoreOrganisation(
         den += ind.weight;
       }
       indicatorValues[k] = value;
-      partsOf[k] = parts;
+      partsOf[k] = partsArray(part, first, slot - first);
     }
     for (let k = 0, slot = 0; k < list.length; k++) {
       const ind = list[k]!;
       const value = indicatorValues[k]!;
       const parts = partsOf[k]!;
       const effectiveWeight = value === null || den === 0 ? 0 : ind.weight / den;
-      const result: Mutable<NokIndicatorResult> = {
-        id: ind.id,
-        criterion: c.id,
-        weight: ind.weight,
-        effectiveWeight,
-        value,
-        parts,
-      };
-      if (ind.slot >= 0) {
-        result.present = audit.have[ind.slot]!;
-        result.missing = audit.missing[ind.slot]!;
-      }
-      indicators[ind.id] = result;
+      indicators[ind.id] =
+        ind.slot >= 0
+          ? {
+              id: ind.id,
+              criterion: c.id,
+              weight: ind.weight,
+              effectiveWeight,
+              value,
+              parts,
+              present: audit.have[ind.slot]!,
+              missing: audit.missing[ind.slot]!,
+            }
+          : { id: ind.id, criterion: c.id, weight: ind.weight, effectiveWeight, value, parts };
       const first = slot;
       slot += parts.length;
       if (value === null) {
@@ -1023,38 +1067,27 @@ function scoreOrganisation(
         continue;
       }
       for (let s = first; s < slot; s++) {
-        const gain = t.gain[s]!;
-        if (gain <= 1e-12) continue;
-        // Divided by the number of applicable criteria once S is known.
-        const totalPoints = gain * effectiveWeight;
-        const part = t.part[s]!;
-        if (t.kind[s] === 1) {
+        const g = gain[s]!;
+        if (g <= 1e-12) continue;
+        const p = part[s]!;
+        if (kind[s] === 1) {
           const missing = t.missing[s]!;
           if (missing.length === 0) continue;
-          shortfalls[found++] = {
-            kind: 'missing-items',
-            indicator: ind.id,
-            criterion: c.id,
-            part: part.id,
-            missing,
-            indicatorPoints: gain,
-            totalPoints,
-          };
-        } else if (t.kind[s] === 2) {
-          const notSatisfied = t.notSatisfied[s]!;
-          if (!(notSatisfied > 0)) continue;
-          shortfalls[found++] = {
-            kind: 'not-satisfied',
-            indicator: ind.id,
-            criterion: c.id,
-            part: part.id,
-            notSatisfied,
-            asked: part.denominator,
-            shareNotSatisfied: notSatisfied / part.denominator,
-            indicatorPoints: gain,
-            totalPoints,
-          };
+          t.found[found] = missing;
+        } else if (kind[s] === 2 && t.notSatisfied[s]! > 0) {
+          t.found[found] = undefined;
+          t.notSatisfiedOf[found] = t.notSatisfied[s]!;
+          t.asked[found] = p.denominator;
+        } else {
+          continue;
         }
+        // Copied out of the part slots, which the next criterion reuses.
+        t.indicator[found] = ind.id;
+        t.criterion[found] = c.id;
+        t.partId[found] = p.id;
+        t.points[found] = g;
+        // Divided by the number of applicable criteria once S is known.
+        t.weighted[found++] = g * effectiveWeight;
       }
     }
     const raw = num / den;
@@ -1065,13 +1098,21 @@ function scoreOrganisation(
       sum += value;
       n++;
     }
-    criteria[c.id] = {
+    t.criteria[ci] = {
       id: c.id,
       value,
       numerator: num,
       denominator: den,
       display: value === null ? '—' : formatHalfUp(value, 2),
     };
+  }
+  const k = t.criteria;
+  let criteria: Record<NokCriterionId, NokCriterionResult>;
+  if (plan.standard) {
+    criteria = { K1: k[0]!, K2: k[1]!, K3: k[2]!, K4: k[3]!, K5: k[4]! };
+  } else {
+    criteria = {} as Record<NokCriterionId, NokCriterionResult>;
+    for (let ci = 0; ci < criteriaPlan.length; ci++) criteria[criteriaPlan[ci]!.id] = k[ci]!;
   }
   // K1 always applies (П1.2 is scored from the audit alone), so n ≥ 1.
   const totalValue = operator ? roundHalfUpNumber(sum / n, 2) : sum / n;
@@ -1082,17 +1123,48 @@ function scoreOrganisation(
     display: formatHalfUp(totalValue, 2),
   };
   // Most points first; ties keep the profile's order (a stable insertion sort).
+  const { weighted, order } = t;
   for (let i = 0; i < found; i++) {
-    const s = shortfalls[i]!;
-    s.totalPoints = s.totalPoints / n;
+    const points = weighted[i]! / n;
+    weighted[i] = points;
     let j = i;
-    while (j > 0 && shortfalls[j - 1]!.totalPoints < s.totalPoints) {
-      shortfalls[j] = shortfalls[j - 1]!;
+    while (j > 0 && weighted[order[j - 1]!]! < points) {
+      order[j] = order[j - 1]!;
       j--;
     }
-    shortfalls[j] = s;
+    order[j] = i;
   }
-  return { indicators, criteria, total, policies: notes, shortfalls: shortfalls.slice(0, found) };
+  const shortfalls = new Array<NokShortfall>(found);
+  for (let i = 0; i < found; i++) {
+    const f = order[i]!;
+    const missing = t.found[f];
+    if (missing !== undefined) {
+      shortfalls[i] = {
+        kind: 'missing-items',
+        indicator: t.indicator[f]!,
+        criterion: t.criterion[f]!,
+        part: t.partId[f]!,
+        missing,
+        indicatorPoints: t.points[f]!,
+        totalPoints: weighted[f]!,
+      };
+    } else {
+      const notSatisfied = t.notSatisfiedOf[f]!;
+      const asked = t.asked[f]!;
+      shortfalls[i] = {
+        kind: 'not-satisfied',
+        indicator: t.indicator[f]!,
+        criterion: t.criterion[f]!,
+        part: t.partId[f]!,
+        notSatisfied,
+        asked,
+        shareNotSatisfied: notSatisfied / asked,
+        indicatorPoints: t.points[f]!,
+        totalPoints: weighted[f]!,
+      };
+    }
+  }
+  return { indicators, criteria, total, policies: notes, shortfalls };
 }
 
 function emptyCounts(): NokSurveyCounts {
@@ -1233,16 +1305,7 @@ export function nokAssessment(
     match: { have: [], missing: [] },
     required: { stands: [], site: [] },
   };
-  const parts: PartScratch = {
-    gain: [],
-    kind: [],
-    missing: [],
-    notSatisfied: [],
-    part: [],
-    indicatorValues: [],
-    partsOf: [],
-    shortfalls: [],
-  };
+  const parts = partScratch();
   const values: (number | undefined)[] = [];
   const operator = rounding === 'operator';
   const bands = options.bands;
