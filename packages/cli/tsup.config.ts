@@ -1,10 +1,11 @@
 import { defineConfig } from 'tsup';
 import { tsupPreset } from '../../tooling/tsup.preset.ts';
 
-// Two entries: the library (`run`) and the executable (Node only, no types).
+// Three entries: the library (`run`, the NOK file pool), the executable and
+// the pool's worker (Node only, no types for the last two).
 export default defineConfig({
   ...tsupPreset,
-  entry: ['src/index.ts', 'src/bin.ts'],
+  entry: ['src/index.ts', 'src/bin.ts', 'src/nok-worker.ts'],
   dts: { entry: 'src/index.ts' },
   platform: 'node',
 });

@@ -12,3 +12,5 @@ export { EXIT_CODES } from './exit-codes.js';
 export type { ExitCode } from './exit-codes.js';
 export { readNokAuditCsv } from './read-nok-audit-csv.js';
 export type { NokAuditCell, NokAuditCsvResult } from './read-nok-audit-csv.js';
+export { NokCsvFilePool, countNokCsvFile } from './nok-csv-file.js';
+export type { NokCsvFilePoolOptions, NokCsvFileResult } from './nok-csv-file.js';

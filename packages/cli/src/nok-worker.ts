@@ -1,0 +1,45 @@
+// The worker of NokCsvFilePool: counts one part of a file, read straight
+// from disk into the counter's memory, and posts the part back (the counts'
+// buffer transferred, not copied). Built as dist/nok-worker.js.
+import { closeSync, openSync } from 'node:fs';
+import { parentPort } from 'node:worker_threads';
+import type { Issue } from '@edu-quality/core';
+import { countNokCsvPart } from '@edu-quality/index';
+import { readRange, type PartRequest, type PartReply } from './internal/nok-part.js';
+
+const port = parentPort;
+if (port === null) throw new Error('nok-worker: run it as a worker thread');
+port.on('message', (request: PartRequest) => {
+  let reply: PartReply;
+  try {
+    const fd = openSync(request.path, 'r');
+    try {
+      const part = countNokCsvPart(
+        request.questionnaire,
+        {
+          byteLength: request.end - request.start,
+          read: (into) => {
+            readRange(fd, into, request.start);
+          },
+        },
+        request.options,
+      );
+      reply = { part };
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    const e = error as { code?: unknown; message?: unknown; issues?: unknown };
+    reply = {
+      error: {
+        code: typeof e.code === 'string' ? e.code : 'internal',
+        message: typeof e.message === 'string' ? e.message : String(error),
+        issues: Array.isArray(e.issues) ? (e.issues as Issue[]) : [],
+      },
+    };
+  }
+  port.postMessage(
+    reply,
+    reply.part === undefined ? [] : [reply.part.counts.buffer as ArrayBuffer],
+  );
+});
