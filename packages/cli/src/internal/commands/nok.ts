@@ -5,7 +5,9 @@ import {
   type NokAssessmentOptions,
   type NokAssessmentResult,
   type NokEmptyDenominatorPolicy,
+  type NokSurveyAccumulator,
 } from '@edu-quality/index';
+import type { ResponseCounts, ResponseSet } from '@edu-quality/questionnaire';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CliError } from '../cli-error.js';
@@ -14,6 +16,7 @@ import { flag, positionals, required, str } from '../command.js';
 import { ingestOptions, loadQuestionnaire, readResponsesFile } from '../load.js';
 import { buildNokReport, renderCsv, renderHtml, reportTables } from '@edu-quality/report';
 import { readNokAuditCsv } from '../../read-nok-audit-csv.js';
+import { countNokCsvFile } from '../../nok-csv-file.js';
 import { INGEST_OPTIONS } from './ingest-options.js';
 
 function policyOf(value: string | undefined): NokEmptyDenominatorPolicy {
@@ -134,17 +137,29 @@ export const nokCommand: Command = {
       ctx,
       str(parsed, 'questionnaire') ?? 'builtin:nok-education',
     );
-    const set = await readResponsesFile(
-      ctx,
-      questionnaire,
-      responsesFile,
-      ingestOptions('nok', {
-        delimiter: str(parsed, 'delimiter'),
-        idColumn: str(parsed, 'id-column'),
-        weightColumn: str(parsed, 'weight-column'),
-        onInvalid: str(parsed, 'on-invalid'),
-      }),
-    );
+    const ingest = ingestOptions('nok', {
+      delimiter: str(parsed, 'delimiter'),
+      idColumn: str(parsed, 'id-column'),
+      weightColumn: str(parsed, 'weight-column'),
+      onInvalid: str(parsed, 'on-invalid'),
+    });
+    // A CSV export is counted straight from its bytes on every CPU (only the
+    // organisation and the scored questions are read); a JSON export is read
+    // as records.
+    let set: { counts: ResponseCounts; issues: readonly Issue[] };
+    let responses: ResponseSet | NokSurveyAccumulator;
+    if (responsesFile.toLowerCase().endsWith('.json')) {
+      const read = await readResponsesFile(ctx, questionnaire, responsesFile, ingest);
+      set = read;
+      responses = read;
+    } else {
+      const counted = await countNokCsvFile(questionnaire, ctx.path(responsesFile), {
+        ...(ingest.delimiter === undefined ? {} : { delimiter: ingest.delimiter }),
+        ...(ingest.onInvalid === undefined ? {} : { onInvalid: ingest.onInvalid }),
+      });
+      set = counted;
+      responses = counted.accumulator;
+    }
     const { read, accepted, rejected } = set.counts;
     ctx.note(
       `${ctx.display(responsesFile)}: rows read ${read}, accepted ${accepted}, rejected ${rejected}`,
@@ -152,7 +167,7 @@ export const nokCommand: Command = {
     if (set.issues.length > 0) ctx.issues(responsesFile, set.issues, 20);
     let result: NokAssessmentResult;
     try {
-      result = nokAssessment({ organisations: audit.organisations, responses: set }, options);
+      result = nokAssessment({ organisations: audit.organisations, responses }, options);
     } catch (error) {
       if (
         EduQualityError.isInstance(error) &&
