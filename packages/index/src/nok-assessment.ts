@@ -383,23 +383,50 @@ function referenceTo(items: readonly string[]): Reference {
   };
 }
 
-/** The items of a reference found in a list and those missing, both in reference order. */
+/** The items of a reference found in a list and those missing, both in reference order: buffers and their counts. */
 interface Match {
-  have: string[];
-  missing: string[];
+  readonly have: string[];
+  haveCount: number;
+  readonly missing: string[];
+  missingCount: number;
 }
 
-/** The `have` of a match that does not ask for it. */
-const NO_ITEMS: string[] = [];
+/**
+ * A copy of `items[0, count)`. While short it is an array literal, which V8
+ * allocates where the result lives once it sees that these arrays survive
+ * (allocation-site pretenuring); a copied slice always starts in the young
+ * generation and is copied again by each minor GC it survives.
+ */
+function copyItems(items: readonly string[], count: number): string[] {
+  switch (count) {
+    case 0:
+      return [];
+    case 1:
+      return [items[0]!];
+    case 2:
+      return [items[0]!, items[1]!];
+    case 3:
+      return [items[0]!, items[1]!, items[2]!];
+    case 4:
+      return [items[0]!, items[1]!, items[2]!, items[3]!];
+    case 5:
+      return [items[0]!, items[1]!, items[2]!, items[3]!, items[4]!];
+    case 6:
+      return [items[0]!, items[1]!, items[2]!, items[3]!, items[4]!, items[5]!];
+    case 7:
+      return [items[0]!, items[1]!, items[2]!, items[3]!, items[4]!, items[5]!, items[6]!];
+    default:
+      return items.slice(0, count);
+  }
+}
 
 /**
  * Matches `list` against a reference of distinct items into `out`: the items
- * present (when `withHave`) and missing, in reference order, in arrays of
- * their exact size (the result keeps them). Fails (false) when the list
- * repeats an item or holds one the reference lacks: the caller then takes the
- * validating path, which reports them. Lists usually keep the reference's
- * order and are matched by one merge walk; any other order goes through an
- * index of the reference.
+ * present (when `withHave`) and missing, in reference order, in its buffers.
+ * Fails (false) when the list repeats an item or holds one the reference
+ * lacks: the caller then takes the validating path, which reports them.
+ * Lists usually keep the reference's order and are matched by one merge walk;
+ * any other order goes through an index of the reference.
  */
 function match(ref: Reference, list: readonly string[], withHave: boolean, out: Match): boolean {
   if (!ref.distinct) return false;
@@ -407,9 +434,8 @@ function match(ref: Reference, list: readonly string[], withHave: boolean, out: 
   const r = items.length;
   const p = list.length;
   const spare = r - p;
+  const { have, missing } = out;
   if (spare >= 0) {
-    const have = withHave ? new Array<string>(p) : NO_ITEMS;
-    const missing = new Array<string>(spare);
     // i = j + m: the reference items passed are those matched plus those missing.
     let i = 0;
     let m = 0;
@@ -425,8 +451,8 @@ function match(ref: Reference, list: readonly string[], withHave: boolean, out: 
     }
     if (j === p) {
       while (m < spare) missing[m++] = items[i++]!;
-      out.have = have;
-      out.missing = missing;
+      out.haveCount = p;
+      out.missingCount = spare;
       return true;
     }
   }
@@ -444,14 +470,12 @@ function match(ref: Reference, list: readonly string[], withHave: boolean, out: 
     stamp[k] = epoch;
   }
   // Every item of the list found once, so p ≤ r.
-  const have = withHave ? new Array<string>(p) : NO_ITEMS;
-  const missing = new Array<string>(spare);
   for (let k = 0, h = 0, m = 0; k < r; k++) {
     if (stamp[k] !== epoch) missing[m++] = items[k]!;
     else if (withHave) have[h++] = items[k]!;
   }
-  out.have = have;
-  out.missing = missing;
+  out.haveCount = p;
+  out.missingCount = spare;
   return true;
 }
 
@@ -664,15 +688,15 @@ function auditFast(audit: NokAudit, plan: ProfilePlan, scratch: Scratch): boolea
     if (!match(referenceAmong(scratch.required[side], required), present, false, m)) return false;
     const half = out[side];
     half.d = required.length;
-    half.n = required.length - m.missing.length;
-    half.missing = m.missing;
+    half.n = required.length - m.missingCount;
+    half.missing = copyItems(m.missing, m.missingCount);
   }
   for (const p of plan.points) {
     if (p.source.kind !== 'points') continue;
     const items = audit[p.source.list];
     if (!Array.isArray(items) || !match(p.catalogue!, items, true, m)) return false;
-    out.have[p.slot] = m.have;
-    out.missing[p.slot] = m.missing;
+    out.have[p.slot] = copyItems(m.have, m.haveCount);
+    out.missing[p.slot] = copyItems(m.missing, m.missingCount);
   }
   return true;
 }
@@ -1302,7 +1326,7 @@ export function nokAssessment(
       have: [],
       missing: [],
     },
-    match: { have: [], missing: [] },
+    match: { have: [], haveCount: 0, missing: [], missingCount: 0 },
     required: { stands: [], site: [] },
   };
   const parts = partScratch();
