@@ -42,6 +42,26 @@ function workerUrl(): URL {
 }
 
 /**
+ * The Node flags for the workers: this process's, without the repository's
+ * `@edu-quality/source` condition (a test runner's), so that the built
+ * worker loads the built packages.
+ */
+function workerArgv(): string[] {
+  const out: string[] = [];
+  const argv = process.execArgv;
+  for (let k = 0; k < argv.length; k++) {
+    const arg = argv[k]!;
+    if (arg.includes('@edu-quality/source')) continue;
+    if ((arg === '-C' || arg === '--conditions') && argv[k + 1]?.includes('@edu-quality/source')) {
+      k++;
+      continue;
+    }
+    out.push(arg);
+  }
+  return out;
+}
+
+/**
  * The end of the header record of a file (quote-aware), its text, and where
  * the body starts; undefined when the header is not plain enough to hand to
  * the parts (longer than 1 MiB, or not valid UTF-8).
@@ -106,7 +126,7 @@ function rethrow(error: NonNullable<PartReply['error']>, offset: number): never 
  * import { nokEducationQuestionnaire } from '@edu-quality/templates';
  * writeFileSync('.tmp-nok.csv', 'organisation,q1,q2\nschool-1,yes,yes\nschool-2,yes,no\n');
  * const pool = new NokCsvFilePool({ threads: 2 });
- * const counted = await pool.count(nokEducationQuestionnaire(), '.tmp-nok.csv');
+ * const counted = await pool.count(nokEducationQuestionnaire, '.tmp-nok.csv');
  * await pool.close();
  * counted.accumulator.result().get('school-1')?.standsSatisfied; // => 1
  * counted.parts; // => 1
@@ -136,7 +156,7 @@ export class NokCsvFilePool {
   /** Starts the threads now rather than at the first count (so a benchmark does not time it). */
   start(): void {
     this.#workers ??= Array.from({ length: this.#threads }, () => {
-      const worker = new Worker(workerUrl());
+      const worker = new Worker(workerUrl(), { execArgv: workerArgv() });
       worker.unref();
       return worker;
     });
@@ -272,7 +292,7 @@ export class NokCsvFilePool {
  * import { writeFileSync } from 'node:fs';
  * import { nokEducationQuestionnaire } from '@edu-quality/templates';
  * writeFileSync('.tmp-nok-2.csv', 'organisation,q14\nschool-1,yes\nschool-1,no\n');
- * const counted = await countNokCsvFile(nokEducationQuestionnaire(), '.tmp-nok-2.csv');
+ * const counted = await countNokCsvFile(nokEducationQuestionnaire, '.tmp-nok-2.csv');
  * counted.counts.accepted; // => 2
  * ```
  */

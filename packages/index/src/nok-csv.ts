@@ -156,7 +156,7 @@ function settingsOf(options: NokCsvPartOptions): ScanSettings {
  * @example
  * ```ts
  * import { nokEducationQuestionnaire } from '@edu-quality/templates';
- * const q = nokEducationQuestionnaire();
+ * const q = nokEducationQuestionnaire;
  * const file = 'organisation,q1,q2\nschool-1,yes,yes\nschool-2,yes,no\n';
  * const cut = file.indexOf('\n', 20) + 1;
  * const bytes = new TextEncoder().encode(file);
@@ -197,7 +197,7 @@ function renumber(issue: Issue, offset: number): Issue {
  * @example
  * ```ts
  * import { nokEducationQuestionnaire } from '@edu-quality/templates';
- * const q = nokEducationQuestionnaire();
+ * const q = nokEducationQuestionnaire;
  * const part = countNokCsvPart(q, 'organisation,q14\nschool-1,yes\n');
  * mergeNokCsvParts(q, [part]).accumulator.result().get('school-1')?.overallSatisfied; // => 1
  * ```
@@ -365,7 +365,7 @@ export function mergeNokCsvParts(
  * @example
  * ```ts
  * import { nokEducationQuestionnaire } from '@edu-quality/templates';
- * const q = nokEducationQuestionnaire();
+ * const q = nokEducationQuestionnaire;
  * const csv = 'organisation,q1,q2,q14\nschool-1,yes,yes,yes\nschool-1,no,yes,no\nschool-2,maybe,,yes\n';
  * const { accumulator, counts, issues } = countNokCsv(q, csv);
  * counts.rejected; // => 1

@@ -222,7 +222,9 @@ function plan(
     seen.add(target);
     roles[j] = needed.indexOf(target);
   });
-  if (seen.size !== needed.length) fast = false;
+  // A mapped question without a column is never answered (the reader
+  // reports the missing column); the organisation column must be there.
+  if (!seen.has(needed[0]!)) fast = false;
   return { roles, projection, fast };
 }
 
@@ -1038,7 +1040,7 @@ export function scanNokPart(
   };
 
   if (!fastOk || settings.readerOnly === true) {
-    if (settings.header !== undefined) {
+    if (settings.header !== undefined || settings.final === false) {
       // A part of a file that the fast path cannot take: the caller reads
       // the file in one piece instead.
       complete = false;
