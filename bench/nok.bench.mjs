@@ -1,27 +1,30 @@
 // NOK 344n benchmark: a seeded region of 2,000 organisations and 400,000
-// respondents, written as CSV, assessed from the CSV by @edu-quality/index and
+// respondents, written as CSV, assessed from the CSV by edu-quality and
 // counted by DuckDB in SQL on the same file, in the same run.
 //
-//   pnpm exec turbo run build --filter=@edu-quality/index
+//   pnpm exec turbo run build --filter=@edu-quality/cli
 //   node bench/nok.bench.mjs            # writes bench/results/nok.json
 //
-// Ours  = read the file + readResponsesSync (the questionnaire package's CSV
-//         reader) + nokAssessment (counts per organisation, every П, K, S,
-//         shortfalls, ranking and group means) for the 2,000 organisations.
+// Ours = what `edu-quality nok` does: the CSV counted on every CPU by
+//         NokCsvFilePool (@edu-quality/cli: the file cut at line feeds, each
+//         part read from disk into a worker's countNokCsvPart, merged), the
+//         audits' JSON parsed on the main thread meanwhile, then nokAssessment
+//         (every П, K, S, shortfalls, ranking and group means) for the 2,000
+//         organisations.
+// Ours (one thread) = the same on the calling thread: countNokCsv reading the
+//         file through a byte source, the audits, nokAssessment.
+// Reader path = readResponsesSync (the general CSV reader, every column kept
+//         as a ResponseSet) + nokAssessment: the path before countNokCsv,
+//         kept as a reference.
 // DuckDB = read_csv on the same file + GROUP BY organisation with the same 15
-//         counts (conditional counts only after a "yes" to their filter).
-// Ours (parallel) = the same, with the file cut into one byte range per CPU,
-//         each read and counted in a worker (bench/nok-shard-worker.mjs), the
-//         counts merged and scored on the main thread: DuckDB uses every CPU too.
-// DuckDB (1 thread) = the same query on an instance with threads = 1: a second
-//         figure that a loaded machine disturbs less (one core is easier to
-//         get than two), compared with ours on one thread.
+//         counts (conditional counts only after a "yes" to their filter), on
+//         every CPU (its default) and on one thread.
 // All are timed from the file on disk to the result in memory; DuckDB's
-// instances and connections, and our workers, are started before timing. The
-// counts of all are compared, organisation by organisation, before anything
-// is reported. Each repetition runs the four in a rotated order, so that none
-// always follows the same neighbour; medians are reported, with the load
-// average at each repetition.
+// instances and connections, and our worker threads, are started before
+// timing. The counts of all are compared, organisation by organisation,
+// before anything is reported. Each repetition runs the five in a rotated
+// order, so that none always follows the same neighbour; medians are
+// reported, with the load average at each repetition.
 import {
   closeSync,
   existsSync,
@@ -33,7 +36,6 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { Worker } from 'node:worker_threads';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,16 +44,17 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import {
   NOK_DEFAULT_QUESTION_MAP,
   NOK_FILTERS,
-  NokSurveyAccumulator,
+  countNokCsv,
   nokAssessment,
 } from '@edu-quality/index';
+import { NokCsvFilePool } from '@edu-quality/cli';
 import * as questionnairePkg from '@edu-quality/questionnaire';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const ORGANISATIONS = 2_000;
 const RESPONDENTS = 400_000;
 const SEED = 344;
-const RUNS = 7;
+const RUNS = 9;
 const dataDir = join(here, 'data');
 const csvPath = join(dataDir, `nok-region-${SEED}-${ORGANISATIONS}-${RESPONDENTS}.csv`);
 const auditPath = join(dataDir, `nok-audits-${SEED}-${ORGANISATIONS}.json`);
@@ -196,133 +199,77 @@ const questionnaireDefinition = {
 };
 const questionnaire = questionnairePkg.QuestionnaireSchema.parse(questionnaireDefinition);
 
-// A documented minimal reader, used only if the questionnaire package has no
-// readResponsesSync: comma-delimited, header first, fields unquoted except the
-// last (free text), yes/no codes. It builds the same columnar ResponseSet.
-function minimalRead(bytes) {
-  const text = new TextDecoder().decode(bytes);
-  const lines = text.split('\n');
-  const header = lines[0].split(',');
-  const orgIndex = header.indexOf('organisation');
-  const qIndex = QUESTIONS.map((q) => header.indexOf(q));
-  const rows = lines.length - 1 - (lines.at(-1) === '' ? 1 : 0);
-  const orgDict = [];
-  const orgCode = new Map();
-  const orgCodes = new Int32Array(rows);
-  const qCodes = QUESTIONS.map(() => new Int32Array(rows));
-  for (let r = 0; r < rows; r++) {
-    const cells = lines[r + 1].split(',', header.length - 1);
-    const org = cells[orgIndex];
-    let c = orgCode.get(org);
-    if (c === undefined) {
-      c = orgDict.push(org) - 1;
-      orgCode.set(org, c);
-    }
-    orgCodes[r] = c;
-    qIndex.forEach((i, k) => {
-      const v = cells[i];
-      qCodes[k][r] = v === 'yes' ? 0 : v === 'no' ? 1 : -1;
-    });
-  }
-  const columns = new Map([
-    [
-      'organisation',
-      { kind: 'category', id: 'organisation', dictionary: orgDict, codes: orgCodes },
-    ],
-  ]);
-  QUESTIONS.forEach((q, k) =>
-    columns.set(q, { kind: 'category', id: q, dictionary: ['yes', 'no'], codes: qCodes[k] }),
-  );
-  return {
-    questionnaire,
-    items: [],
-    size: rows,
-    columns,
-    sourceRows: new Uint32Array(rows),
-    counts: { read: rows, accepted: rows, rejected: 0, droppedAnswers: 0 },
-    issues: [],
-  };
-}
-
-const reader =
-  typeof questionnairePkg.readResponsesSync === 'function' ? 'readResponsesSync' : 'minimal';
-
 // The scoring reads only the organisation and q1..q14: the respondent id and
 // the free-text proposals (q15) are ignored, as DuckDB's projection pushdown
 // skips the columns the query does not use.
 const readOptions = { delimiter: ',', columns: { id: null, q15: null } };
 
-function ours() {
+function readerPath() {
   const t0 = performance.now();
   const bytes = readFileSync(csvPath);
   const organisations = JSON.parse(readFileSync(auditPath, 'utf8'));
   const t1 = performance.now();
-  const responses =
-    reader === 'readResponsesSync'
-      ? questionnairePkg.readResponsesSync(questionnaire, bytes, readOptions)
-      : minimalRead(bytes);
+  const responses = questionnairePkg.readResponsesSync(questionnaire, bytes, readOptions);
   const t2 = performance.now();
   const result = nokAssessment({ organisations, responses });
   const t3 = performance.now();
   return {
-    responses,
+    accepted: responses.counts.accepted,
     result,
     stages: { readFiles: t1 - t0, parseCsv: t2 - t1, nokAssessment: t3 - t2 },
   };
 }
 
-// Ours on every core, as DuckDB uses every core: the file is cut into one
-// byte range per worker at line feeds, each worker reads and counts its range
-// (readResponsesSync + NokSurveyAccumulator.addResponses), the main thread
-// merges the counts (addCounts: counts add) and scores. Workers are started
-// before timing, as DuckDB's instance is.
-const workers = Array.from(
-  { length: cpus().length },
-  () =>
-    new Worker(new URL('./nok-shard-worker.mjs', import.meta.url), {
-      workerData: { questionnaire: questionnaireDefinition },
-    }),
-);
-
-function shardRanges(path, n) {
-  const size = statSync(path).size;
+// The file through a byte source: countNokCsv reads it straight into its
+// memory.
+function fileSource(path) {
   const fd = openSync(path, 'r');
-  const window = Buffer.allocUnsafe(64 * 1024);
-  const nextLine = (from) => {
-    for (let at = from; at < size; at += window.length) {
-      const got = readSync(fd, window, 0, window.length, at);
-      const i = window.subarray(0, got).indexOf(10);
-      if (i >= 0) return at + i + 1;
-    }
-    return size;
-  };
-  const headerLength = nextLine(0);
-  const cuts = [0];
-  for (let k = 1; k < n; k++)
-    cuts.push(Math.max(headerLength, nextLine(Math.floor((size * k) / n))));
-  cuts.push(size);
-  closeSync(fd);
-  return cuts.slice(0, -1).map((start, k) => ({ start, end: cuts[k + 1], headerLength }));
-}
-
-function ask(worker, message) {
-  return new Promise((resolve, reject) => {
-    worker.once('message', resolve);
-    worker.once('error', reject);
-    worker.postMessage(message);
-  });
-}
-
-async function oursParallel() {
-  const shards = shardRanges(csvPath, workers.length);
-  const pending = workers.map((w, k) => ask(w, { path: csvPath, ...shards[k], readOptions }));
-  const organisations = JSON.parse(readFileSync(auditPath, 'utf8'));
-  const parts = await Promise.all(pending);
-  const acc = new NokSurveyAccumulator();
-  for (const part of parts) for (const [org, counts] of part.counts) acc.addCounts(org, counts);
+  const byteLength = statSync(path).size;
   return {
-    accepted: parts.reduce((s, p) => s + p.accepted, 0),
-    result: nokAssessment({ organisations, responses: acc }),
+    byteLength,
+    read(into) {
+      let done = 0;
+      while (done < into.length) done += readSync(fd, into, done, into.length - done, done);
+      closeSync(fd);
+    },
+  };
+}
+
+function oursOneThread() {
+  const t0 = performance.now();
+  const counted = countNokCsv(questionnaire, fileSource(csvPath));
+  const t1 = performance.now();
+  const organisations = JSON.parse(readFileSync(auditPath, 'utf8'));
+  const t2 = performance.now();
+  const result = nokAssessment({ organisations, responses: counted.accumulator });
+  const t3 = performance.now();
+  return {
+    accepted: counted.counts.accepted,
+    fastRows: counted.fastRows,
+    result,
+    stages: { countCsv: t1 - t0, readAudits: t2 - t1, nokAssessment: t3 - t2 },
+  };
+}
+
+// Started before timing, as DuckDB's instance is.
+const pool = new NokCsvFilePool({ threads: cpus().length });
+pool.start();
+
+async function ours() {
+  const t0 = performance.now();
+  const counting = pool.count(questionnaire, csvPath);
+  // The audits are parsed while the workers count.
+  const organisations = JSON.parse(readFileSync(auditPath, 'utf8'));
+  const counted = await counting;
+  const t1 = performance.now();
+  const result = nokAssessment({ organisations, responses: counted.accumulator });
+  const t2 = performance.now();
+  return {
+    accepted: counted.counts.accepted,
+    parts: counted.parts,
+    fastRows: counted.fastRows,
+    result,
+    stages: { countCsvAndAudits: t1 - t0, nokAssessment: t2 - t1 },
   };
 }
 
@@ -365,16 +312,20 @@ async function time(fn) {
   return { ms: performance.now() - t, value };
 }
 
-// Warm-up (JIT, file cache) of every variant before timing.
-const warmOurs = ours();
+// Warm-up (JIT, file cache, the workers' compiled code) of every variant.
+for (let k = 0; k < 3; k++) await ours();
+for (let k = 0; k < 2; k++) oursOneThread();
+const warmOurs = await ours();
+const warmOne = oursOneThread();
+const warmReader = readerPath();
 const warmDuck = await duck();
 const warmDuck1 = await duck1();
-const warmParallel = await oursParallel();
 
-// Same counts, organisation by organisation, in both of ours and DuckDB.
+// Same counts, organisation by organisation, in every one of ours and DuckDB.
 for (const [name, run] of [
   ['ours', warmOurs],
-  ['ours (parallel)', warmParallel],
+  ['ours (one thread)', warmOne],
+  ['reader path', warmReader],
 ]) {
   const ourCounts = new Map(run.result.organisations.map((o) => [o.id, o.counts]));
   let mismatches = 0;
@@ -385,14 +336,18 @@ for (const [name, run] of [
       if (mine === undefined || mine[key] !== Number(value)) mismatches++;
     }
   }
-  if (warmDuck.length !== ORGANISATIONS || mismatches > 0) {
+  if (warmDuck.length !== ORGANISATIONS || mismatches > 0 || run.accepted !== RESPONDENTS) {
     throw new Error(
-      `${name}: counts differ: ${mismatches} cells, ${warmDuck.length} DuckDB groups`,
+      `${name}: counts differ: ${mismatches} cells, ${warmDuck.length} DuckDB groups, ${run.accepted} rows`,
     );
   }
 }
-if (warmParallel.accepted !== RESPONDENTS)
-  throw new Error('ours (parallel): rows lost at the cuts');
+// The whole results (every score, shortfall, rank) of ours and of the reader path agree.
+if (JSON.stringify(warmOurs.result) !== JSON.stringify(warmReader.result))
+  throw new Error('ours and the reader path give different results');
+if (JSON.stringify(warmOne.result) !== JSON.stringify(warmReader.result))
+  throw new Error('ours (one thread) and the reader path give different results');
+if (warmOurs.parts !== cpus().length) throw new Error(`ours: ${warmOurs.parts} parts`);
 const byOrg = (rows) =>
   JSON.stringify(
     rows
@@ -401,21 +356,19 @@ const byOrg = (rows) =>
   );
 if (byOrg(warmDuck1) !== byOrg(warmDuck)) throw new Error('DuckDB threads = 1 counts differ');
 
-const timings = { ours: [], duckdb: [], duckdb1: [], parallel: [] };
-const stages = { readFiles: [], parseCsv: [], nokAssessment: [] };
+const timings = { ours: [], one: [], reader: [], duckdb: [], duckdb1: [] };
+const stages = { ours: {}, one: {}, reader: {} };
+const record = (name, run) => {
+  for (const [k, ms] of Object.entries(run.value.stages)) (stages[name][k] ??= []).push(ms);
+  return run.ms;
+};
 const loadPerRun = [];
 const variants = [
-  [
-    'ours',
-    async () => {
-      const run = await time(ours);
-      for (const [k, ms] of Object.entries(run.value.stages)) stages[k].push(ms);
-      return run.ms;
-    },
-  ],
+  ['ours', async () => record('ours', await time(ours))],
   ['duckdb', async () => (await time(duck)).ms],
+  ['one', async () => record('one', await time(oursOneThread))],
   ['duckdb1', async () => (await time(duck1)).ms],
-  ['parallel', async () => (await time(oursParallel)).ms],
+  ['reader', async () => record('reader', await time(readerPath))],
 ];
 const loadAtStart = loadavg();
 for (let i = 0; i < RUNS; i++) {
@@ -425,7 +378,7 @@ for (let i = 0; i < RUNS; i++) {
     timings[name].push(await run());
   }
 }
-for (const w of workers) await w.terminate();
+await pool.close();
 const loadAtEnd = loadavg();
 const threads = Number(
   (await connection.runAndReadAll("SELECT current_setting('threads')")).getRows()[0][0],
@@ -439,10 +392,9 @@ connection1.closeSync?.();
 const r1 = (x) => Math.round(x * 10) / 10;
 const r3 = (x) => Math.round(x * 1000) / 1000;
 const summary = (xs) => ({ median: r1(median(xs)), all: xs.map((x) => Math.round(x)) });
-const oursMs = timings.ours;
-const duckMs = timings.duckdb;
-const duck1Ms = timings.duckdb1;
-const parallelMs = timings.parallel;
+const stageMedians = (name) =>
+  Object.fromEntries(Object.entries(stages[name]).map(([k, xs]) => [k, r1(median(xs))]));
+const m = Object.fromEntries(Object.entries(timings).map(([k, xs]) => [k, median(xs)]));
 const result = {
   benchmark: 'NOK 344n assessment of a region from CSV vs DuckDB counts in SQL',
   date: new Date().toISOString(),
@@ -453,13 +405,16 @@ const result = {
   respondents: RESPONDENTS,
   seed: SEED,
   fileBytes: statSync(csvPath).size,
-  reader,
-  // The code measured: the last commits of the reader and of the NOK scoring
-  // (a working tree with uncommitted changes is measured as it is).
+  // The code measured: the last commits of the counter, the pool and the
+  // scoring (a working tree with uncommitted changes is measured as it is).
   commits: Object.fromEntries(
     [
-      ['reader', ['packages/questionnaire/src/internal']],
-      ['nok', ['packages/index/src/nok-*', 'packages/index/src/internal/nok']],
+      [
+        'counter',
+        ['packages/index/src/nok-csv.ts', 'packages/index/src/internal/nok', 'packages/index/wasm'],
+      ],
+      ['pool', ['packages/cli/src/nok-csv-file.ts', 'packages/cli/src/nok-worker.ts']],
+      ['scoring', ['packages/index/src/nok-assessment.ts', 'packages/index/src/nok-aggregate.ts']],
     ].map(([k, paths]) => [
       k,
       execFileSync('git', ['log', '-1', '--format=%h %s', '--', ...paths], {
@@ -469,56 +424,44 @@ const result = {
         .trim(),
     ]),
   ),
-  rowsAccepted: warmOurs.responses.counts.accepted,
+  rowsAccepted: warmOurs.accepted,
+  rowsCountedFromBytes: warmOurs.fastRows,
+  parts: warmOurs.parts,
   countsMatch: true,
+  resultsMatchReaderPath: true,
   runs: RUNS,
   order:
-    'each repetition runs ours, DuckDB, DuckDB (1 thread), ours (parallel), rotated by one per repetition',
-  oursMs: summary(oursMs),
-  oursStagesMedianMs: Object.fromEntries(
-    Object.entries(stages).map(([k, xs]) => [k, r1(median(xs))]),
-  ),
-  duckdbMs: { threads, ...summary(duckMs) },
-  duckdbThreads1Ms: { threads: threads1, ...summary(duck1Ms) },
-  oursParallelMs: { workers: workers.length, ...summary(parallelMs) },
+    'each repetition runs ours, DuckDB, ours (one thread), DuckDB (1 thread), reader path, rotated by one per repetition',
+  oursMs: { threads: cpus().length, ...summary(timings.ours), stages: stageMedians('ours') },
+  oursOneThreadMs: { ...summary(timings.one), stages: stageMedians('one') },
+  readerPathMs: { ...summary(timings.reader), stages: stageMedians('reader') },
+  duckdbMs: { threads, ...summary(timings.duckdb) },
+  duckdbThreads1Ms: { threads: threads1, ...summary(timings.duckdb1) },
   duckdbStatement: sql.replace(csvPath, 'file').replace(/\s+/g, ' '),
   loadAverageAtStart: loadAtStart.map((x) => Math.round(x * 100) / 100),
   loadAverageAtEnd: loadAtEnd.map((x) => Math.round(x * 100) / 100),
   loadAverage1mPerRun: loadPerRun,
-  // ours (one thread) / DuckDB (every CPU): the Acceptance figure.
-  ratio: r3(median(oursMs) / median(duckMs)),
-  // ours (one thread) / DuckDB (one thread): less sensitive to load.
-  ratioThreads1: r3(median(oursMs) / median(duck1Ms)),
-  // ours on one worker per CPU / DuckDB on every CPU.
-  parallelRatio: r3(median(parallelMs) / median(duckMs)),
-  // The NOK part alone (counting + every score, shortfall, ranking and group
-  // mean) against DuckDB's whole query: what this package adds on top of the reader.
-  nokOnlyRatio: r3(median(stages.nokAssessment) / median(duckMs)),
-  readerOnlyRatio: r3(median(stages.parseCsv) / median(duckMs)),
+  // The Acceptance figure: ours (what `edu-quality nok` runs, on every CPU)
+  // against DuckDB as configured by default (every CPU).
+  ratio: r3(m.ours / m.duckdb),
+  // One thread each: less disturbed by other work on the machine.
+  ratioOneThread: r3(m.one / m.duckdb1),
+  // Ours on one thread against DuckDB on every CPU.
+  ratioOneThreadVsDuckdb: r3(m.one / m.duckdb),
+  // The path before countNokCsv, for the record.
+  ratioReaderPath: r3(m.reader / m.duckdb),
   target: 0.5,
 };
-// The Acceptance item names one ratio: ours from the CSV against DuckDB as
-// configured by default. The other ratios are reported, not used to pass.
 result.meetsTarget = result.ratio <= result.target;
-result.parallelNote =
-  `ours (parallel) cuts the file at line feeds into ${workers.length} byte ranges, one per ` +
-  'worker (started before timing, as DuckDB is); each worker reads its range from disk, ' +
-  'runs readResponsesSync and NokSurveyAccumulator.addResponses; the main thread merges ' +
-  'the counts and runs nokAssessment. Its counts and accepted rows are checked against ' +
-  "DuckDB's before timing.";
 result.caveat =
-  `The CSV reader (${reader}) alone takes ${result.oursStagesMedianMs.parseCsv} ms, ` +
-  `${result.readerOnlyRatio}× DuckDB's whole query; ` +
-  `the NOK counting and scoring (nokAssessment) take ${result.oursStagesMedianMs.nokAssessment} ms, ` +
-  `reading the files ${result.oursStagesMedianMs.readFiles} ms. ` +
-  (Math.max(...loadPerRun, loadAtStart[0]) > cpus().length
+  Math.max(...loadPerRun, loadAtStart[0]) > cpus().length
     ? `The machine was loaded (1-minute load ${Math.min(...loadPerRun)}–${Math.max(...loadPerRun)} on ${cpus().length} CPUs, other work running): the times are inflated and noisy, re-measure on an idle machine.`
-    : 'The machine was not overloaded.');
+    : 'The machine was not overloaded.';
 mkdirSync(dirname(resultPath), { recursive: true });
 writeFileSync(resultPath, JSON.stringify(result, null, 2) + '\n');
 console.log(
-  `NOK region: ours ${result.oursMs.median} ms (${reader} ${result.oursStagesMedianMs.parseCsv} ms + nokAssessment ${result.oursStagesMedianMs.nokAssessment} ms + files ${result.oursStagesMedianMs.readFiles} ms)`,
+  `NOK region (${ORGANISATIONS} organisations, ${RESPONDENTS} respondents): ours ${result.oursMs.median} ms on ${cpus().length} threads vs DuckDB ${result.duckdbMs.median} ms (${threads} threads): ratio ${result.ratio} (target ≤ ${result.target})`,
 );
 console.log(
-  `DuckDB ${result.duckdbMs.median} ms (${threads} threads) ratio ${result.ratio}; DuckDB ${result.duckdbThreads1Ms.median} ms (1 thread) ratio ${result.ratioThreads1}; ours on ${workers.length} workers ${result.oursParallelMs.median} ms ratio ${result.parallelRatio} (target ≤ ${result.target}); load ${loadPerRun.join(' ')}`,
+  `one thread: ours ${result.oursOneThreadMs.median} ms vs DuckDB ${result.duckdbThreads1Ms.median} ms: ratio ${result.ratioOneThread}; reader path ${result.readerPathMs.median} ms (ratio ${result.ratioReaderPath}); load ${loadPerRun.join(' ')}`,
 );

@@ -27,6 +27,8 @@ export function compile() {
         '--runtime',
         'stub',
         '--noAssert',
+        '--enable',
+        'simd',
         '--importMemory',
         '--initialMemory',
         '1',

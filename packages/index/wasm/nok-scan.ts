@@ -6,12 +6,14 @@
 //
 // Memory is laid out by the JavaScript side. `plan` points at i32 words:
 //   0 delimiter, 1 fields, 2 roles (i8, fields + 1), 3 stops (u8[256]),
-//   4 questions, 5 first-byte table (i32 per question × 256: a token of up
-//   to 4 bytes starting with that byte, + 1; 0 none), 6 token keys (bytes
-//   little-endian), 7 token key masks, 8 unused, 9 token starts per question
+//   4 questions, 5 first-byte tables (an address per question: 256 entries
+//   of 16 bytes, by the cell's first byte: the token's bytes little-endian,
+//   their mask, its length (0: none) and its yes bit; questions with the same
+//   tokens share one), 6 the need mask of each of the 16 counts (0 counts
+//   every row, bit 31 none), 7 unused, 8 unused, 9 token starts per question
 //   (questions + 1),
-//   10 token addresses, 11 token lengths, 12 token yes bits, 13 count keys,
-//   14 need masks, 15 count indices, 16 table (entry + 1, 0 empty),
+//   10 token addresses, 11 token lengths, 12 token yes bits, 13-15 unused,
+//   16 table (entry + 1, 0 empty),
 //   17 table mask, 18 entry starts, 19 entry lengths, 20 entry hashes,
 //   21 entry slots, 22 most entries, 23 counts (16 per slot), 24 first rows,
 //   25 first entries, 26 most slots, 27 odd records (start, end, row), 28 batch.
@@ -45,16 +47,16 @@ export function scan(buf: usize, limit: usize, plan: usize, state: usize): i32 {
   const fields = word(plan, 1);
   const roles = <usize>word(plan, 2);
   const stops = <usize>word(plan, 3);
-  const firstToken = word(plan, 5);
-  const tokenKey = word(plan, 6);
-  const tokenMask = word(plan, 7);
+  const firstTables = word(plan, 5);
+  const needs = <usize>word(plan, 6);
   const tokenFrom = word(plan, 9);
   const tokenAddress = word(plan, 10);
   const tokenLength = word(plan, 11);
   const tokenYes = word(plan, 12);
-  const keys = word(plan, 13);
-  const need = word(plan, 14);
-  const keyIndex = word(plan, 15);
+  const need0 = v128.load(needs);
+  const need1 = v128.load(needs, 16);
+  const need2 = v128.load(needs, 32);
+  const need3 = v128.load(needs, 48);
   const table = word(plan, 16);
   const tableMask = <u32>word(plan, 17);
   const entryStart = word(plan, 18);
@@ -152,19 +154,18 @@ export function scan(buf: usize, limit: usize, plan: usize, state: usize): i32 {
         // room after it), then the byte after it must end the cell.
         const k = role - 1;
         if (load<u8>(stops + c) == 0) {
-          const t = load<i32>(<usize>firstToken + (<usize>((k << 8) + <i32>c) << 2)) - 1;
+          const e = <usize>load<i32>(at32(firstTables, k)) + (<usize>c << 4);
+          const length = load<i32>(e, 8);
           let found = false;
-          if (t >= 0) {
-            const length = load<i32>(at32(tokenLength, t));
-            if (
-              (load<u32>(i) & <u32>load<i32>(at32(tokenMask, t))) == <u32>load<i32>(at32(tokenKey, t)) &&
-              load<u8>(stops + <usize>load<u8>(i + <usize>length)) == 1
-            ) {
-              mask |= load<i32>(at32(tokenYes, t)) << k;
-              i += <usize>length;
-              c = <u32>load<u8>(i);
-              found = true;
-            }
+          if (
+            length > 0 &&
+            (load<u32>(i) & load<u32>(e, 4)) == load<u32>(e) &&
+            load<u8>(stops + <usize>load<u8>(i + <usize>length)) == 1
+          ) {
+            mask |= load<i32>(e, 12) << k;
+            i += <usize>length;
+            c = <u32>load<u8>(i);
+            found = true;
           }
           if (!found) {
             const s = i;
@@ -249,13 +250,14 @@ export function scan(buf: usize, limit: usize, plan: usize, state: usize): i32 {
       store<i32>(at32(firstRows, slot), row);
       store<i32>(at32(firstEntries, slot), entry);
     }
+    // The 16 counts of the slot, 4 at a time: a count goes up by one when
+    // every bit its need mask names is set (need 0: every row).
     const base = at32(counts, slot * WIDTH);
-    store<i32>(base, load<i32>(base) + 1);
-    for (let t = 0; t < keys; t++) {
-      const m = load<i32>(at32(need, t));
-      const a = base + (<usize>load<i32>(at32(keyIndex, t)) << 2);
-      store<i32>(a, load<i32>(a) + <i32>(<u32>(((mask & m) ^ m) - 1) >>> 31));
-    }
+    const m = i32x4.splat(mask);
+    v128.store(base, i32x4.sub(v128.load(base), i32x4.eq(v128.and(m, need0), need0)));
+    v128.store(base, i32x4.sub(v128.load(base, 16), i32x4.eq(v128.and(m, need1), need1)), 16);
+    v128.store(base, i32x4.sub(v128.load(base, 32), i32x4.eq(v128.and(m, need2), need2)), 32);
+    v128.store(base, i32x4.sub(v128.load(base, 48), i32x4.eq(v128.and(m, need3), need3)), 48);
   }
   store<i32>(state, <i32>(i - buf));
   store<i32>(state, records, 4);

@@ -1070,16 +1070,19 @@ export function scanNokPart(
     const stopsAt = layout.bytes(256);
     const nq = qs.length;
     const tokenTotal = qs.reduce((n, q) => n + q.tokenStart.length, 0);
-    const firstTokenAt = layout.words(nq * 256);
-    const tokenKeyAt = layout.words(tokenTotal);
-    const tokenMaskAt = layout.words(tokenTotal);
+    // First-byte tables: one per distinct set of tokens, 256 entries of 4 words.
+    const setOf = qs.map((q) =>
+      JSON.stringify([[...q.pool], q.tokenStart, q.tokenLength, q.tokenCode, [...q.yes]]),
+    );
+    const sets = [...new Set(setOf)];
+    const tablesAt = layout.words(sets.length * 256 * 4);
+    const tableOfAt = layout.words(nq);
     const tokenFromAt = layout.words(nq + 1);
     const tokenAddressAt = layout.words(tokenTotal);
     const tokenLengthAt = layout.words(tokenTotal);
     const tokenYesAt = layout.words(tokenTotal);
     const tokenPoolAt = layout.bytes(qs.reduce((n, q) => n + q.pool.length, 0));
-    const needAt = layout.words(keyIndex.length);
-    const keyIndexAt = layout.words(keyIndex.length);
+    const needsAt = layout.words(WIDTH);
     const tableAt = layout.words(WASM_TABLE);
     const entryStartAt = layout.words(WASM_ENTRIES);
     const entryLengthAt = layout.words(WASM_ENTRIES);
@@ -1113,29 +1116,40 @@ export function scanNokPart(
     let p = tokenPoolAt;
     qs.forEach((q, k) => {
       i32[(tokenFromAt >> 2) + k] = t;
+      i32[(tableOfAt >> 2) + k] = tablesAt + sets.indexOf(setOf[k]!) * 256 * 16;
       u8.set(q.pool, p);
       q.tokenStart.forEach((start, x) => {
         i32[(tokenAddressAt >> 2) + t] = p + start;
         i32[(tokenLengthAt >> 2) + t] = q.tokenLength[x]!;
         i32[(tokenYesAt >> 2) + t] = q.yes[q.tokenCode[x]! + 1]!;
         // Tokens of up to 4 bytes: found by their first byte, compared as
-        // one little-endian word under a mask.
+        // one little-endian word under a mask (the first such token of a
+        // first byte; the others are found through the full token list).
         const length = q.tokenLength[x]!;
         if (length >= 1 && length <= 4) {
           let key = 0;
           for (let b = 0; b < length; b++) key |= q.pool[start + b]! << (8 * b);
-          i32[(tokenKeyAt >> 2) + t] = key;
-          i32[(tokenMaskAt >> 2) + t] = length === 4 ? -1 : (1 << (8 * length)) - 1;
-          const first = (firstTokenAt >> 2) + k * 256 + q.pool[start]!;
-          if (i32[first] === 0) i32[first] = t + 1;
+          const entry = (tablesAt >> 2) + (sets.indexOf(setOf[k]!) * 256 + q.pool[start]!) * 4;
+          if (i32[entry + 2] === 0) {
+            i32[entry] = key;
+            i32[entry + 1] = length === 4 ? -1 : (1 << (8 * length)) - 1;
+            i32[entry + 2] = length;
+            i32[entry + 3] = q.yes[q.tokenCode[x]! + 1]!;
+          }
         }
         t++;
       });
       p += q.pool.length;
     });
     i32[(tokenFromAt >> 2) + nq] = t;
-    fill(needAt, fast.need);
-    fill(keyIndexAt, fast.keyIndex);
+    // The need mask of each of the 16 counts: 0 for the respondents (every
+    // row), bit 31 (never set: at most 30 questions) for counts not mapped.
+    const needs = new Int32Array(WIDTH).fill(1 << 31);
+    needs[0] = 0;
+    fast.keyIndex.forEach((w, x) => {
+      needs[w] = fast.need[x]!;
+    });
+    fill(needsAt, needs);
     i32.fill(-1, firstRowsAt >> 2, (firstRowsAt >> 2) + WASM_SLOTS);
     fill(plan, [
       d,
@@ -1143,17 +1157,17 @@ export function scanNokPart(
       rolesAt,
       stopsAt,
       nq,
-      firstTokenAt,
-      tokenKeyAt,
-      tokenMaskAt,
+      tableOfAt,
+      needsAt,
+      0,
       0,
       tokenFromAt,
       tokenAddressAt,
       tokenLengthAt,
       tokenYesAt,
-      fast.need.length,
-      needAt,
-      keyIndexAt,
+      0,
+      0,
+      0,
       tableAt,
       WASM_TABLE - 1,
       entryStartAt,
