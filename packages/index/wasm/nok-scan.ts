@@ -126,8 +126,7 @@ export function scan(buf: usize, limit: usize, plan: usize, state: usize): i32 {
         } else if (role >= 0) {
           if (escaped) odd = true;
           else if (role == 0) {
-            let h = FNV;
-            for (let t = s; t < e; t++) h = (h ^ <u32>load<u8>(t)) * FNV_PRIME;
+            const h = hashBytes(s, e);
             entry = findEntry(buf, s, e, h, table, tableMask, entryStart, entryLength, entryHash, entries);
             if (entry < 0) {
               if (entries >= maxEntries) {
@@ -180,12 +179,11 @@ export function scan(buf: usize, limit: usize, plan: usize, state: usize): i32 {
         }
       } else if (role == 0) {
         const s = i;
-        let h = FNV;
         while (load<u8>(stops + c) == 0) {
-          h = (h ^ c) * FNV_PRIME;
           i++;
           c = <u32>load<u8>(i);
         }
+        const h = hashBytes(s, i);
         entry = findEntry(buf, s, i, h, table, tableMask, entryStart, entryLength, entryHash, entries);
         if (entry < 0) {
           if (entries >= maxEntries) {
@@ -268,6 +266,24 @@ export function scan(buf: usize, limit: usize, plan: usize, state: usize): i32 {
   return status;
 }
 
+// A hash of the bytes [s, e), a 4-byte word at a time (the input has room
+// after it, so the last word may be read whole and masked).
+@inline function hashBytes(s: usize, e: usize): u32 {
+  let h = FNV ^ <u32>(e - s);
+  let p = s;
+  while (p + 4 <= e) {
+    h = (h ^ load<u32>(p)) * FNV_PRIME;
+    h ^= h >>> 15;
+    p += 4;
+  }
+  if (p < e) {
+    const rest = <u32>(e - p);
+    h = (h ^ (load<u32>(p) & ((<u32>1 << (rest << 3)) - 1))) * FNV_PRIME;
+    h ^= h >>> 15;
+  }
+  return h ^ (h >>> 13);
+}
+
 // The yes bit of a cell by the question's full token list, or -1.
 function tokenBit(k: i32, s: usize, e: usize, tokenFrom: i32, tokenAddress: i32, tokenLength: i32, tokenYes: i32): i32 {
   const length = <i32>(e - s);
@@ -294,6 +310,7 @@ function tokenBit(k: i32, s: usize, e: usize, tokenFrom: i32, tokenAddress: i32,
     if (<u32>load<i32>(at32(entryHash, k)) == h && load<i32>(at32(entryLength, k)) == length) {
       const p = buf + <usize>load<i32>(at32(entryStart, k));
       let t: usize = 0;
+      while (t + 8 <= <usize>length && load<u64>(p + t) == load<u64>(s + t)) t += 8;
       while (t < <usize>length && load<u8>(p + t) == load<u8>(s + t)) t++;
       if (t == <usize>length) return k;
     }
