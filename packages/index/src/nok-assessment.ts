@@ -675,11 +675,14 @@ function pushIssue(
   issues.push({ code, message: `${org.id}: ${message}`, path: ['organisations', index, ...path] });
 }
 
+const SIDES = ['stands', 'site'] as const;
+
 function auditFast(audit: NokAudit, plan: ProfilePlan, scratch: Scratch): boolean {
   if (typeof audit !== 'object' || audit === null) return false;
   const out = scratch.audit;
   const m = scratch.match;
-  for (const side of ['stands', 'site'] as const) {
+  for (let s = 0; s < SIDES.length; s++) {
+    const side = SIDES[s]!;
     const list = audit[side];
     if (typeof list !== 'object' || list === null) return false;
     const required = list.required;
@@ -714,22 +717,114 @@ function checkRecipients(org: NokOrganisation, index: number, issues: Issue[]): 
   }
 }
 
-/** Reads an organisation's counts into `values`, by {@link ProfilePlan.readKeys}: one read of each. */
+/** Where an organisation's counts are read: as small integers, or as they are when some count is not one. */
+interface CountBuffers {
+  numbers: Int32Array;
+  readonly values: (number | undefined)[];
+}
+
+/** The count keys in the layout {@link readStandardCounts} reads by name. */
+const STANDARD_COUNT_KEYS: readonly NokCountKey[] = [
+  'respondents',
+  'standsUsed',
+  'standsSatisfied',
+  'siteUsed',
+  'siteSatisfied',
+  'comfortSatisfied',
+  'disability',
+  'accessibilitySatisfied',
+  'firstContactPolite',
+  'serviceStaffPolite',
+  'remoteUsed',
+  'remotePolite',
+  'recommend',
+  'conditionsSatisfied',
+  'overallSatisfied',
+  'waitingSatisfied',
+];
+
+/** Whether {@link NOK_COUNT_KEYS} are those, in that order (the survey module owns the list). */
+const STANDARD_LAYOUT: boolean =
+  NOK_COUNT_KEYS.length === STANDARD_COUNT_KEYS.length &&
+  NOK_COUNT_KEYS.every((key, i) => key === STANDARD_COUNT_KEYS[i]);
+
+/**
+ * Stores a count at `k` when it is an integer from 0 to 2³¹ − 1, or -1 when
+ * it is absent; false for anything else.
+ */
+function putCount(numbers: Int32Array, k: number, v: unknown): boolean {
+  if (typeof v === 'number' && v >= 0 && v <= 0x7fffffff && v === Math.floor(v)) {
+    numbers[k] = v | 0;
+    return true;
+  }
+  numbers[k] = -1;
+  return v === undefined;
+}
+
+/**
+ * {@link STANDARD_COUNT_KEYS} read by name: the counts objects of an
+ * accumulator share one shape, so each read is a plain field load, where a
+ * read by a computed key goes through a generic lookup and boxes the number.
+ */
+function readStandardCounts(c: NokSurveyCounts, numbers: Int32Array): boolean {
+  return (
+    putCount(numbers, 0, c.respondents) &&
+    putCount(numbers, 1, c.standsUsed) &&
+    putCount(numbers, 2, c.standsSatisfied) &&
+    putCount(numbers, 3, c.siteUsed) &&
+    putCount(numbers, 4, c.siteSatisfied) &&
+    putCount(numbers, 5, c.comfortSatisfied) &&
+    putCount(numbers, 6, c.disability) &&
+    putCount(numbers, 7, c.accessibilitySatisfied) &&
+    putCount(numbers, 8, c.firstContactPolite) &&
+    putCount(numbers, 9, c.serviceStaffPolite) &&
+    putCount(numbers, 10, c.remoteUsed) &&
+    putCount(numbers, 11, c.remotePolite) &&
+    putCount(numbers, 12, c.recommend) &&
+    putCount(numbers, 13, c.conditionsSatisfied) &&
+    putCount(numbers, 14, c.overallSatisfied) &&
+    putCount(numbers, 15, c.waitingSatisfied)
+  );
+}
+
+/**
+ * Reads an organisation's counts by {@link ProfilePlan.readKeys}, once each.
+ * When every count the profile uses is an integer from 0 to 2³¹ − 1 (the
+ * counts a survey has) and every other is such an integer or absent, they go
+ * to an Int32Array, absent ones as -1 (which no check or score reads as a
+ * count: the profile's own are all present, and -1 exceeds nothing), and V8
+ * stores them in the results as small integers, not as boxed numbers.
+ * Otherwise they are returned as they are, for the validation to report.
+ */
 function readCounts(
   plan: ProfilePlan,
   counts: NokSurveyCounts,
-  values: (number | undefined)[],
-): void {
+  into: CountBuffers,
+): ArrayLike<number | undefined> {
   const keys = plan.readKeys;
-  const record = counts as Readonly<Record<string, number | undefined>>;
-  for (let k = 0; k < keys.length; k++) values[k] = record[keys[k]!];
+  const record = counts as Readonly<Record<string, unknown>>;
+  if (into.numbers.length < keys.length) into.numbers = new Int32Array(keys.length);
+  const numbers = into.numbers;
+  let small: boolean;
+  if (STANDARD_LAYOUT && keys.length === STANDARD_COUNT_KEYS.length) {
+    small = readStandardCounts(counts, numbers);
+  } else {
+    small = true;
+    for (let k = 0; k < keys.length && small; k++) small = putCount(numbers, k, record[keys[k]!]);
+  }
+  const countAt = plan.countAt;
+  for (let i = 0; i < countAt.length && small; i++) small = numbers[countAt[i]!]! >= 0;
+  if (small) return numbers;
+  const values = into.values;
+  for (let k = 0; k < keys.length; k++) values[k] = record[keys[k]!] as number | undefined;
+  return values;
 }
 
 function checkCounts(
   org: NokOrganisation,
   index: number,
   plan: ProfilePlan,
-  values: readonly (number | undefined)[],
+  values: ArrayLike<number | undefined>,
   issues: Issue[],
 ): void {
   const countKeys = plan.countKeys;
@@ -797,7 +892,7 @@ function validate(
   org: NokOrganisation,
   index: number,
   plan: ProfilePlan,
-  values: readonly (number | undefined)[],
+  values: ArrayLike<number | undefined>,
   issues: Issue[],
 ): AuditSets {
   const push = (code: string, message: string, ...path: (string | number)[]): void => {
@@ -1191,6 +1286,78 @@ function scoreOrganisation(
   return { indicators, criteria, total, policies: notes, shortfalls };
 }
 
+/**
+ * The result of one organisation, its optional fields in their place. The
+ * usual shapes (municipality, founder and type given, with or without a name,
+ * no bands) are single literals; any other is built field by field.
+ */
+function organisationResult(
+  org: NokOrganisation,
+  sector: NokSector,
+  counts: NokSurveyCounts,
+  s: Scored,
+  band: string | undefined,
+): Mutable<NokOrganisationResult> {
+  const { id, name, municipality, founder, type } = org;
+  const respondents = counts.respondents;
+  const { indicators, criteria, total, policies, shortfalls } = s;
+  if (
+    band === undefined &&
+    municipality !== undefined &&
+    founder !== undefined &&
+    type !== undefined
+  ) {
+    return name === undefined
+      ? {
+          id,
+          municipality,
+          founder,
+          type,
+          sector,
+          respondents,
+          counts,
+          indicators,
+          criteria,
+          total,
+          rank: 0,
+          policies,
+          shortfalls,
+        }
+      : {
+          id,
+          name,
+          municipality,
+          founder,
+          type,
+          sector,
+          respondents,
+          counts,
+          indicators,
+          criteria,
+          total,
+          rank: 0,
+          policies,
+          shortfalls,
+        };
+  }
+  const result = { id } as Mutable<NokOrganisationResult>;
+  if (name !== undefined) result.name = name;
+  if (municipality !== undefined) result.municipality = municipality;
+  if (founder !== undefined) result.founder = founder;
+  if (type !== undefined) result.type = type;
+  result.sector = sector;
+  result.respondents = respondents;
+  result.counts = counts;
+  result.indicators = indicators;
+  result.criteria = criteria;
+  result.total = total;
+  result.rank = 0;
+  if (band !== undefined) result.band = band;
+  result.policies = policies;
+  result.shortfalls = shortfalls;
+  return result;
+}
+
 function emptyCounts(): NokSurveyCounts {
   const out: Record<string, number> = {};
   for (const k of NOK_COUNT_KEYS) out[k] = 0;
@@ -1330,7 +1497,7 @@ export function nokAssessment(
     required: { stands: [], site: [] },
   };
   const parts = partScratch();
-  const values: (number | undefined)[] = [];
+  const countBuffers: CountBuffers = { numbers: new Int32Array(0), values: [] };
   const operator = rounding === 'operator';
   const bands = options.bands;
 
@@ -1366,7 +1533,7 @@ export function nokAssessment(
     let counts = org.survey ?? fromResponses ?? emptyCounts();
     if (org.survey !== undefined && fromResponses !== undefined)
       counts = addCounts(org.survey, fromResponses);
-    readCounts(plan, counts, values);
+    const values = readCounts(plan, counts, countBuffers);
     if (auditFast(org.audit, plan, scratch)) {
       checkRecipients(org, index, issues);
       checkCounts(org, index, plan, values, issues);
@@ -1392,24 +1559,8 @@ export function nokAssessment(
       });
     }
     const s = scoreOrganisation(plan, scratch.audit, values, policy, operator, parts);
-    // Built field by field so that the optional ones keep their place.
-    const result = { id: org.id } as Mutable<NokOrganisationResult>;
-    if (org.name !== undefined) result.name = org.name;
-    if (org.municipality !== undefined) result.municipality = org.municipality;
-    if (org.founder !== undefined) result.founder = org.founder;
-    if (org.type !== undefined) result.type = org.type;
-    result.sector = sector;
-    result.respondents = counts.respondents;
-    result.counts = counts;
-    result.indicators = s.indicators;
-    result.criteria = s.criteria;
-    result.total = s.total;
-    result.rank = 0;
     const band = bands === undefined ? undefined : nokBand(s.total.value, bands);
-    if (band !== undefined) result.band = band;
-    result.policies = s.policies;
-    result.shortfalls = s.shortfalls;
-    const at = organisations.push(result) - 1;
+    const at = organisations.push(organisationResult(org, sector, counts, s, band)) - 1;
     const k = s.criteria;
     setScores(table, at, org.id, k.K1.value, k.K2.value, k.K3.value, k.K4.value, k.K5.value);
     table.totals[at] = s.total.value;
@@ -1445,7 +1596,12 @@ export function nokAssessment(
     shown[i] = roundHalfUpNumber(table.totals[i]!, 2);
     order.push(i);
   }
-  order.sort((a, b) => shown[b]! - shown[a]! || compareIds(rankIds[a]!, rankIds[b]!));
+  // Returns -1, 0 or 1 rather than the difference, which V8 would box as a number per comparison.
+  order.sort((a, b) => {
+    const x = shown[a]!;
+    const y = shown[b]!;
+    return x < y ? 1 : x > y ? -1 : compareIds(rankIds[a]!, rankIds[b]!);
+  });
   const ranking: NokRankEntry[] = [];
   for (let i = 0; i < count; i++) {
     const o = order[i]!;

@@ -57,6 +57,11 @@ function checked(options: NokSampleSizeOptions, fn: string): { minShare: number;
  */
 export function nokRequiredSample(recipients: number, options: NokSampleSizeOptions = {}): number {
   const { minShare, cap } = checked(options, 'nokRequiredSample');
+  return requiredSample(recipients, minShare, cap);
+}
+
+/** {@link nokRequiredSample} with checked parameters. */
+function requiredSample(recipients: number, minShare: number, cap: number): number {
   ensure(
     Number.isInteger(recipients) && recipients >= 0,
     'nokRequiredSample',
@@ -64,7 +69,14 @@ export function nokRequiredSample(recipients: number, options: NokSampleSizeOpti
   );
   // 0.4 · 101 = 40.400000000000006 in binary; round to 9 decimals before the
   // ceiling so that an exact product such as 0.4 · 250 = 100 stays 100.
-  return Math.min(cap, Math.ceil(Number((minShare * recipients).toFixed(9))));
+  const product = minShare * recipients;
+  // Away from an integer (more than 1e-6 off, far above the 9-decimal
+  // rounding), that rounding cannot move the ceiling: skip its text.
+  const fraction = product - Math.floor(product);
+  if (product < 1e15 && fraction > 1e-6 && fraction < 1 - 1e-6) {
+    return Math.min(cap, Math.ceil(product));
+  }
+  return Math.min(cap, Math.ceil(Number(product.toFixed(9))));
 }
 
 /**
@@ -95,7 +107,7 @@ export function nokSampleSizeWarnings(
   options: NokSampleSizeOptions = {},
 ): Issue[] {
   const fn = 'nokSampleSizeWarnings';
-  checked(options, fn);
+  const { minShare, cap } = checked(options, fn);
   const issues: Issue[] = [];
   for (const e of entries) {
     ensure(
@@ -103,7 +115,7 @@ export function nokSampleSizeWarnings(
       fn,
       `respondents of ${e.id} must be a non-negative integer`,
     );
-    const required = nokRequiredSample(e.recipients, options);
+    const required = requiredSample(e.recipients, minShare, cap);
     if (e.respondents > e.recipients) {
       issues.push({
         code: 'nok-sample-exceeds-recipients',

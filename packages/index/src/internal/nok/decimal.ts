@@ -14,6 +14,11 @@ function decimalDigits(value: number): { digits: number[]; exponent: number } {
   return { digits, exponent: Number(exp) + 1 };
 }
 
+/** '00' … '99'. */
+const TWO_DIGITS: readonly string[] = Array.from({ length: 100 }, (_, i) =>
+  String(i).padStart(2, '0'),
+);
+
 /**
  * The digits of `rounded / 10^decimals` with exactly `decimals` places, for an
  * integer `rounded` below 1e15: the text `(rounded / scale).toFixed(decimals)`
@@ -25,7 +30,9 @@ function fixedOfInteger(rounded: number, decimals: number, scale: number): strin
   if (decimals === 0) return String(rounded);
   const fraction = rounded % scale;
   const whole = (rounded - fraction) / scale;
-  return `${whole}.${String(fraction).padStart(decimals, '0')}`;
+  // Two places (every display) read the digits from a table: one string built, not three.
+  const digits = decimals === 2 ? TWO_DIGITS[fraction]! : String(fraction).padStart(decimals, '0');
+  return `${whole}.${digits}`;
 }
 
 /**
