@@ -25,7 +25,7 @@ import {
  * ```ts
  * const bytes = new TextEncoder().encode('organisation,q14\nschool-1,yes\n');
  * const source: NokByteSource = { byteLength: bytes.length, read: (into) => into.set(bytes) };
- * source.byteLength; // => 27
+ * source.byteLength; // => 30
  * ```
  */
 export interface NokByteSource {
@@ -349,8 +349,9 @@ export function mergeNokCsvParts(
  * csv, { ...options, columns })`, where `columns` ignores every column but
  * the organisation field and the questions of the question map, and counting
  * the response set with `addResponses`: the same counts, the same row
- * counts, the same issues with the same rows and columns, the organisations
- * in the same order. Records whose read cells are codes, labels or blanks
+ * counts, the same issues with the same rows and columns (less the reader's
+ * `missing-column` issues about the items it skips on purpose), the
+ * organisations in the same order. Records whose read cells are codes, labels or blanks
  * are counted straight from the bytes; every other record (a bad answer, a
  * wrong number of fields, a doubled quote in a read cell) is read by
  * `readResponsesSync`, which decides and reports it. A file with CR-only
@@ -369,7 +370,9 @@ export function mergeNokCsvParts(
  * const csv = 'organisation,q1,q2,q14\nschool-1,yes,yes,yes\nschool-1,no,yes,no\nschool-2,maybe,,yes\n';
  * const { accumulator, counts, issues } = countNokCsv(q, csv);
  * counts.rejected; // => 1
- * issues[0]?.row; // => 4
+ * // q3 … q13 have no column (row 1), and row 4 says "maybe":
+ * issues.filter((issue) => issue.code === 'missing-column').length; // => 11
+ * issues.at(-1)?.row; // => 4
  * accumulator.result().get('school-1')?.standsSatisfied; // => 1
  * ```
  */

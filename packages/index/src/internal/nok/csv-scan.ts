@@ -873,8 +873,18 @@ export function scanNokPart(
   // The header alone, through the reader: its issues (and its errors, such
   // as a label mapped to no option) are the definition's.
   const headerSet = readResponsesSync(questionnaire, headerLine, readOptions);
-  const headerIssues = headerSet.issues.slice(0, maxIssues);
-  let omitted = Math.max(0, headerSet.issues.length - maxIssues);
+  // Items the counter does not read are not missing: their columns are
+  // skipped on purpose, so the reader's missing-column issues about them
+  // are left out (they come first, so the cap is moved by as many).
+  const unread = (issue: Issue): boolean =>
+    issue.code === 'missing-column' &&
+    issue.row === 1 &&
+    issue.field !== undefined &&
+    !needed.includes(issue.field);
+  const skippedHeaderIssues = headerSet.issues.filter(unread).length;
+  const ownHeaderIssues = headerSet.issues.filter((issue) => !unread(issue));
+  const headerIssues = ownHeaderIssues.slice(0, maxIssues);
+  let omitted = Math.max(0, ownHeaderIssues.length - maxIssues);
   const issueRoom = (): number => Math.max(0, maxIssues - headerIssues.length);
 
   const items = listItems(questionnaire);
@@ -1047,7 +1057,7 @@ export function scanNokPart(
     } else {
       // The whole input through the reader; its rows are the file's, its
       // issues listed as it lists them.
-      general(input, (row) => row, settings.maxIssues);
+      general(input, (row) => row, maxIssues + skippedHeaderIssues);
       listed = true;
     }
   } else {
