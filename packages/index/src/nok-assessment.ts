@@ -539,6 +539,10 @@ interface ProfilePlan {
   readonly countKeys: readonly NokCountKey[];
   readonly countAt: Int32Array;
   readonly respondentsAt: number;
+  /** Every indicator id, in profile order, and the record of the results when the ids are a standard profile's. */
+  readonly indicatorIds: readonly string[];
+  readonly indicatorRecord:
+    ((results: readonly NokIndicatorResult[]) => Record<string, NokIndicatorResult>) | undefined;
   /** Whether the criteria are K1..K5 in that order (always, once checked), so their record is one literal. */
   readonly standard: boolean;
   /** Every share, and where its numerator and denominator are read. */
@@ -550,6 +554,57 @@ function describePolicy(policy: NokEmptyDenominatorPolicy, whose: string): strin
   return policy === 'redistribute'
     ? `not applicable, its weight is spread over ${whose}`
     : `scored ${policy}`;
+}
+
+/** The indicator ids of the education and culture profiles, and of health and social (with П2.2). */
+const EDUCATION_INDICATORS =
+  'P1.1 P1.2 P1.3 P2.1 P2.3 P3.1 P3.2 P3.3 P4.1 P4.2 P4.3 P5.1 P5.2 P5.3';
+const WAITING_INDICATORS =
+  'P1.1 P1.2 P1.3 P2.1 P2.2 P2.3 P3.1 P3.2 P3.3 P4.1 P4.2 P4.3 P5.1 P5.2 P5.3';
+
+/**
+ * The indicator record of an education or culture profile as one literal:
+ * fourteen fields in the object, where fields added one by one go to a
+ * separate, regrown property array.
+ */
+function educationRecord(r: readonly NokIndicatorResult[]): Record<string, NokIndicatorResult> {
+  return {
+    'P1.1': r[0]!,
+    'P1.2': r[1]!,
+    'P1.3': r[2]!,
+    'P2.1': r[3]!,
+    'P2.3': r[4]!,
+    'P3.1': r[5]!,
+    'P3.2': r[6]!,
+    'P3.3': r[7]!,
+    'P4.1': r[8]!,
+    'P4.2': r[9]!,
+    'P4.3': r[10]!,
+    'P5.1': r[11]!,
+    'P5.2': r[12]!,
+    'P5.3': r[13]!,
+  };
+}
+
+/** {@link educationRecord} for the health and social profiles (with П2.2). */
+function waitingRecord(r: readonly NokIndicatorResult[]): Record<string, NokIndicatorResult> {
+  return {
+    'P1.1': r[0]!,
+    'P1.2': r[1]!,
+    'P1.3': r[2]!,
+    'P2.1': r[3]!,
+    'P2.2': r[4]!,
+    'P2.3': r[5]!,
+    'P3.1': r[6]!,
+    'P3.2': r[7]!,
+    'P3.3': r[8]!,
+    'P4.1': r[9]!,
+    'P4.2': r[10]!,
+    'P4.3': r[11]!,
+    'P5.1': r[12]!,
+    'P5.2': r[13]!,
+    'P5.3': r[14]!,
+  };
 }
 
 function planProfile(
@@ -630,7 +685,16 @@ function planProfile(
     };
   });
   const countKeys = [...keys];
+  const indicatorIds = criteria.flatMap((c) => c.indicators.map((i) => i.id));
+  const ids = indicatorIds.join(' ');
   return {
+    indicatorIds,
+    indicatorRecord:
+      ids === EDUCATION_INDICATORS
+        ? educationRecord
+        : ids === WAITING_INDICATORS
+          ? waitingRecord
+          : undefined,
     criteria,
     points,
     readKeys,
@@ -1005,8 +1069,9 @@ interface PartScratch {
   /** By indicator of the criterion: its value and its parts. */
   readonly indicatorValues: (number | null)[];
   readonly partsOf: NokPart[][];
-  /** By criterion: its result. */
+  /** By criterion: its result; by indicator, in profile order: its result. */
   readonly criteria: NokCriterionResult[];
+  readonly results: NokIndicatorResult[];
   /**
    * By shortfall found: where it is, what is missing or how many are not
    * satisfied of how many asked, its indicator points, and those points ×
@@ -1033,6 +1098,7 @@ function partScratch(): PartScratch {
     indicatorValues: [],
     partsOf: [],
     criteria: [],
+    results: [],
     indicator: [],
     criterion: [],
     partId: [],
@@ -1043,6 +1109,61 @@ function partScratch(): PartScratch {
     weighted: [],
     order: [],
   };
+}
+
+/**
+ * An indicator result. Those with a value are whole literals; the others
+ * (not applicable, value `null`) are built field by field, which gives them
+ * another hidden class: V8 then keeps `value` a number field in the literal's
+ * class, stored with the object, rather than a pointer to a number stored
+ * apart (same fields, same order either way).
+ */
+function indicatorResult(
+  id: string,
+  criterion: NokCriterionId,
+  weight: number,
+  effectiveWeight: number,
+  value: number | null,
+  parts: readonly NokPart[],
+  present: readonly string[] | undefined,
+  missing: readonly string[] | undefined,
+): NokIndicatorResult {
+  if (value !== null) {
+    return present === undefined || missing === undefined
+      ? { id, criterion, weight, effectiveWeight, value, parts }
+      : { id, criterion, weight, effectiveWeight, value, parts, present, missing };
+  }
+  const result = {} as Mutable<NokIndicatorResult>;
+  result.id = id;
+  result.criterion = criterion;
+  result.weight = weight;
+  result.effectiveWeight = effectiveWeight;
+  result.value = null;
+  result.parts = parts;
+  if (present !== undefined && missing !== undefined) {
+    result.present = present;
+    result.missing = missing;
+  }
+  return result;
+}
+
+/** A criterion result; one without a value is built field by field, as in {@link indicatorResult}. */
+function criterionResult(
+  id: NokCriterionId,
+  value: number | null,
+  numerator: number,
+  denominator: number,
+): NokCriterionResult {
+  if (value !== null) {
+    return { id, value, numerator, denominator, display: formatHalfUp(value, 2) };
+  }
+  const result = {} as Mutable<NokCriterionResult>;
+  result.id = id;
+  result.value = null;
+  result.numerator = numerator;
+  result.denominator = denominator;
+  result.display = '—';
+  return result;
 }
 
 /** A part whose denominator is 0, scored by the policy, with its note. */
@@ -1080,7 +1201,8 @@ function scoreOrganisation(
   t: PartScratch,
 ): Scored {
   const notes: NokPolicyNote[] = [];
-  const indicators: Record<string, NokIndicatorResult> = {};
+  // The indicator results in profile order, made a record at the end.
+  let at = 0;
   const { part, gain, kind, indicatorValues, partsOf } = t;
   let found = 0;
   // Sums run in the profile's order, as the criterion and total formulas read.
@@ -1166,19 +1288,16 @@ function scoreOrganisation(
       const value = indicatorValues[k]!;
       const parts = partsOf[k]!;
       const effectiveWeight = value === null || den === 0 ? 0 : ind.weight / den;
-      indicators[ind.id] =
-        ind.slot >= 0
-          ? {
-              id: ind.id,
-              criterion: c.id,
-              weight: ind.weight,
-              effectiveWeight,
-              value,
-              parts,
-              present: audit.have[ind.slot]!,
-              missing: audit.missing[ind.slot]!,
-            }
-          : { id: ind.id, criterion: c.id, weight: ind.weight, effectiveWeight, value, parts };
+      t.results[at++] = indicatorResult(
+        ind.id,
+        c.id,
+        ind.weight,
+        effectiveWeight,
+        value,
+        parts,
+        ind.slot >= 0 ? audit.have[ind.slot] : undefined,
+        ind.slot >= 0 ? audit.missing[ind.slot] : undefined,
+      );
       const first = slot;
       slot += parts.length;
       if (value === null) {
@@ -1217,13 +1336,15 @@ function scoreOrganisation(
       sum += value;
       n++;
     }
-    t.criteria[ci] = {
-      id: c.id,
-      value,
-      numerator: num,
-      denominator: den,
-      display: value === null ? '—' : formatHalfUp(value, 2),
-    };
+    t.criteria[ci] = criterionResult(c.id, value, num, den);
+  }
+  let indicators: Record<string, NokIndicatorResult>;
+  if (plan.indicatorRecord !== undefined) {
+    indicators = plan.indicatorRecord(t.results);
+  } else {
+    indicators = {};
+    const ids = plan.indicatorIds;
+    for (let i = 0; i < ids.length; i++) indicators[ids[i]!] = t.results[i]!;
   }
   const k = t.criteria;
   let criteria: Record<NokCriterionId, NokCriterionResult>;
