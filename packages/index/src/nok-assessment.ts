@@ -852,6 +852,63 @@ function readStandardCounts(c: NokSurveyCounts, numbers: Int32Array): boolean {
 }
 
 /**
+ * The counts an accumulator gave, copied into one literal of small integers
+ * when they are the standard keys in order (waitingSatisfied last, when
+ * present) and all were read as such (`numbers`, by {@link readStandardCounts}):
+ * the accumulator's objects hold every count as a boxed number behind a
+ * separate property array, all of which the result would keep. Same keys,
+ * same order, same values; anything else is returned as it is.
+ */
+function compactCounts(counts: NokSurveyCounts, numbers: Int32Array): NokSurveyCounts {
+  if (!STANDARD_LAYOUT) return counts;
+  let keys = 0;
+  for (const key in counts) {
+    if (key !== STANDARD_COUNT_KEYS[keys]) return counts;
+    keys++;
+  }
+  const n = numbers;
+  if (keys === STANDARD_COUNT_KEYS.length - 1) {
+    return {
+      respondents: n[0]!,
+      standsUsed: n[1]!,
+      standsSatisfied: n[2]!,
+      siteUsed: n[3]!,
+      siteSatisfied: n[4]!,
+      comfortSatisfied: n[5]!,
+      disability: n[6]!,
+      accessibilitySatisfied: n[7]!,
+      firstContactPolite: n[8]!,
+      serviceStaffPolite: n[9]!,
+      remoteUsed: n[10]!,
+      remotePolite: n[11]!,
+      recommend: n[12]!,
+      conditionsSatisfied: n[13]!,
+      overallSatisfied: n[14]!,
+    };
+  }
+  // Present but -1: its value was not a count (undefined), which a copy would change.
+  if (keys !== STANDARD_COUNT_KEYS.length || n[15]! < 0) return counts;
+  return {
+    respondents: n[0]!,
+    standsUsed: n[1]!,
+    standsSatisfied: n[2]!,
+    siteUsed: n[3]!,
+    siteSatisfied: n[4]!,
+    comfortSatisfied: n[5]!,
+    disability: n[6]!,
+    accessibilitySatisfied: n[7]!,
+    firstContactPolite: n[8]!,
+    serviceStaffPolite: n[9]!,
+    remoteUsed: n[10]!,
+    remotePolite: n[11]!,
+    recommend: n[12]!,
+    conditionsSatisfied: n[13]!,
+    overallSatisfied: n[14]!,
+    waitingSatisfied: n[15]!,
+  };
+}
+
+/**
  * Reads an organisation's counts by {@link ProfilePlan.readKeys}, once each.
  * When every count the profile uses is an integer from 0 to 2³¹ − 1 (the
  * counts a survey has) and every other is such an integer or absent, they go
@@ -1655,6 +1712,9 @@ export function nokAssessment(
     if (org.survey !== undefined && fromResponses !== undefined)
       counts = addCounts(org.survey, fromResponses);
     const values = readCounts(plan, counts, countBuffers);
+    if (counts === fromResponses && values === countBuffers.numbers) {
+      counts = compactCounts(counts, countBuffers.numbers);
+    }
     if (auditFast(org.audit, plan, scratch)) {
       checkRecipients(org, index, issues);
       checkCounts(org, index, plan, values, issues);
