@@ -558,103 +558,6 @@ function show(file: CsvFile, options: NokCsvOptions, variant: number): string {
   )}, text ${JSON.stringify(new TextDecoder().decode(file.bytes))}`;
 }
 
-// ---------------------------------------------------------------- known bugs
-// Inputs that hit a bug reported with a minimal case in 'known bugs' below
-// (`it.fails`). The properties step over exactly these inputs, and count how
-// often; when a bug is fixed its `it.fails` test fails, and its predicate
-// here is to be removed with it.
-
-/** How many issues the header line alone gives, by the definition (unlimited). */
-function headerIssueCount(q: Questionnaire, file: CsvFile, options: NokCsvOptions): number {
-  try {
-    const { issues } = readResponsesSync(q, file.bytes.subarray(0, file.bodyStart), {
-      ...readOptionsOf(options),
-      maxIssues: Number.MAX_SAFE_INTEGER,
-      columns: projectionOf(file.headers, options),
-    });
-    return definitionIssues(issues, { ...options, maxIssues: Number.MAX_SAFE_INTEGER }).length;
-  } catch {
-    return 0;
-  }
-}
-
-/** Bugs 1 and 3: the header alone gives more issues than `maxIssues`. */
-function headerOverflows(q: Questionnaire, file: CsvFile, options: NokCsvOptions): boolean {
-  return options.maxIssues !== undefined && headerIssueCount(q, file, options) > options.maxIssues;
-}
-
-/** Bug 1: … and the file is read by the reader throughout. */
-function hitsBug1(q: Questionnaire, file: CsvFile, options: NokCsvOptions): boolean {
-  if (!headerOverflows(q, file, options)) return false;
-  try {
-    return countNokCsvPart(q, file.bytes, options).listed;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * The line feeds inside quoted cells, and where each record starts, cells
- * read as RFC 4180 reads them.
- */
-function records(
-  bytes: Uint8Array,
-  start: number,
-  d: number,
-): { quotedLf: Set<number>; starts: number[] } {
-  const quotedLf = new Set<number>();
-  const starts = [start];
-  let i = start;
-  let cellStart = true;
-  while (i < bytes.length) {
-    const c = bytes[i]!;
-    if (cellStart && c === 34) {
-      i++;
-      while (i < bytes.length && !(bytes[i] === 34 && bytes[i + 1] !== 34)) {
-        if (bytes[i] === 34) i++;
-        else if (bytes[i] === 10) quotedLf.add(i);
-        i++;
-      }
-      i++;
-      cellStart = false;
-      continue;
-    }
-    cellStart = c === d || c === 10 || c === 13;
-    if (c === 10 || (c === 13 && bytes[i + 1] !== 10)) starts.push(i + 1);
-    i++;
-  }
-  return { quotedLf, starts };
-}
-
-/**
- * Bug 2 (JavaScript engine): the line feed the JavaScript loop ends its
- * main run at (the last one at least 5 bytes before the end) is inside a
- * quoted cell, and a record before that cell's record was read by the reader.
- */
-function hitsBug2(
-  q: Questionnaire,
-  bytes: Uint8Array,
-  bodyStart: number,
-  options: NokCsvPartOptions,
-): boolean {
-  const lastLf = bytes.lastIndexOf(10);
-  const from = Math.min(lastLf, bytes.length - 5);
-  if (lastLf < bodyStart || from < bodyStart) return false;
-  const safe = bytes.lastIndexOf(10, from);
-  if (safe < bodyStart) return false;
-  return [44, 59].some((d) => {
-    const { quotedLf, starts } = records(bytes, bodyStart, d);
-    if (!quotedLf.has(safe)) return false;
-    const cut = starts.filter((s) => s <= safe).at(-1)!;
-    try {
-      const before = countNokCsvPart(q, bytes.subarray(0, cut), { ...options, final: true });
-      return before.failure !== undefined || before.read > before.fastRecords;
-    } catch {
-      return true;
-    }
-  });
-}
-
 // -------------------------------------------------------------- properties
 
 describe('countNokCsv on hostile CSV', () => {
@@ -662,15 +565,9 @@ describe('countNokCsv on hostile CSV', () => {
     it(`equals readResponsesSync + addResponses (the definition), ${engine} engine`, () => {
       let runs = 0;
       let fast = 0;
-      let skipped = 0;
       fc.assert(
         fc.property(caseArb, ({ variant, options, file }) => {
           const q = VARIANTS[variant]!;
-          const known =
-            hitsBug1(q, file, options) ||
-            (engine === 'js' && hitsBug2(q, file.bytes, file.bodyStart, options));
-          if (known) skipped++;
-          fc.pre(!known);
           const expected = byDefinition(q, file.bytes, file.headers, options);
           const before = file.bytes.slice();
           const { outcome, fastRows } = byCounter(q, file.bytes, options, engine);
@@ -686,10 +583,8 @@ describe('countNokCsv on hostile CSV', () => {
         { numRuns: 300, seed: 0x5eed + k },
       );
       // The generator must reach the fast path, or the property checks the
-      // reader against itself; and the known bugs must leave most inputs
-      // to it (fc.pre draws others in their place: 300 runs are checked).
+      // reader against itself.
       expect(fast).toBeGreaterThan(runs / 3);
-      expect(skipped).toBeLessThan(runs);
     });
   }
 });
@@ -715,26 +610,11 @@ describe('countNokCsvPart + mergeNokCsvParts on a file cut at line feeds', () =>
     it(`merged parts equal countNokCsv on the whole file, ${engine} engine`, () => {
       let merged = 0;
       let incomplete = 0;
-      let skipped = 0;
       fc.assert(
         fc.property(cutArb, ({ variant, options, file, cuts }) => {
           fc.pre(cuts.length > 0);
           const q = VARIANTS[variant]!;
           const bounds = [0, ...cuts, file.bytes.length];
-          const known =
-            headerOverflows(q, file, options) ||
-            (engine === 'js' &&
-              (hitsBug2(q, file.bytes, file.bodyStart, options) ||
-                bounds.slice(1).some((end, p) =>
-                  p === 0
-                    ? hitsBug2(q, file.bytes.subarray(0, end), file.bodyStart, options)
-                    : hitsBug2(q, file.bytes.subarray(bounds[p], end), 0, {
-                        ...options,
-                        header: file.headerText,
-                      }),
-                )));
-          if (known) skipped++;
-          fc.pre(!known);
           const whole = outcomeOf(() => countNokCsv(q, file.bytes, withEngine(options, engine)));
           let parts: NokCsvPart[];
           try {
@@ -770,7 +650,6 @@ describe('countNokCsvPart + mergeNokCsvParts on a file cut at line feeds', () =>
       );
       expect(merged).toBeGreaterThan(100);
       expect(incomplete).toBeGreaterThan(5);
-      expect(skipped).toBeLessThan(200);
     });
   }
 });
@@ -996,50 +875,42 @@ describe('countNokCsv: hand-written cases', () => {
 });
 
 // ----------------------------------------------------------------- bugs found
-// Minimal cases of the bugs the properties found. Each `it.fails` passes while
-// the bug is there; once it is fixed, the test fails: drop `.fails` and the
-// matching predicate in 'known bugs' above.
+// Minimal cases of the bugs the properties found, kept as regression tests.
 
-describe('known bugs (it.fails until fixed)', () => {
+describe('fixed bugs (regression cases)', () => {
   for (const engine of ENGINES) {
     // Bug 1. The file has no organisation column, so it is read by the reader
     // throughout; the header alone gives 14 issues (missing organisation and
     // q2 … q14), more than maxIssues: 1. The reader's last issue,
     // "too-many-issues: 13 further issues were not listed", is dropped.
-    it.fails(
-      `bug 1: a file read by the reader keeps its too-many-issues when the header alone has more than maxIssues (the definition), ${engine} engine`,
-      () => {
-        expectDefinition(NOK, 'q1\nyes\n', { maxIssues: 1 }, engine);
-      },
-    );
+    it(`bug 1: a file read by the reader keeps its too-many-issues when the header alone has more than maxIssues (the definition), ${engine} engine`, () => {
+      expectDefinition(NOK, 'q1\nyes\n', { maxIssues: 1 }, engine);
+    });
 
     // Bug 3. Each part lists the header's issues and counts the ones past
     // maxIssues as omitted; the merge adds the omitted counts of every part,
     // so the header's are counted once per part: "24 further issues"
     // instead of 12 (q2 … q14 missing, one listed).
-    it.fails(
-      `bug 3: merged parts count the header's unlisted issues once, as the whole file does (the definition), ${engine} engine`,
-      () => {
-        const file = 'organisation,q1\na,yes\nb,yes\n';
-        const cut = file.indexOf('a,yes\n') + 6;
-        const bytes = encoder.encode(file);
-        const options = { maxIssues: 1 };
-        const parts = [
-          countNokCsvPart(
-            NOK,
-            bytes.subarray(0, cut),
-            withEngine({ ...options, final: false }, engine),
-          ),
-          countNokCsvPart(
-            NOK,
-            bytes.subarray(cut),
-            withEngine({ ...options, header: 'organisation,q1' }, engine),
-          ),
-        ];
-        const merged = mergeNokCsvParts(NOK, parts, options);
-        expect(merged.issues).toStrictEqual(expectDefinition(NOK, file, options, engine).issues);
-      },
-    );
+    it(`bug 3: merged parts count the header's unlisted issues once, as the whole file does (the definition), ${engine} engine`, () => {
+      const file = 'organisation,q1\na,yes\nb,yes\n';
+      const cut = file.indexOf('a,yes\n') + 6;
+      const bytes = encoder.encode(file);
+      const options = { maxIssues: 1 };
+      const parts = [
+        countNokCsvPart(
+          NOK,
+          bytes.subarray(0, cut),
+          withEngine({ ...options, final: false }, engine),
+        ),
+        countNokCsvPart(
+          NOK,
+          bytes.subarray(cut),
+          withEngine({ ...options, header: 'organisation,q1' }, engine),
+        ),
+      ];
+      const merged = mergeNokCsvParts(NOK, parts, options);
+      expect(merged.issues).toStrictEqual(expectDefinition(NOK, file, options, engine).issues);
+    });
   }
 
   // Bug 2 (JavaScript engine only). Row 2 (" yes": not an exact label) is
@@ -1049,12 +920,9 @@ describe('known bugs (it.fails until fixed)', () => {
   // over with its offsets read in the tail's copy: row 2 comes back as
   // garbage ("missing-fields" without a row) and "a" is lost.
   const bug2 = 'organisation,q1,q15\na, yes,x\nb,yes,"1\n2345"\n';
-  it.fails(
-    'bug 2: a record for the reader before a quoted line feed near the end is read from its own bytes (the definition), js engine',
-    () => {
-      expectDefinition(NOK, bug2, {}, 'js');
-    },
-  );
+  it('bug 2: a record for the reader before a quoted line feed near the end is read from its own bytes (the definition), js engine', () => {
+    expectDefinition(NOK, bug2, {}, 'js');
+  });
   it('bug 2 input equals readResponsesSync + addResponses (the definition), wasm engine', () => {
     expectDefinition(NOK, bug2, {}, 'wasm');
   });

@@ -94,8 +94,10 @@ export interface NokCsvPart {
   readonly headerIssues: readonly Issue[];
   /** The issues of the rows, in the part's numbering. */
   readonly rowIssues: readonly Issue[];
-  /** Issues not listed because of `maxIssues`. */
+  /** Row issues not listed because of `maxIssues`. */
   readonly omittedIssues: number;
+  /** Header issues not listed because of `maxIssues` (the same in every part). */
+  readonly omittedHeaderIssues: number;
   /** Records and blank lines after the header: the rows the part takes in the file. */
   readonly records: number;
   /** False when the part is not the end of the file and its last record is cut (or it could not be read as a part). */
@@ -322,7 +324,11 @@ export function mergeNokCsvParts(
       ...parts.flatMap((p, k) => p.rowIssues.map((issue) => renumber(issue, offsets[k]!))),
     ];
     issues = all.slice(0, maxIssues);
-    const omitted = all.length - issues.length + parts.reduce((s, p) => s + p.omittedIssues, 0);
+    const omitted =
+      all.length -
+      issues.length +
+      parts[0]!.omittedHeaderIssues +
+      parts.reduce((s, p) => s + p.omittedIssues, 0);
     if (omitted > 0) {
       issues.push({
         code: 'too-many-issues',

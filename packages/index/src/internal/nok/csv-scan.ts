@@ -87,6 +87,7 @@ export interface ScanPart {
   readonly headerIssues: Issue[];
   readonly rowIssues: Issue[];
   readonly omittedIssues: number;
+  readonly omittedHeaderIssues: number;
   /** Records and blank lines after the header. */
   readonly records: number;
   /** False when a part that does not end the file ends inside a quoted cell. */
@@ -875,16 +876,16 @@ export function scanNokPart(
   const headerSet = readResponsesSync(questionnaire, headerLine, readOptions);
   // Items the counter does not read are not missing: their columns are
   // skipped on purpose, so the reader's missing-column issues about them
-  // are left out (they come first, so the cap is moved by as many).
+  // are left out.
   const unread = (issue: Issue): boolean =>
     issue.code === 'missing-column' &&
     issue.row === 1 &&
     issue.field !== undefined &&
     !needed.includes(issue.field);
-  const skippedHeaderIssues = headerSet.issues.filter(unread).length;
   const ownHeaderIssues = headerSet.issues.filter((issue) => !unread(issue));
   const headerIssues = ownHeaderIssues.slice(0, maxIssues);
-  let omitted = Math.max(0, ownHeaderIssues.length - maxIssues);
+  let headerOmitted = Math.max(0, ownHeaderIssues.length - maxIssues);
+  let omitted = 0;
   const issueRoom = (): number => Math.max(0, maxIssues - headerIssues.length);
 
   const items = listItems(questionnaire);
@@ -961,11 +962,7 @@ export function scanNokPart(
   ): boolean => {
     let set: ResponseSet;
     try {
-      set = readResponsesSync(
-        questionnaire,
-        bytes,
-        cap === undefined ? readOptions : { ...readOptions, maxIssues: cap },
-      );
+      set = readResponsesSync(questionnaire, bytes, readOptions);
     } catch (error) {
       if (
         settings.onInvalid === 'fail' &&
@@ -985,10 +982,21 @@ export function scanNokPart(
     accepted += set.counts.accepted;
     rejected += set.counts.rejected;
     dropped += set.counts.droppedAnswers;
-    const own = set.issues.slice(headerSet.issues.length);
+    if (cap !== undefined) {
+      // The whole input through the reader (read without a cap): its list
+      // less the issues about skipped items, capped here as the reader caps.
+      const list = set.issues.filter((issue) => !unread(issue));
+      rowIssues.push(...list.slice(0, cap));
+      if (list.length > cap) {
+        rowIssues.push({
+          code: 'too-many-issues',
+          message: `${list.length - cap} further issues were not listed`,
+        });
+      }
+    }
+    const own = cap === undefined ? set.issues.slice(headerSet.issues.length) : [];
     for (const issue of own) {
-      if (cap !== undefined) rowIssues.push(issue);
-      else if (rowIssues.length < issueRoom()) {
+      if (rowIssues.length < issueRoom()) {
         rowIssues.push(
           issue.row === undefined || issue.row <= 1 ? issue : { ...issue, row: rowOf(issue.row) },
         );
@@ -1057,8 +1065,10 @@ export function scanNokPart(
     } else {
       // The whole input through the reader; its rows are the file's, its
       // issues listed as it lists them.
-      general(input, (row) => row, maxIssues + skippedHeaderIssues);
+      general(input, (row) => row, maxIssues);
       listed = true;
+      headerIssues.length = 0;
+      headerOmitted = 0;
     }
   } else {
     const result = module === undefined ? fastScan() : wasmScan(module);
@@ -1293,8 +1303,10 @@ export function scanNokPart(
       while (i < lim) {
         i = fast.scan(buf, i, lim, BATCH);
         if (fast.bareCr) return -1;
-        if (fast.cut >= 0) break;
+        // The odd records so far are read now, while their offsets still
+        // point into this buffer.
         if (!flush(buf)) return -2;
+        if (fast.cut >= 0) break;
       }
       return i;
     };
@@ -1364,6 +1376,7 @@ export function scanNokPart(
     headerIssues,
     rowIssues,
     omittedIssues: omitted,
+    omittedHeaderIssues: headerOmitted,
     records,
     complete,
     hasWaiting,
