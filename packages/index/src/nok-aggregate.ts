@@ -169,6 +169,8 @@ export interface NokScoreTable {
   readonly applies: Uint8Array;
   /** The totals S. */
   readonly totals: Float64Array;
+  /** The totals as shown (filled by nokAssessment, for its ranking). */
+  readonly displays: string[];
   /** The municipality of each organisation, `null` when it has none. */
   readonly municipality: (string | null)[];
   /** The founder, `null` when none. */
@@ -191,6 +193,7 @@ export function emptyScoreTable(size: number): NokScoreTable {
     criteria: new Float64Array(5 * size),
     applies: new Uint8Array(5 * size),
     totals: new Float64Array(size),
+    displays: new Array<string>(size),
     municipality: new Array<string | null>(size),
     founder: new Array<string | null>(size),
     type: new Array<string | null>(size),

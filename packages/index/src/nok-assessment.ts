@@ -1536,6 +1536,32 @@ function organisationResult(
   return result;
 }
 
+/**
+ * The issues in input order: for each organisation, that its id repeats an
+ * earlier one, then the problems of its audit and counts.
+ */
+function issuesInOrder(
+  list: readonly NokOrganisation[],
+  issues: readonly Issue[],
+  issueStart: Int32Array,
+): Issue[] {
+  const seen = new Set<string>();
+  const out: Issue[] = [];
+  for (let index = 0; index < list.length; index++) {
+    const id = list[index]!.id;
+    if (seen.has(id)) {
+      out.push({
+        code: 'nok-duplicate-organisation',
+        message: `organisation ${id} is listed twice`,
+        path: ['organisations', index, 'id'],
+      });
+    }
+    seen.add(id);
+    for (let i = issueStart[index]!; i < issueStart[index + 1]!; i++) out.push(issues[i]!);
+  }
+  return out;
+}
+
 function emptyCounts(): NokSurveyCounts {
   const out: Record<string, number> = {};
   for (const k of NOK_COUNT_KEYS) out[k] = 0;
@@ -1683,7 +1709,9 @@ export function nokAssessment(
   // found; after the first problem the rest are only validated, so that the
   // error lists every problem.
   const issues: Issue[] = [];
-  const ids = new Set<string>();
+  // Where each organisation's issues start, to list them with the duplicate ids (found later).
+  const issueStart = new Int32Array(input.organisations.length + 1);
+  let matched = 0;
   const noRespondents: Issue[] = [];
   const sampleEntries: NokSampleEntry[] = [];
   const organisations: Mutable<NokOrganisationResult>[] = [];
@@ -1692,14 +1720,7 @@ export function nokAssessment(
   const table = emptyScoreTable(list.length);
   for (let index = 0; index < list.length; index++) {
     const org = list[index]!;
-    if (ids.has(org.id)) {
-      issues.push({
-        code: 'nok-duplicate-organisation',
-        message: `organisation ${org.id} is listed twice`,
-        path: ['organisations', index, 'id'],
-      });
-    }
-    ids.add(org.id);
+    issueStart[index] = issues.length;
     const sector = org.sector ?? defaultSector;
     const profile = profileOf(sector);
     let plan = plans.get(profile);
@@ -1708,6 +1729,7 @@ export function nokAssessment(
       plans.set(profile, plan);
     }
     const fromResponses = surveyCounts.get(org.id);
+    if (fromResponses !== undefined) matched++;
     let counts = org.survey ?? fromResponses ?? emptyCounts();
     if (org.survey !== undefined && fromResponses !== undefined)
       counts = addCounts(org.survey, fromResponses);
@@ -1745,19 +1767,30 @@ export function nokAssessment(
     const k = s.criteria;
     setScores(table, at, org.id, k.K1.value, k.K2.value, k.K3.value, k.K4.value, k.K5.value);
     table.totals[at] = s.total.value;
+    table.displays[at] = s.total.display;
     table.municipality[at] = org.municipality ?? null;
     table.founder[at] = org.founder ?? null;
     table.type[at] = org.type ?? null;
   }
-  if (issues.length > 0) {
+  issueStart[list.length] = issues.length;
+  // Duplicate ids show as neighbours in the id order that the group means use.
+  const sorted = issues.length === 0 ? orderById(table.ids) : [];
+  let duplicate = false;
+  for (let i = 1; i < sorted.length && !duplicate; i++) {
+    duplicate = table.ids[sorted[i]!] === table.ids[sorted[i - 1]!];
+  }
+  if (issues.length > 0 || duplicate) {
+    const all = issuesInOrder(list, issues, issueStart);
     throw new EduQualityError(
       'invalid-input',
-      `${FN}: ${issues.length} problem(s) in the audits or survey counts`,
-      { issues },
+      `${FN}: ${all.length} problem(s) in the audits or survey counts`,
+      { issues: all },
     );
   }
-  for (const [id, counts] of surveyCounts) {
-    if (!ids.has(id) && counts.respondents > 0) {
+  // Every counted organisation has an audit unless fewer were matched than counted.
+  const ids = matched === surveyCounts.size ? undefined : new Set(table.ids);
+  for (const [id, counts] of ids === undefined ? [] : surveyCounts) {
+    if (!ids!.has(id) && counts.respondents > 0) {
       warnings.push({
         code: 'nok-unknown-organisation',
         message: `${counts.respondents} response(s) name organisation "${id}", which has no audit; they are not scored`,
@@ -1786,17 +1819,15 @@ export function nokAssessment(
   const ranking: NokRankEntry[] = [];
   for (let i = 0; i < count; i++) {
     const o = order[i]!;
-    const r = organisations[o]!;
     const rank = i > 0 && shown[order[i - 1]!] === shown[o] ? ranking[i - 1]!.rank : i + 1;
-    ranking.push({ rank, id: rankIds[o]!, total: table.totals[o]!, display: r.total.display });
-    r.rank = rank;
+    ranking.push({ rank, id: rankIds[o]!, total: table.totals[o]!, display: table.displays[o]! });
+    organisations[o]!.rank = rank;
   }
 
   const aggregateOptions = {
     rounding,
     ...(bands === undefined ? {} : { bands }),
   };
-  const sorted = orderById(rankIds);
   return {
     organisations,
     ranking,

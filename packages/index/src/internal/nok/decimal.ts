@@ -19,6 +19,9 @@ const TWO_DIGITS: readonly string[] = Array.from({ length: 100 }, (_, i) =>
   String(i).padStart(2, '0'),
 );
 
+/** The texts of 0.00 … 100.00 built so far, by the value × 100. */
+const SHOWN: (string | undefined)[] = new Array<string | undefined>(10_001);
+
 /**
  * The digits of `rounded / 10^decimals` with exactly `decimals` places, for an
  * integer `rounded` below 1e15: the text `(rounded / scale).toFixed(decimals)`
@@ -28,11 +31,20 @@ const TWO_DIGITS: readonly string[] = Array.from({ length: 100 }, (_, i) =>
  */
 function fixedOfInteger(rounded: number, decimals: number, scale: number): string {
   if (decimals === 0) return String(rounded);
+  if (decimals === 2 && rounded <= 10_000) {
+    // A score shown to 2 places (0.00 … 100.00) is one of 10,001 texts: each
+    // is built once and then shared, as strings are immutable.
+    let text = SHOWN[rounded];
+    if (text === undefined) {
+      const fraction = rounded % 100;
+      text = `${(rounded - fraction) / 100}.${TWO_DIGITS[fraction]!}`;
+      SHOWN[rounded] = text;
+    }
+    return text;
+  }
   const fraction = rounded % scale;
   const whole = (rounded - fraction) / scale;
-  // Two places (every display) read the digits from a table: one string built, not three.
-  const digits = decimals === 2 ? TWO_DIGITS[fraction]! : String(fraction).padStart(decimals, '0');
-  return `${whole}.${digits}`;
+  return `${whole}.${String(fraction).padStart(decimals, '0')}`;
 }
 
 /**
