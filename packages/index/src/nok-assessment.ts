@@ -787,31 +787,6 @@ interface CountBuffers {
   readonly values: (number | undefined)[];
 }
 
-/** The count keys in the layout {@link readStandardCounts} reads by name. */
-const STANDARD_COUNT_KEYS: readonly NokCountKey[] = [
-  'respondents',
-  'standsUsed',
-  'standsSatisfied',
-  'siteUsed',
-  'siteSatisfied',
-  'comfortSatisfied',
-  'disability',
-  'accessibilitySatisfied',
-  'firstContactPolite',
-  'serviceStaffPolite',
-  'remoteUsed',
-  'remotePolite',
-  'recommend',
-  'conditionsSatisfied',
-  'overallSatisfied',
-  'waitingSatisfied',
-];
-
-/** Whether {@link NOK_COUNT_KEYS} are those, in that order (the survey module owns the list). */
-const STANDARD_LAYOUT: boolean =
-  NOK_COUNT_KEYS.length === STANDARD_COUNT_KEYS.length &&
-  NOK_COUNT_KEYS.every((key, i) => key === STANDARD_COUNT_KEYS[i]);
-
 /**
  * Stores a count at `k` when it is an integer from 0 to 2³¹ − 1, or -1 when
  * it is absent; false for anything else.
@@ -826,9 +801,10 @@ function putCount(numbers: Int32Array, k: number, v: unknown): boolean {
 }
 
 /**
- * {@link STANDARD_COUNT_KEYS} read by name: the counts objects of an
- * accumulator share one shape, so each read is a plain field load, where a
- * read by a computed key goes through a generic lookup and boxes the number.
+ * The counts read by name, at the positions of {@link NOK_COUNT_KEYS} (see
+ * {@link STANDARD_LAYOUT}): the counts objects of an accumulator share one
+ * shape, so each read is a plain field load, where a read by a computed key
+ * goes through a generic lookup and boxes the number.
  */
 function readStandardCounts(c: NokSurveyCounts, numbers: Int32Array): boolean {
   return (
@@ -851,44 +827,9 @@ function readStandardCounts(c: NokSurveyCounts, numbers: Int32Array): boolean {
   );
 }
 
-/**
- * The counts an accumulator gave, copied into one literal of small integers
- * when they are the standard keys in order (waitingSatisfied last, when
- * present) and all were read as such (`numbers`, by {@link readStandardCounts}):
- * the accumulator's objects hold every count as a boxed number behind a
- * separate property array, all of which the result would keep. Same keys,
- * same order, same values; anything else is returned as it is.
- */
-function compactCounts(counts: NokSurveyCounts, numbers: Int32Array): NokSurveyCounts {
-  if (!STANDARD_LAYOUT) return counts;
-  let keys = 0;
-  for (const key in counts) {
-    if (key !== STANDARD_COUNT_KEYS[keys]) return counts;
-    keys++;
-  }
-  const n = numbers;
-  if (keys === STANDARD_COUNT_KEYS.length - 1) {
-    return {
-      respondents: n[0]!,
-      standsUsed: n[1]!,
-      standsSatisfied: n[2]!,
-      siteUsed: n[3]!,
-      siteSatisfied: n[4]!,
-      comfortSatisfied: n[5]!,
-      disability: n[6]!,
-      accessibilitySatisfied: n[7]!,
-      firstContactPolite: n[8]!,
-      serviceStaffPolite: n[9]!,
-      remoteUsed: n[10]!,
-      remotePolite: n[11]!,
-      recommend: n[12]!,
-      conditionsSatisfied: n[13]!,
-      overallSatisfied: n[14]!,
-    };
-  }
-  // Present but -1: its value was not a count (undefined), which a copy would change.
-  if (keys !== STANDARD_COUNT_KEYS.length || n[15]! < 0) return counts;
-  return {
+/** The counts at the positions of {@link NOK_COUNT_KEYS} as one literal (waitingSatisfied added when asked). */
+function countsLiteral(n: Int32Array, waiting: boolean): NokSurveyCounts {
+  const copy: Mutable<NokSurveyCounts> = {
     respondents: n[0]!,
     standsUsed: n[1]!,
     standsSatisfied: n[2]!,
@@ -904,8 +845,46 @@ function compactCounts(counts: NokSurveyCounts, numbers: Int32Array): NokSurveyC
     recommend: n[12]!,
     conditionsSatisfied: n[13]!,
     overallSatisfied: n[14]!,
-    waitingSatisfied: n[15]!,
   };
+  if (waiting) copy.waitingSatisfied = n[15]!;
+  return copy;
+}
+
+/**
+ * Whether {@link readStandardCounts} and {@link countsLiteral} read and write
+ * the keys of {@link NOK_COUNT_KEYS} at their positions (the survey module
+ * owns that list): checked once, on a probe whose counts are their positions.
+ */
+const STANDARD_LAYOUT: boolean = ((): boolean => {
+  const probe = Object.fromEntries(NOK_COUNT_KEYS.map((key, i) => [key, i])) as NokSurveyCounts;
+  const numbers = new Int32Array(NOK_COUNT_KEYS.length);
+  return (
+    NOK_COUNT_KEYS.length === 16 &&
+    readStandardCounts(probe, numbers) &&
+    numbers.every((v, i) => v === i) &&
+    JSON.stringify(countsLiteral(numbers, true)) === JSON.stringify(probe)
+  );
+})();
+
+/**
+ * The counts an accumulator gave, copied into one literal of small integers
+ * when they are the keys of {@link NOK_COUNT_KEYS} in order (waitingSatisfied,
+ * the last, only when present) and all were read as such (`numbers`): the
+ * accumulator's objects hold every count as a boxed number behind a separate
+ * property array, all of which the result would keep. Same keys, same order,
+ * same values; anything else is returned as it is.
+ */
+function compactCounts(counts: NokSurveyCounts, numbers: Int32Array): NokSurveyCounts {
+  if (!STANDARD_LAYOUT) return counts;
+  let keys = 0;
+  for (const key in counts) {
+    if (key !== NOK_COUNT_KEYS[keys]) return counts;
+    keys++;
+  }
+  const waiting = keys === NOK_COUNT_KEYS.length;
+  // Present but -1: its value was not a count (undefined), which a copy would change.
+  if (waiting ? numbers[15]! < 0 : keys !== NOK_COUNT_KEYS.length - 1) return counts;
+  return countsLiteral(numbers, waiting);
 }
 
 /**
@@ -927,7 +906,7 @@ function readCounts(
   if (into.numbers.length < keys.length) into.numbers = new Int32Array(keys.length);
   const numbers = into.numbers;
   let small: boolean;
-  if (STANDARD_LAYOUT && keys.length === STANDARD_COUNT_KEYS.length) {
+  if (STANDARD_LAYOUT && keys.length === NOK_COUNT_KEYS.length) {
     small = readStandardCounts(counts, numbers);
   } else {
     small = true;
