@@ -543,6 +543,8 @@ interface ProfilePlan {
   readonly indicatorIds: readonly string[];
   readonly indicatorRecord:
     ((results: readonly NokIndicatorResult[]) => Record<string, NokIndicatorResult>) | undefined;
+  /** The number of parts of all its indicators. */
+  readonly partCount: number;
   /** Whether the criteria are K1..K5 in that order (always, once checked), so their record is one literal. */
   readonly standard: boolean;
   /** Every share, and where its numerator and denominator are read. */
@@ -688,6 +690,21 @@ function planProfile(
   const indicatorIds = criteria.flatMap((c) => c.indicators.map((i) => i.id));
   const ids = indicatorIds.join(' ');
   return {
+    partCount: criteria.reduce(
+      (sum, c) =>
+        sum +
+        c.indicators.reduce(
+          (n, i) =>
+            n +
+            (i.source.kind === 'documents'
+              ? 2
+              : i.source.kind === 'points'
+                ? 1
+                : i.source.parts.length),
+          0,
+        ),
+      0,
+    ),
     indicatorIds,
     indicatorRecord:
       ids === EDUCATION_INDICATORS
@@ -1097,10 +1114,11 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 interface PartScratch {
   /** By part of the criterion: the part, what fixing it adds to its indicator, and what to fix. */
   readonly part: NokPart[];
-  readonly gain: number[];
+  readonly gain: Float64Array;
   /** 1: items missing (`missing`); 2: respondents not satisfied (`notSatisfied`); 0: neither. */
-  readonly kind: number[];
+  readonly kind: Uint8Array;
   readonly missing: (readonly string[] | undefined)[];
+  // Plain arrays: counts stay small integers (a Float64Array would make them doubles in the result).
   readonly notSatisfied: number[];
   /** By indicator of the criterion: its value and its parts. */
   readonly indicatorValues: (number | null)[];
@@ -1119,16 +1137,17 @@ interface PartScratch {
   readonly found: (readonly string[] | undefined)[];
   readonly notSatisfiedOf: number[];
   readonly asked: number[];
-  readonly points: number[];
-  readonly weighted: number[];
-  readonly order: number[];
+  readonly points: Float64Array;
+  readonly weighted: Float64Array;
+  readonly order: Int32Array;
 }
 
-function partScratch(): PartScratch {
+/** Scratch for profiles of up to `size` parts in all. */
+function partScratch(size: number): PartScratch {
   return {
     part: [],
-    gain: [],
-    kind: [],
+    gain: new Float64Array(size),
+    kind: new Uint8Array(size),
     missing: [],
     notSatisfied: [],
     indicatorValues: [],
@@ -1141,9 +1160,9 @@ function partScratch(): PartScratch {
     found: [],
     notSatisfiedOf: [],
     asked: [],
-    points: [],
-    weighted: [],
-    order: [],
+    points: new Float64Array(size),
+    weighted: new Float64Array(size),
+    order: new Int32Array(size),
   };
 }
 
@@ -1679,7 +1698,7 @@ export function nokAssessment(
     match: { have: [], haveCount: 0, missing: [], missingCount: 0 },
     required: { stands: [], site: [] },
   };
-  const parts = partScratch();
+  let parts = partScratch(0);
   const countBuffers: CountBuffers = { numbers: new Int32Array(0), values: [] };
   const operator = rounding === 'operator';
   const bands = options.bands;
@@ -1706,6 +1725,7 @@ export function nokAssessment(
     if (plan === undefined) {
       plan = planProfile(profile, policy, catalogues);
       plans.set(profile, plan);
+      if (plan.partCount > parts.gain.length) parts = partScratch(plan.partCount);
     }
     const fromResponses = surveyCounts.get(org.id);
     if (fromResponses !== undefined) matched++;
