@@ -242,25 +242,34 @@ export function mergeNokCsvParts(
 
   // Organisations: by the reader's key; the earliest row gives the spelling
   // and the place (declared options first, then in the order first met).
-  const byKey = new Map<string, { spelling: string; firstRow: number; counts: Float64Array }>();
+  // Spellings are looked up as they are first: the parts of one file mostly
+  // share them, and the reader's key (normalised, case-folded) is computed
+  // only once a spelling is new, for every entry so far and from then on.
+  type Entry = { spelling: string; firstRow: number; counts: Float64Array };
+  const bySpelling = new Map<string, Entry>();
+  let byKey: Map<string, Entry> | undefined;
   const width = NOK_COUNT_KEYS.length;
   for (const [k, part] of parts.entries()) {
     part.organisations.forEach((spelling, o) => {
       const local = part.firstRows[o]!;
       const row = local === 0 ? 0 : local + offsets[k]!;
-      const key = normalizeLabel(spelling);
-      let entry = byKey.get(key);
+      let entry = bySpelling.get(spelling);
+      if (entry === undefined && k > 0) {
+        byKey ??= new Map([...bySpelling.values()].map((e) => [normalizeLabel(e.spelling), e]));
+        entry = byKey.get(normalizeLabel(spelling));
+      }
       if (entry === undefined) {
         entry = { spelling, firstRow: row, counts: new Float64Array(width) };
-        byKey.set(key, entry);
+        byKey?.set(normalizeLabel(spelling), entry);
       } else if (row < entry.firstRow) {
         entry.firstRow = row;
         entry.spelling = spelling;
       }
+      bySpelling.set(spelling, entry);
       for (let w = 0; w < width; w++) entry.counts[w]! += part.counts[o * width + w]!;
     });
   }
-  const organisations = [...byKey.values()].sort((a, b) => a.firstRow - b.firstRow);
+  const organisations = [...new Set(bySpelling.values())].sort((a, b) => a.firstRow - b.firstRow);
 
   // The accumulator, built as addResponses builds it (organisation rows in
   // dictionary order, the same issues) from a response set without answers,
