@@ -9,11 +9,11 @@ import {
 } from '@edu-quality/questionnaire';
 import { scanNokPart, type ScanSettings } from './internal/nok/csv-scan.js';
 import { normalizeLabel } from './internal/nok/option-index.js';
-import type { NokCountKey } from './nok-profiles.js';
 import {
   NOK_COUNT_KEYS,
   NOK_DEFAULT_QUESTION_MAP,
   NokSurveyAccumulator,
+  addCountRow,
   type NokResponsesOptions,
 } from './nok-survey.js';
 
@@ -314,14 +314,7 @@ export function mergeNokCsvParts(
     organisationField: settings.organisationField,
     questionMap: settings.questionMap,
   });
-  const hasWaiting = parts.some((p) => p.hasWaiting);
-  for (const o of organisations) {
-    const add: Partial<Record<NokCountKey, number>> = {};
-    NOK_COUNT_KEYS.forEach((key, w) => {
-      if (key !== 'waitingSatisfied' || hasWaiting) add[key] = o.counts[w]!;
-    });
-    accumulator.addCounts(o.spelling, add);
-  }
+  for (const o of organisations) addCountRow(accumulator, o.spelling, o.counts, 0);
 
   // Issues: the header's once, then the rows', capped as the reader caps them.
   let issues: Issue[];

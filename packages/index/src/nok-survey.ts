@@ -152,6 +152,19 @@ export function normaliseYesNo(value: string | null | undefined): boolean | null
   return null;
 }
 
+/**
+ * Adds the counts of one organisation, laid out as {@link NOK_COUNT_KEYS}
+ * from `counts[at]`, without checks: for the CSV counter's merge, which made
+ * them (not exported from the package). `waitingSatisfied` must be 0 unless
+ * the accumulator has the waiting count.
+ */
+export let addCountRow: (
+  accumulator: NokSurveyAccumulator,
+  organisation: string,
+  counts: Float64Array,
+  at: number,
+) => void;
+
 /** Answers of one respondent, by count key: booleans or raw yes/no strings. */
 export type NokAnswers = Readonly<
   Partial<Record<Exclude<NokCountKey, 'respondents'>, boolean | string | null>>
@@ -194,6 +207,13 @@ function isYes(value: boolean | string | null | undefined): boolean {
  * ```
  */
 export class NokSurveyAccumulator {
+  static {
+    addCountRow = (accumulator, organisation, counts, at) => {
+      const row = accumulator.#row(organisation);
+      for (let k = 0; k < WIDTH; k++) row[k]! += counts[at + k]!;
+    };
+  }
+
   readonly #counts = new Map<string, Float64Array>();
   readonly #issues: Issue[] = [];
   // Whether any input carried the waiting-time count (health and social
