@@ -559,10 +559,14 @@ function describePolicy(policy: NokEmptyDenominatorPolicy, whose: string): strin
 }
 
 /** The indicator ids of the education and culture profiles, and of health and social (with П2.2). */
-const EDUCATION_INDICATORS =
-  'P1.1 P1.2 P1.3 P2.1 P2.3 P3.1 P3.2 P3.3 P4.1 P4.2 P4.3 P5.1 P5.2 P5.3';
-const WAITING_INDICATORS =
-  'P1.1 P1.2 P1.3 P2.1 P2.2 P2.3 P3.1 P3.2 P3.3 P4.1 P4.2 P4.3 P5.1 P5.2 P5.3';
+const EDUCATION_INDICATORS: readonly string[] =
+  'P1.1 P1.2 P1.3 P2.1 P2.3 P3.1 P3.2 P3.3 P4.1 P4.2 P4.3 P5.1 P5.2 P5.3'.split(' ');
+const WAITING_INDICATORS: readonly string[] =
+  'P1.1 P1.2 P1.3 P2.1 P2.2 P2.3 P3.1 P3.2 P3.3 P4.1 P4.2 P4.3 P5.1 P5.2 P5.3'.split(' ');
+
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((id, i) => id === b[i]);
+}
 
 /**
  * The indicator record of an education or culture profile as one literal:
@@ -688,7 +692,6 @@ function planProfile(
   });
   const countKeys = [...keys];
   const indicatorIds = criteria.flatMap((c) => c.indicators.map((i) => i.id));
-  const ids = indicatorIds.join(' ');
   return {
     partCount: criteria.reduce(
       (sum, c) =>
@@ -706,12 +709,11 @@ function planProfile(
       0,
     ),
     indicatorIds,
-    indicatorRecord:
-      ids === EDUCATION_INDICATORS
-        ? educationRecord
-        : ids === WAITING_INDICATORS
-          ? waitingRecord
-          : undefined,
+    indicatorRecord: sameIds(indicatorIds, EDUCATION_INDICATORS)
+      ? educationRecord
+      : sameIds(indicatorIds, WAITING_INDICATORS)
+        ? waitingRecord
+        : undefined,
     criteria,
     points,
     readKeys,
