@@ -67,8 +67,13 @@ function workerArgv(): string[] {
  * the parts (longer than 1 MiB, or not valid UTF-8).
  */
 function readHeader(fd: number, size: number): { text: string; bodyStart: number } | undefined {
-  const head = new Uint8Array(Math.min(size, HEADER_LIMIT));
+  // The first 64 KiB usually hold it; up to 1 MiB is read if they do not.
+  let head = new Uint8Array(Math.min(size, WINDOW));
   readRange(fd, head, 0);
+  if (head.indexOf(LF) < 0 && head.indexOf(CR) < 0 && size > WINDOW) {
+    head = new Uint8Array(Math.min(size, HEADER_LIMIT));
+    readRange(fd, head, 0);
+  }
   let s = 0;
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) s = 3;
   if (head[s] === LF || head[s] === CR) return undefined;
