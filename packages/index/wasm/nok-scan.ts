@@ -148,34 +148,44 @@ export function scan(buf: usize, limit: usize, plan: usize, state: usize): i32 {
           }
         }
       } else if (role > 0) {
-        // A yes/no cell: its first byte picks a token, whose bytes are
-        // compared in one unaligned 4-byte load (the input has 8 bytes of
-        // room after it), then the byte after it must end the cell.
-        const k = role - 1;
-        if (load<u8>(stops + c) == 0) {
-          const e = <usize>load<i32>(at32(firstTables, k)) + (<usize>c << 4);
-          const length = load<i32>(e, 8);
-          let found = false;
-          if (
-            length > 0 &&
-            (load<u32>(i) & load<u32>(e, 4)) == load<u32>(e) &&
-            load<u8>(stops + <usize>load<u8>(i + <usize>length)) == 1
-          ) {
-            mask |= load<i32>(e, 12) << k;
-            i += <usize>length;
-            c = <u32>load<u8>(i);
-            found = true;
-          }
-          if (!found) {
-            const s = i;
-            while (load<u8>(stops + c) == 0) {
-              i++;
+        // A run of yes/no cells (q1 … q14 side by side), read without going
+        // back through the dispatch: each cell's first byte picks a token,
+        // whose bytes are compared in one unaligned 4-byte load (the input
+        // has 8 bytes of room after it), and the byte after it must end the
+        // cell. The run stops at a line end, at a field that is not an
+        // unquoted question, or past the header's fields.
+        let k = role - 1;
+        while (true) {
+          if (load<u8>(stops + c) == 0) {
+            const e = <usize>load<i32>(at32(firstTables, k)) + (<usize>c << 4);
+            const length = load<i32>(e, 8);
+            if (
+              length > 0 &&
+              (load<u32>(i) & load<u32>(e, 4)) == load<u32>(e) &&
+              load<u8>(stops + <usize>load<u8>(i + <usize>length)) == 1
+            ) {
+              mask |= load<i32>(e, 12) << k;
+              i += <usize>length;
               c = <u32>load<u8>(i);
+            } else {
+              const s = i;
+              while (load<u8>(stops + c) == 0) {
+                i++;
+                c = <u32>load<u8>(i);
+              }
+              const y = tokenBit(k, s, i, tokenFrom, tokenAddress, tokenLength, tokenYes);
+              if (y < 0) odd = true;
+              else mask |= y << k;
             }
-            const y = tokenBit(k, s, i, tokenFrom, tokenAddress, tokenLength, tokenYes);
-            if (y < 0) odd = true;
-            else mask |= y << k;
           }
+          if (c != d || j + 1 >= fields) break;
+          const next = <i32>load<i8>(roles + <usize>(j + 1));
+          const c2 = <u32>load<u8>(i + 1);
+          if (next <= 0 || c2 == QUOTE) break;
+          i++;
+          c = c2;
+          j++;
+          k = next - 1;
         }
       } else if (role == 0) {
         const s = i;
