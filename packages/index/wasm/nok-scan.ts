@@ -18,7 +18,9 @@
 //   21 entry slots, 22 most entries, 23 counts (16 per slot), 24 first rows,
 //   25 first entries, 26 most slots, 27 odd records (start, end, row), 28 batch.
 // `state` points at i32 words: 0 position, 1 records, 2 rows read,
-//   3 rows without an organisation, 4 odd records, 5 entries.
+//   3 rows without an organisation, 4 odd records, 5 entries, 6 the table's
+//   mask in use (it starts small, cleared, and doubles as entries come;
+//   plan word 17 is the largest mask the table's room allows).
 // Returns 0 at the limit, 1 when the odd batch is full, 2 when a quoted cell
 // runs past the limit (position = its record), 3 at a bare CR (position =
 // its record), 4 when the entry or slot capacity is reached.
@@ -58,7 +60,7 @@ export function scan(buf: usize, limit: usize, plan: usize, state: usize): i32 {
   const need2 = v128.load(needs, 32);
   const need3 = v128.load(needs, 48);
   const table = word(plan, 16);
-  const tableMask = <u32>word(plan, 17);
+  const maxMask = <u32>word(plan, 17);
   const entryStart = word(plan, 18);
   const entryLength = word(plan, 19);
   const entryHash = word(plan, 20);
@@ -77,6 +79,7 @@ export function scan(buf: usize, limit: usize, plan: usize, state: usize): i32 {
   let noOrganisation = load<i32>(state, 12);
   let oddCount = load<i32>(state, 16);
   let entries = load<i32>(state, 20);
+  let tableMask = <u32>load<i32>(state, 24);
   let status = 0;
 
   while (i < limit) {
@@ -135,6 +138,9 @@ export function scan(buf: usize, limit: usize, plan: usize, state: usize): i32 {
               }
               entry = addEntry(buf, s, e, h, table, tableMask, entryStart, entryLength, entryHash, entrySlot, entries);
               entries++;
+              if (<u32>entries * 2 > tableMask + 1 && tableMask < maxMask) {
+                tableMask = regrow(table, (tableMask << 1) | 1, entryHash, entries);
+              }
               if (load<i32>(at32(entrySlot, entry)) >= maxSlots) {
                 status = 4;
                 break;
@@ -202,6 +208,9 @@ export function scan(buf: usize, limit: usize, plan: usize, state: usize): i32 {
           }
           entry = addEntry(buf, s, i, h, table, tableMask, entryStart, entryLength, entryHash, entrySlot, entries);
           entries++;
+          if (<u32>entries * 2 > tableMask + 1 && tableMask < maxMask) {
+            tableMask = regrow(table, (tableMask << 1) | 1, entryHash, entries);
+          }
           if (load<i32>(at32(entrySlot, entry)) >= maxSlots) {
             status = 4;
             break;
@@ -273,6 +282,7 @@ export function scan(buf: usize, limit: usize, plan: usize, state: usize): i32 {
   store<i32>(state, noOrganisation, 12);
   store<i32>(state, oddCount, 16);
   store<i32>(state, entries, 20);
+  store<i32>(state, <i32>tableMask, 24);
   return status;
 }
 
@@ -326,6 +336,17 @@ function tokenBit(k: i32, s: usize, e: usize, tokenFrom: i32, tokenAddress: i32,
     }
     at = (at + 1) & tableMask;
   }
+}
+
+// Rebuilds the table with a larger mask from the entries' hashes.
+function regrow(table: i32, mask: u32, entryHash: i32, entries: i32): u32 {
+  memory.fill(<usize>table, 0, (<usize>mask + 1) << 2);
+  for (let k = 0; k < entries; k++) {
+    let at = <u32>load<i32>(at32(entryHash, k)) & mask;
+    while (load<i32>(at32(table, <i32>at)) != 0) at = (at + 1) & mask;
+    store<i32>(at32(table, <i32>at), k + 1);
+  }
+  return mask;
 }
 
 function addEntry(

@@ -692,6 +692,8 @@ class FastRows {
 }
 
 const WASM_TABLE = 1 << 16;
+/** The table's first size; it doubles as organisations come (at most half full). */
+const WASM_TABLE_START = 1 << 12;
 const WASM_ENTRIES = 1 << 15;
 const WASM_SLOTS = 1 << 15;
 
@@ -1085,7 +1087,7 @@ export function scanNokPart(
     const layout = new Layout();
     const inputAt = layout.bytes(end + 8);
     const plan = layout.words(29);
-    const state = layout.words(6);
+    const state = layout.words(7);
     const rolesAt = layout.bytes(roles.length + 1);
     const stopsAt = layout.bytes(256);
     const nq = qs.length;
@@ -1117,14 +1119,25 @@ export function scanNokPart(
     else if (context.u8.length < layout.size) return 'js';
     const { u8, i32, scan } = context;
     const entryText: string[] = [];
+    // The memory is reused: a slot's counts are cleared when the loop first
+    // meets it, rather than all 32,768 slots' on every call.
+    const cleared = new Uint8Array(WASM_SLOTS);
     resolver = (s, e) => {
       const { slot, spelling } = resolveOrganisation(u8, s, e, orgIndex, orgs);
       entryText.push(spelling);
+      if (slot >= 0 && slot < WASM_SLOTS && cleared[slot] === 0) {
+        cleared[slot] = 1;
+        i32.fill(0, (countsAt >> 2) + slot * WIDTH, (countsAt >> 2) + (slot + 1) * WIDTH);
+        i32[(firstRowsAt >> 2) + slot] = -1;
+      }
       return slot;
     };
     if (placed === undefined) u8.set(body, inputAt);
-    // A reused memory: clear what a previous call left after the input.
-    u8.fill(0, inputAt + end, layout.size);
+    // Clear what a previous call may have left: the room after the input,
+    // the plan and the tables up to the start of the organisation table (the
+    // part in use first; the loop clears more each time it grows it). The
+    // entry arrays and the odd records are written before they are read.
+    u8.fill(0, inputAt + end, tableAt + 4 * WASM_TABLE_START);
     const fill = (at: number, values: ArrayLike<number>): void => {
       i32.set(values, at >> 2);
     };
@@ -1170,7 +1183,6 @@ export function scanNokPart(
       needs[w] = fast.need[x]!;
     });
     fill(needsAt, needs);
-    i32.fill(-1, firstRowsAt >> 2, (firstRowsAt >> 2) + WASM_SLOTS);
     fill(plan, [
       d,
       roles.length,
@@ -1203,6 +1215,7 @@ export function scanNokPart(
       BATCH,
     ]);
     i32[state >> 2] = bodyStart;
+    i32[(state >> 2) + 6] = WASM_TABLE_START - 1;
     const flush = (extra?: [number, number, number]): boolean => {
       const n = i32[(state >> 2) + 4]!;
       const rows: number[] = [];
@@ -1237,6 +1250,7 @@ export function scanNokPart(
     if (status === 4) return 'js';
     // The counts of the loop, into the organisations.
     for (let slot = 0; slot < orgs.spelling.length && slot < WASM_SLOTS; slot++) {
+      if (cleared[slot] === 0) continue;
       const row = i32[(firstRowsAt >> 2) + slot]!;
       if (row >= 0 && (orgs.firstRow[slot]! < 0 || row < orgs.firstRow[slot]!)) {
         orgs.firstRow[slot] = row;
