@@ -62,6 +62,18 @@ describe('NokCsvFilePool', () => {
     }
   });
 
+  it('hands more parts than threads out as threads come free, same as countNokCsv', async () => {
+    const path = join(dir, 'region-6.csv');
+    writeFileSync(path, region(6000, 13, 89));
+    const counted = await countNokCsvFile(q, path, {
+      threads: 2,
+      partsPerThread: 3,
+      minPartBytes: 1024,
+    });
+    expect(counted.parts).toBe(6);
+    same(counted, countNokCsv(q, readFileSync(path)));
+  });
+
   it('reads the file in one piece when a cut falls inside a quoted cell', async () => {
     // One organisation with a long quoted comment spanning every cut.
     const body = Array.from({ length: 400 }, (_, k) => `line ${k}`).join('\n');
