@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { NokSurveyAccumulator, nokAssessment } from '@edu-quality/index';
 import { QuestionnaireSchema, readResponsesSync } from '@edu-quality/questionnaire';
+import { nokBenchQuestionnaire } from './nok-questionnaire.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const csvPath = join(here, 'data', 'nok-region-344-2000-400000.csv');
@@ -32,42 +33,7 @@ if (!existsSync(csvPath) || !existsSync(auditPath)) {
   throw new Error('bench data missing: run node bench/nok.bench.mjs once to generate it');
 }
 
-// The questionnaire of bench/nok.bench.mjs (the organisation and q1..q14 as
-// yes/no), copied because that script runs its whole benchmark on import.
-const en = (text) => ({ en: text });
-const yesNo = [
-  { value: 'yes', label: en('Yes') },
-  { value: 'no', label: en('No') },
-];
-const questionnaire = QuestionnaireSchema.parse({
-  id: 'nok-bench',
-  version: '1',
-  title: en('NOK survey (bench)'),
-  locales: ['en'],
-  defaultLocale: 'en',
-  sections: [
-    {
-      id: 's1',
-      title: en('Survey'),
-      questions: [
-        {
-          id: 'organisation',
-          kind: 'single',
-          role: 'segment',
-          text: en('Organisation'),
-          options: [],
-          acceptUnlisted: true,
-        },
-        ...Array.from({ length: 14 }, (_, i) => ({
-          id: `q${i + 1}`,
-          kind: 'single',
-          text: en(`q${i + 1}`),
-          options: yesNo,
-        })),
-      ],
-    },
-  ],
-});
+const questionnaire = QuestionnaireSchema.parse(nokBenchQuestionnaire);
 
 const responses = readResponsesSync(questionnaire, readFileSync(csvPath), {
   delimiter: ',',

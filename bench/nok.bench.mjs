@@ -54,6 +54,7 @@ import {
 } from '@edu-quality/index';
 import { NokCsvFilePool } from '@edu-quality/cli';
 import * as questionnairePkg from '@edu-quality/questionnaire';
+import { nokBenchQuestionnaire } from './nok-questionnaire.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const ORGANISATIONS = 2_000;
@@ -173,36 +174,7 @@ if (!existsSync(csvPath) || !existsSync(auditPath)) {
 
 // --- ours -------------------------------------------------------------------
 
-const en = (text) => ({ en: text });
-const yesNo = [
-  { value: 'yes', label: en('Yes') },
-  { value: 'no', label: en('No') },
-];
-const questionnaireDefinition = {
-  id: 'nok-bench',
-  version: '1',
-  title: en('NOK survey (bench)'),
-  locales: ['en'],
-  defaultLocale: 'en',
-  sections: [
-    {
-      id: 's1',
-      title: en('Survey'),
-      questions: [
-        {
-          id: 'organisation',
-          kind: 'single',
-          role: 'segment',
-          text: en('Organisation'),
-          options: [],
-          acceptUnlisted: true,
-        },
-        ...QUESTIONS.map((id) => ({ id, kind: 'single', text: en(id), options: yesNo })),
-      ],
-    },
-  ],
-};
-const questionnaire = questionnairePkg.QuestionnaireSchema.parse(questionnaireDefinition);
+const questionnaire = questionnairePkg.QuestionnaireSchema.parse(nokBenchQuestionnaire);
 
 // The scoring reads only the organisation and q1..q14: the respondent id and
 // the free-text proposals (q15) are ignored, as DuckDB's projection pushdown
