@@ -14,24 +14,18 @@
 //   text is read before timing, so the disk is out of the figure).
 // Medians of RUNS repetitions after WARMUP untimed ones, with the load average
 // and the CPU time (see measure).
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { NokSurveyAccumulator, nokAssessment } from '@edu-quality/index';
 import { QuestionnaireSchema, readResponsesSync } from '@edu-quality/questionnaire';
 import { nokBenchQuestionnaire } from './nok-questionnaire.mjs';
+import { auditPath, csvPath, ensureNokData } from './nok-data.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const csvPath = join(here, 'data', 'nok-region-344-2000-400000.csv');
-const auditPath = join(here, 'data', 'nok-audits-344-2000.json');
 const WARMUP = 10;
 const RUNS = Number(process.env.RUNS ?? 31);
 
-if (!existsSync(csvPath) || !existsSync(auditPath)) {
-  throw new Error('bench data missing: run node bench/nok.bench.mjs once to generate it');
-}
+ensureNokData();
 
 const questionnaire = QuestionnaireSchema.parse(nokBenchQuestionnaire);
 
