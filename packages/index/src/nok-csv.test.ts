@@ -927,3 +927,35 @@ describe('fixed bugs (regression cases)', () => {
     expectDefinition(NOK, bug2, {}, 'wasm');
   });
 });
+
+describe('review fixes (regression cases)', () => {
+  // The WebAssembly loop reads a byte source into a memory it keeps between
+  // calls. A source that fills fewer bytes than it promised (here: none)
+  // left the previous call's bytes in place, and they were counted: the
+  // second call reported "secret-school", an organisation of another file.
+  // It must count what it was given (zero bytes), as the JavaScript loop,
+  // which reads into fresh memory, does.
+  it('a byte source that fills nothing does not count the bytes of the previous call, wasm engine', () => {
+    const bytes = encoder.encode(`organisation,q14\n${'secret-school,yes\n'.repeat(50)}`);
+    const first = countNokCsv(
+      NOK,
+      {
+        byteLength: bytes.length,
+        read: (into) => {
+          into.set(bytes);
+        },
+      },
+      withEngine({}, 'wasm'),
+    );
+    expect(first.accumulator.result().get('secret-school')?.respondents).toBe(50); // hand count
+    const lazy = countNokCsv(
+      NOK,
+      { byteLength: bytes.length, read: () => {} },
+      withEngine({}, 'wasm'),
+    );
+    expect([...lazy.accumulator.result().keys()]).not.toContain('secret-school');
+    expect(outcomeOf(() => lazy)).toStrictEqual(
+      outcomeOf(() => countNokCsv(NOK, new Uint8Array(bytes.length), withEngine({}, 'js'))),
+    );
+  });
+});

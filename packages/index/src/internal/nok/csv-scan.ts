@@ -823,6 +823,9 @@ export function scanNokPart(
     if (module !== undefined) {
       placed = wasmInstance(module, align8(n + 8) + TABLE_RESERVE);
       input = placed.u8.subarray(0, n);
+      // The memory is reused: a source that fills fewer bytes than it
+      // promised must not leave the previous input's bytes to be counted.
+      input.fill(0);
     } else input = new Uint8Array(n);
     source.read(input);
   }
