@@ -958,4 +958,50 @@ describe('review fixes (regression cases)', () => {
       outcomeOf(() => countNokCsv(NOK, new Uint8Array(bytes.length), withEngine({}, 'js'))),
     );
   });
+
+  // Past 2 GiB the WebAssembly path computed its memory layout with 32-bit
+  // bit operations (a negative size: "WebAssembly.Memory(): Property
+  // 'initial' must be non-negative") and read offsets back as signed
+  // numbers. About 2.1 GB of memory and several seconds: run with
+  // NOK_TEST_2GIB=1.
+  it.runIf(process.env['NOK_TEST_2GIB'] === '1')(
+    'an input past 2 GiB is counted by the WebAssembly loop (hand count)',
+    () => {
+      const head = encoder.encode('organisation,q1\n');
+      const row = encoder.encode('a,yes\n');
+      const tail = encoder.encode('zz,yes\nyy,maybe\n');
+      const rows = Math.ceil((2 ** 31 + 1000) / row.length);
+      const body = rows * row.length;
+      const result = countNokCsv(
+        NOK,
+        {
+          byteLength: head.length + body + tail.length,
+          read: (into) => {
+            into.set(head);
+            into.set(row, head.length);
+            for (let filled = row.length; filled < body; filled *= 2) {
+              const n = Math.min(filled, body - filled);
+              into.copyWithin(head.length + filled, head.length, head.length + n);
+            }
+            into.set(tail, head.length + body);
+          },
+        },
+        withEngine({}, 'wasm'),
+      );
+      // By hand: `rows` rows of "a", then "zz" (past 2 GiB, accepted) and
+      // "yy" (rejected: "maybe" is no option), the last at row rows + 3.
+      expect([...result.accumulator.result()].map(([id, c]) => [id, c.respondents])).toEqual([
+        ['a', rows],
+        ['zz', 1],
+      ]);
+      expect(result.counts).toEqual({
+        read: rows + 2,
+        accepted: rows + 1,
+        rejected: 1,
+        droppedAnswers: 0,
+      });
+      expect(result.issues.at(-1)).toMatchObject({ code: 'invalid-answer', row: rows + 3 });
+    },
+    600_000,
+  );
 });

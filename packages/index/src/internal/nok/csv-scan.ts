@@ -702,7 +702,7 @@ class Layout {
   size = 0;
   bytes(n: number): number {
     const at = this.size;
-    this.size = (this.size + n + 7) & ~7;
+    this.size = align8(this.size + n);
     return at;
   }
   words(n: number): number {
@@ -728,19 +728,35 @@ interface WasmContext {
   readonly scan: ScanFunction;
 }
 
+// Arithmetic, not `& ~7`: an input past 2 GiB would turn negative in 32 bits.
 function align8(n: number): number {
-  return (n + 7) & ~7;
+  return Math.ceil(n / 8) * 8;
 }
 
 /** Room for the row loop's tables after the input (they need about 3.3 MB). */
 const TABLE_RESERVE = 4 << 20;
 
+/** The most pages a 32-bit WebAssembly memory can have (4 GiB). */
+const MAX_PAGES = 65536;
+
 /**
  * An instance of the module with at least `size` bytes of memory: the kept
- * one (grown if need be) up to {@link KEEP_PAGES}, a new one beyond.
+ * one (grown if need be) up to {@link KEEP_PAGES}, a new one beyond;
+ * undefined when no such memory can be had (past 4 GiB, or refused), for the
+ * JavaScript loop to take the input.
  */
-function wasmInstance(module: WebAssembly.Module, size: number): WasmContext {
+function wasmInstance(module: WebAssembly.Module, size: number): WasmContext | undefined {
   const pages = Math.ceil(size / 65536);
+  if (pages > MAX_PAGES) return undefined;
+  try {
+    return instanceWith(module, pages);
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
+}
+
+function instanceWith(module: WebAssembly.Module, pages: number): WasmContext {
   let current = kept;
   if (current !== undefined && current.pages < pages && pages <= KEEP_PAGES) {
     current.memory.grow(pages - current.pages);
@@ -749,7 +765,9 @@ function wasmInstance(module: WebAssembly.Module, size: number): WasmContext {
   if (current === undefined || current.pages < pages) {
     const memory = new WebAssembly.Memory({ initial: pages });
     const instance = new WebAssembly.Instance(module, {
-      env: { memory, resolve: (s: number, e: number) => resolver(s, e) },
+      // The addresses come as signed 32-bit numbers: past 2 GiB they are
+      // negative unless read as unsigned.
+      env: { memory, resolve: (s: number, e: number) => resolver(s >>> 0, e >>> 0) },
     });
     current = { memory, scan: instance.exports['scan'] as ScanFunction, pages };
     if (pages <= KEEP_PAGES) kept = current;
@@ -813,8 +831,7 @@ export function scanNokPart(
 ): ScanPart {
   // A byte source is read straight into the WebAssembly memory (offset 0),
   // where the row loop reads it: no copy, and no fresh pages per call.
-  const module =
-    settings.engine === 'js' || settings.readerOnly === true ? undefined : scanModule();
+  let module = settings.engine === 'js' || settings.readerOnly === true ? undefined : scanModule();
   let input: Uint8Array;
   let placed: WasmContext | undefined;
   if (source instanceof Uint8Array) input = source;
@@ -822,6 +839,9 @@ export function scanNokPart(
     const n = source.byteLength;
     if (module !== undefined) {
       placed = wasmInstance(module, align8(n + 8) + TABLE_RESERVE);
+      if (placed === undefined) module = undefined;
+    }
+    if (placed !== undefined) {
       input = placed.u8.subarray(0, n);
       // The memory is reused: a source that fills fewer bytes than it
       // promised must not leave the previous input's bytes to be counted.
@@ -1120,6 +1140,7 @@ export function scanNokPart(
     let context = placed;
     if (context === undefined) context = wasmInstance(module, layout.size);
     else if (context.u8.length < layout.size) return 'js';
+    if (context === undefined) return 'js';
     const { u8, i32, scan } = context;
     const entryText: string[] = [];
     // The memory is reused: a slot's counts are cleared when the loop first
@@ -1130,8 +1151,8 @@ export function scanNokPart(
       entryText.push(spelling);
       if (slot >= 0 && slot < WASM_SLOTS && cleared[slot] === 0) {
         cleared[slot] = 1;
-        i32.fill(0, (countsAt >> 2) + slot * WIDTH, (countsAt >> 2) + (slot + 1) * WIDTH);
-        i32[(firstRowsAt >> 2) + slot] = -1;
+        i32.fill(0, (countsAt >>> 2) + slot * WIDTH, (countsAt >>> 2) + (slot + 1) * WIDTH);
+        i32[(firstRowsAt >>> 2) + slot] = -1;
       }
       return slot;
     };
@@ -1142,7 +1163,7 @@ export function scanNokPart(
     // entry arrays and the odd records are written before they are read.
     u8.fill(0, inputAt + end, tableAt + 4 * WASM_TABLE_START);
     const fill = (at: number, values: ArrayLike<number>): void => {
-      i32.set(values, at >> 2);
+      i32.set(values, at >>> 2);
     };
     // The tables of the JavaScript loop (FastRows), written into memory.
     const fast = new FastRows(d, roles, qs, keyIndex, need, orgs, orgIndex);
@@ -1151,13 +1172,13 @@ export function scanNokPart(
     let t = 0;
     let p = tokenPoolAt;
     qs.forEach((q, k) => {
-      i32[(tokenFromAt >> 2) + k] = t;
-      i32[(tableOfAt >> 2) + k] = tablesAt + sets.indexOf(setOf[k]!) * 256 * 16;
+      i32[(tokenFromAt >>> 2) + k] = t;
+      i32[(tableOfAt >>> 2) + k] = tablesAt + sets.indexOf(setOf[k]!) * 256 * 16;
       u8.set(q.pool, p);
       q.tokenStart.forEach((start, x) => {
-        i32[(tokenAddressAt >> 2) + t] = p + start;
-        i32[(tokenLengthAt >> 2) + t] = q.tokenLength[x]!;
-        i32[(tokenYesAt >> 2) + t] = q.yes[q.tokenCode[x]! + 1]!;
+        i32[(tokenAddressAt >>> 2) + t] = p + start;
+        i32[(tokenLengthAt >>> 2) + t] = q.tokenLength[x]!;
+        i32[(tokenYesAt >>> 2) + t] = q.yes[q.tokenCode[x]! + 1]!;
         // Tokens of up to 4 bytes: found by their first byte, compared as
         // one little-endian word under a mask (the first such token of a
         // first byte; the others are found through the full token list).
@@ -1165,7 +1186,7 @@ export function scanNokPart(
         if (length >= 1 && length <= 4) {
           let key = 0;
           for (let b = 0; b < length; b++) key |= q.pool[start + b]! << (8 * b);
-          const entry = (tablesAt >> 2) + (sets.indexOf(setOf[k]!) * 256 + q.pool[start]!) * 4;
+          const entry = (tablesAt >>> 2) + (sets.indexOf(setOf[k]!) * 256 + q.pool[start]!) * 4;
           if (i32[entry + 2] === 0) {
             i32[entry] = key;
             i32[entry + 1] = length === 4 ? -1 : (1 << (8 * length)) - 1;
@@ -1177,7 +1198,7 @@ export function scanNokPart(
       });
       p += q.pool.length;
     });
-    i32[(tokenFromAt >> 2) + nq] = t;
+    i32[(tokenFromAt >>> 2) + nq] = t;
     // The need mask of each of the 16 counts: 0 for the respondents (every
     // row), bit 31 (never set: at most 30 questions) for counts not mapped.
     const needs = new Int32Array(WIDTH).fill(1 << 31);
@@ -1217,26 +1238,26 @@ export function scanNokPart(
       oddsAt,
       BATCH,
     ]);
-    i32[state >> 2] = bodyStart;
-    i32[(state >> 2) + 6] = WASM_TABLE_START - 1;
+    i32[state >>> 2] = bodyStart;
+    i32[(state >>> 2) + 6] = WASM_TABLE_START - 1;
     const flush = (extra?: [number, number, number]): boolean => {
-      const n = i32[(state >> 2) + 4]!;
+      const n = i32[(state >>> 2) + 4]!;
       const rows: number[] = [];
       const chunks: Uint8Array[] = [];
       let total = 0;
       for (let k = 0; k < n; k++) {
-        const s = inputAt + i32[(oddsAt >> 2) + 3 * k]!;
-        const e = inputAt + i32[(oddsAt >> 2) + 3 * k + 1]!;
+        const s = inputAt + (i32[(oddsAt >>> 2) + 3 * k]! >>> 0);
+        const e = inputAt + (i32[(oddsAt >>> 2) + 3 * k + 1]! >>> 0);
         chunks.push(u8.subarray(s, e), LINE_FEED);
         total += e - s + 1;
-        rows.push(i32[(oddsAt >> 2) + 3 * k + 2]!);
+        rows.push(i32[(oddsAt >>> 2) + 3 * k + 2]! >>> 0);
       }
       if (extra !== undefined) {
         chunks.push(u8.subarray(inputAt + extra[0], inputAt + extra[1]), LINE_FEED);
         total += extra[1] - extra[0] + 1;
         rows.push(extra[2]);
       }
-      i32[(state >> 2) + 4] = 0;
+      i32[(state >>> 2) + 4] = 0;
       if (rows.length === 0) return true;
       return general(withHeader(chunks, total), (batchRow) => rows[batchRow - 2]!);
     };
@@ -1244,7 +1265,7 @@ export function scanNokPart(
     for (;;) {
       status = scan(inputAt, inputAt + limit, plan, state);
       if (status === 1) {
-        if (!flush()) return { records: i32[(state >> 2) + 1]!, complete };
+        if (!flush()) return { records: i32[(state >>> 2) + 1]! >>> 0, complete };
         continue;
       }
       break;
@@ -1254,23 +1275,23 @@ export function scanNokPart(
     // The counts of the loop, into the organisations.
     for (let slot = 0; slot < orgs.spelling.length && slot < WASM_SLOTS; slot++) {
       if (cleared[slot] === 0) continue;
-      const row = i32[(firstRowsAt >> 2) + slot]!;
+      const row = i32[(firstRowsAt >>> 2) + slot]!;
       if (row >= 0 && (orgs.firstRow[slot]! < 0 || row < orgs.firstRow[slot]!)) {
         orgs.firstRow[slot] = row;
-        orgs.spelling[slot] = entryText[i32[(firstEntriesAt >> 2) + slot]!]!;
+        orgs.spelling[slot] = entryText[i32[(firstEntriesAt >>> 2) + slot]!]!;
       }
-      const from = (countsAt >> 2) + slot * WIDTH;
+      const from = (countsAt >>> 2) + slot * WIDTH;
       for (let w = 0; w < WIDTH; w++) orgs.counts[slot * WIDTH + w]! += i32[from + w]!;
     }
-    const loopRead = i32[(state >> 2) + 2]!;
+    const loopRead = i32[(state >>> 2) + 2]! >>> 0;
     read += loopRead;
     accepted += loopRead;
     fastRecords += loopRead;
-    noOrganisation += i32[(state >> 2) + 3]!;
-    let records = i32[(state >> 2) + 1]!;
+    noOrganisation += i32[(state >>> 2) + 3]! >>> 0;
+    let records = i32[(state >>> 2) + 1]! >>> 0;
     // The rest, as in fastScan: a cut record, a last record without a line
     // end, a quoted cell across the last line feed.
-    const at = i32[state >> 2]!;
+    const at = i32[state >>> 2]! >>> 0;
     let extra: [number, number, number] | undefined;
     if (at < end) {
       for (let k = at; k < end; k++) {
