@@ -34,6 +34,8 @@ export interface NokByteSource {
   /**
    * Fills `into`, which is exactly `byteLength` bytes long, with them; in
    * Node, for a part of a file: `(into) => readSync(fd, into, 0, into.length, start)`.
+   * `into` comes zeroed: bytes left unfilled are counted as zero bytes (so
+   * fill it whole, or throw: the error is passed on to the caller).
    */
   read(into: Uint8Array): void;
 }
