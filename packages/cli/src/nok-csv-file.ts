@@ -51,9 +51,11 @@ function workerUrl(): URL {
 /**
  * The Node flags for the workers: this process's, without the repository's
  * `@edu-quality/source` condition (a test runner's), so that the built
- * worker loads the built packages.
+ * worker loads the built packages; undefined (the workers inherit them as
+ * Node does, leaving out the flags a worker cannot take, such as
+ * `--expose-gc`) when there is no such condition.
  */
-function workerArgv(): string[] {
+function workerArgv(): string[] | undefined {
   const out: string[] = [];
   const argv = process.execArgv;
   for (let k = 0; k < argv.length; k++) {
@@ -65,7 +67,24 @@ function workerArgv(): string[] {
     }
     out.push(arg);
   }
-  return out;
+  return out.length === argv.length ? undefined : out;
+}
+
+/** A worker; flags a worker cannot take (Node names them in its error) are left out. */
+function startWorker(): Worker {
+  let execArgv = workerArgv();
+  for (;;) {
+    try {
+      return new Worker(workerUrl(), execArgv === undefined ? {} : { execArgv });
+    } catch (error) {
+      const e = error as { code?: unknown; message?: unknown };
+      if (execArgv === undefined || e.code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw error;
+      const invalid = String(e.message).split(': ').at(-1)?.split(', ') ?? [];
+      const kept = execArgv.filter((arg) => !invalid.includes(arg));
+      if (kept.length === execArgv.length) throw error;
+      execArgv = kept;
+    }
+  }
 }
 
 /**
@@ -170,7 +189,7 @@ export class NokCsvFilePool {
   /** Starts the threads now rather than at the first count (so a benchmark does not time it). */
   start(): void {
     this.#workers ??= Array.from({ length: this.#threads }, () => {
-      const worker = new Worker(workerUrl(), { execArgv: workerArgv() });
+      const worker = startWorker();
       worker.unref();
       return worker;
     });
