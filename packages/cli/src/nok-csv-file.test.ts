@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -99,6 +100,29 @@ describe('NokCsvFilePool', () => {
     await expect(
       countNokCsvFile(q, path, { threads: 2, minPartBytes: 1024, onInvalid: 'fail' }),
     ).rejects.toMatchObject({ message: expected.message });
+  });
+
+  it('starts its threads in a Node run with flags a worker cannot take (--max-old-space-size, --expose-gc)', () => {
+    const path = join(dir, 'flags.csv');
+    writeFileSync(path, region(3000, 5));
+    const script = [
+      "import { countNokCsvFile } from '@edu-quality/cli';",
+      "import { nokEducationQuestionnaire } from '@edu-quality/templates';",
+      `const r = await countNokCsvFile(nokEducationQuestionnaire, ${JSON.stringify(path)}, { threads: 2, minPartBytes: 1024 });`,
+      'console.log(JSON.stringify({ parts: r.parts, accepted: r.counts.accepted }));',
+    ].join('\n');
+    // A script in the repository, so that it loads the built packages (the
+    // test job builds first), as an app would.
+    const root = join(import.meta.dirname, '..', '..', '..');
+    mkdirSync(join(root, '.tmp'), { recursive: true });
+    const file = join(root, '.tmp', 'nok-pool-flags.mjs');
+    writeFileSync(file, script);
+    const out = execFileSync(process.execPath, ['--max-old-space-size=256', '--expose-gc', file], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    const expected = countNokCsv(q, readFileSync(path));
+    expect(JSON.parse(out)).toEqual({ parts: 2, accepted: expected.counts.accepted });
   });
 
   it('rejects a thread count that is not a positive integer', () => {

@@ -132,6 +132,11 @@ function nextLine(fd: number, from: number, size: number): number {
 }
 
 function rethrow(error: NonNullable<PartReply['error']>, offset: number): never {
+  if (!error.library) {
+    // Not the counter's own error (a file that cannot be read, say): an
+    // Error with the same message and code.
+    throw Object.assign(new Error(error.message), { code: error.code });
+  }
   const issues = error.issues.map((issue) =>
     issue.row === undefined || issue.row <= 1 ? issue : { ...issue, row: issue.row + offset },
   );
@@ -234,38 +239,68 @@ export class NokCsvFilePool {
     const workers = this.#workers!;
     // The parts go to the threads as they come free: with more parts than
     // threads, a thread slowed by other work (the caller's own, say) takes
-    // fewer of them.
+    // fewer of them. After a failure no part is handed out; the parts in
+    // flight are awaited, so no reply is left to a later count. A thread that
+    // dies (or cannot be sent a part) stops the pool: its threads are ended
+    // and the next count starts new ones.
     const replies: PartReply[] = new Array<PartReply>(requests.length);
     let next = 0;
+    let failure: unknown;
+    let broken = false;
     const ask = (worker: Worker, request: PartRequest): Promise<PartReply> =>
       new Promise<PartReply>((resolve, reject) => {
-        const onError = (error: unknown): void => {
+        const done = (): void => {
           worker.off('message', onMessage);
-          reject(error instanceof Error ? error : new Error(String(error)));
+          worker.off('error', onError);
+          worker.off('exit', onExit);
         };
         const onMessage = (reply: PartReply): void => {
-          worker.off('error', onError);
+          done();
           resolve(reply);
         };
-        worker.once('message', onMessage);
-        worker.once('error', onError);
-        worker.postMessage(request);
+        const onError = (error: unknown): void => {
+          done();
+          reject(error instanceof Error ? error : new Error(String(error)));
+        };
+        const onExit = (code: number): void => {
+          done();
+          reject(new Error(`NokCsvFilePool: a worker thread stopped (exit code ${code})`));
+        };
+        worker.on('message', onMessage);
+        worker.on('error', onError);
+        worker.on('exit', onExit);
+        try {
+          worker.postMessage(request);
+        } catch (error) {
+          done();
+          reject(error instanceof Error ? error : new Error(String(error)));
+        }
       });
     const drain = async (worker: Worker): Promise<void> => {
-      while (next < requests.length) {
+      while (next < requests.length && failure === undefined) {
         const k = next++;
-        replies[k] = await ask(worker, requests[k]!);
+        try {
+          replies[k] = await ask(worker, requests[k]!);
+          if (replies[k].error !== undefined) failure ??= replies[k].error;
+        } catch (error) {
+          failure ??= error;
+          broken = true;
+        }
       }
     };
     for (const worker of workers) worker.ref();
     try {
       await Promise.all(workers.map(drain));
     } finally {
-      for (const worker of workers) worker.unref();
+      if (broken) await this.close();
+      else for (const worker of workers) worker.unref();
     }
+    if (broken) throw failure instanceof Error ? failure : new Error(String(failure));
     const parts: NokCsvPart[] = [];
     let offset = 0;
     for (const reply of replies) {
+      // The first failed part in file order (earlier parts all came back).
+      if (reply === undefined) break;
       if (reply.error !== undefined) rethrow(reply.error, offset);
       parts.push(reply.part!);
       offset += reply.part!.records;

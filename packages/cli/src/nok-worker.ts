@@ -3,7 +3,7 @@
 // buffer transferred, not copied). Built as dist/nok-worker.js.
 import { closeSync, openSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
-import type { Issue } from '@edu-quality/core';
+import { EduQualityError, type Issue } from '@edu-quality/core';
 import { countNokCsvPart } from '@edu-quality/index';
 import { readRange, type PartRequest, type PartReply } from './internal/nok-part.js';
 
@@ -32,7 +32,8 @@ port.on('message', (request: PartRequest) => {
     const e = error as { code?: unknown; message?: unknown; issues?: unknown };
     reply = {
       error: {
-        code: typeof e.code === 'string' ? e.code : 'internal',
+        library: EduQualityError.isInstance(error),
+        code: typeof e.code === 'string' ? e.code : 'ERR_NOK_WORKER',
         message: typeof e.message === 'string' ? e.message : String(error),
         issues: Array.isArray(e.issues) ? (e.issues as Issue[]) : [],
       },
