@@ -716,6 +716,19 @@ let compiled: WebAssembly.Module | null | undefined;
 let kept: { memory: WebAssembly.Memory; scan: ScanFunction; pages: number } | undefined;
 /** The organisation resolver of the call in progress (calls never overlap: they are synchronous). */
 let resolver: (s: number, e: number) => number = () => -2;
+/** How many bytes of input the call in progress put in the memory. */
+let keptUsed = 0;
+
+/** Clears the input from the kept memory and drops the resolver after a call. */
+function release(): void {
+  if (kept !== undefined && keptUsed > 0) {
+    new Uint8Array(kept.memory.buffer, 0, Math.min(keptUsed, kept.memory.buffer.byteLength)).fill(
+      0,
+    );
+  }
+  keptUsed = 0;
+  resolver = () => -2;
+}
 /** Memory kept between calls, at most (larger inputs get a memory of their own). */
 const KEEP_PAGES = 1024;
 
@@ -829,6 +842,20 @@ export function scanNokPart(
   source: Uint8Array | ByteSource,
   settings: ScanSettings,
 ): ScanPart {
+  try {
+    return scanPart(questionnaire, source, settings);
+  } finally {
+    // Respondents' answers are not left in the memory kept for the next
+    // call, nor the organisation names in the resolver's closure.
+    release();
+  }
+}
+
+function scanPart(
+  questionnaire: Questionnaire,
+  source: Uint8Array | ByteSource,
+  settings: ScanSettings,
+): ScanPart {
   // A byte source is read straight into the WebAssembly memory (offset 0),
   // where the row loop reads it: no copy, and no fresh pages per call.
   let module = settings.engine === 'js' || settings.readerOnly === true ? undefined : scanModule();
@@ -840,6 +867,7 @@ export function scanNokPart(
     if (module !== undefined) {
       placed = wasmInstance(module, align8(n + 8) + TABLE_RESERVE);
       if (placed === undefined) module = undefined;
+      else keptUsed = Math.max(keptUsed, n);
     }
     if (placed !== undefined) {
       input = placed.u8.subarray(0, n);
@@ -848,6 +876,12 @@ export function scanNokPart(
       input.fill(0);
     } else input = new Uint8Array(n);
     source.read(input);
+    if (input.byteLength !== n) {
+      throw new EduQualityError(
+        'invalid-argument',
+        'countNokCsv: the byte source counted NOK answers itself while it was read',
+      );
+    }
   }
   // The needed items: the organisation, then the mapped questions (distinct).
   const mapEntries = (
@@ -1157,6 +1191,7 @@ export function scanNokPart(
       return slot;
     };
     if (placed === undefined) u8.set(body, inputAt);
+    keptUsed = Math.max(keptUsed, end);
     // Clear what a previous call may have left: the room after the input,
     // the plan and the tables up to the start of the organisation table (the
     // part in use first; the loop clears more each time it grows it). The
