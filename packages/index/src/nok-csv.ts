@@ -33,8 +33,9 @@ export interface NokByteSource {
   readonly byteLength: number;
   /**
    * Fills `into`, which is exactly `byteLength` bytes long, with them; in
-   * Node, for a part of a file: `(into) => readSync(fd, into, 0, into.length, start)`.
-   * `into` comes zeroed: bytes left unfilled are counted as zero bytes (so
+   * Node, for a part of a file, call `readSync(fd, into, done, into.length -
+   * done, start + done)` until `done` reaches `into.length` (one call may read
+   * fewer bytes). `into` comes zeroed: bytes left unfilled are counted as zero bytes (so
    * fill it whole, or throw: the error is passed on to the caller).
    */
   read(into: Uint8Array): void;
