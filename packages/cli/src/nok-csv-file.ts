@@ -214,27 +214,37 @@ export class NokCsvFilePool {
     path: string,
     options: NokCsvOptions = {},
   ): Promise<NokCsvFileResult> {
+    // One open file for the whole count: the threads read their parts
+    // through it, so a file replaced meanwhile is not read half from each.
     const fd = openSync(path, 'r');
-    let requests: PartRequest[] | undefined;
     try {
-      const size = fstatSync(fd).size;
-      requests = this.#cut(fd, size, path, questionnaire, options);
-      if (requests === undefined) {
-        const whole = countNokCsv(
-          questionnaire,
-          {
-            byteLength: size,
-            read: (into) => {
-              readRange(fd, into, 0);
-            },
-          },
-          options,
-        );
-        return { ...whole, parts: 1 };
-      }
+      return await this.#count(questionnaire, fd, options);
     } finally {
       closeSync(fd);
     }
+  }
+
+  async #count(
+    questionnaire: Questionnaire,
+    fd: number,
+    options: NokCsvOptions,
+  ): Promise<NokCsvFileResult> {
+    const size = fstatSync(fd).size;
+    const whole = (): NokCsvFileResult => ({
+      ...countNokCsv(
+        questionnaire,
+        {
+          byteLength: size,
+          read: (into) => {
+            readRange(fd, into, 0);
+          },
+        },
+        options,
+      ),
+      parts: 1,
+    });
+    const requests = this.#cut(fd, size, questionnaire, options);
+    if (requests === undefined) return whole();
     this.start();
     const workers = this.#workers!;
     // The parts go to the threads as they come free: with more parts than
@@ -305,22 +315,14 @@ export class NokCsvFilePool {
       parts.push(reply.part!);
       offset += reply.part!.records;
     }
-    if (parts.some((part) => !part.complete)) {
-      // A cut inside a quoted cell: the file in one piece.
-      const whole = await new NokCsvFilePool({ threads: 1, minPartBytes: Infinity }).count(
-        questionnaire,
-        path,
-        options,
-      );
-      return whole;
-    }
+    // A cut inside a quoted cell: the file in one piece.
+    if (parts.some((part) => !part.complete)) return whole();
     return { ...mergeNokCsvParts(questionnaire, parts, options), parts: parts.length };
   }
 
   #cut(
     fd: number,
     size: number,
-    path: string,
     questionnaire: Questionnaire,
     options: NokCsvOptions,
   ): PartRequest[] | undefined {
@@ -342,7 +344,7 @@ export class NokCsvFilePool {
         ...(k === 0 ? {} : { header: header.text }),
         final: last,
       };
-      return { path, start, end: cuts[k + 1]!, questionnaire, options: partOptions };
+      return { fd, start, end: cuts[k + 1]!, questionnaire, options: partOptions };
     });
   }
 

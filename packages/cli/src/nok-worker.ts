@@ -1,7 +1,6 @@
 // The worker of NokCsvFilePool: counts one part of a file, read straight
 // from disk into the counter's memory, and posts the part back (the counts'
 // buffer transferred, not copied). Built as dist/nok-worker.js.
-import { closeSync, openSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { EduQualityError, type Issue } from '@edu-quality/core';
 import { countNokCsvPart } from '@edu-quality/index';
@@ -12,22 +11,17 @@ if (port === null) throw new Error('nok-worker: run it as a worker thread');
 port.on('message', (request: PartRequest) => {
   let reply: PartReply;
   try {
-    const fd = openSync(request.path, 'r');
-    try {
-      const part = countNokCsvPart(
-        request.questionnaire,
-        {
-          byteLength: request.end - request.start,
-          read: (into) => {
-            readRange(fd, into, request.start);
-          },
+    const part = countNokCsvPart(
+      request.questionnaire,
+      {
+        byteLength: request.end - request.start,
+        read: (into) => {
+          readRange(request.fd, into, request.start);
         },
-        request.options,
-      );
-      reply = { part };
-    } finally {
-      closeSync(fd);
-    }
+      },
+      request.options,
+    );
+    reply = { part };
   } catch (error) {
     const e = error as { code?: unknown; message?: unknown; issues?: unknown };
     reply = {

@@ -6,7 +6,8 @@ import type { Questionnaire } from '@edu-quality/questionnaire';
 
 /** A part of a file to count. */
 export interface PartRequest {
-  readonly path: string;
+  /** The file, opened by the pool (descriptors are shared by the threads of a process). */
+  readonly fd: number;
   readonly start: number;
   readonly end: number;
   readonly questionnaire: Questionnaire;
