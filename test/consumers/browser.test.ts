@@ -51,7 +51,8 @@ describe('in a browser', () => {
       // The same computation in Node, from the same built packages, is the oracle:
       // the browser must give identical numbers.
       const { parseQuestionnaire, readResponses } = await import('@edu-quality/questionnaire');
-      const { breakdown, netPromoterScore, satisfactionIndex } = await import('@edu-quality/index');
+      const { breakdown, countNokCsv, netPromoterScore, satisfactionIndex } =
+        await import('@edu-quality/index');
       const questionnaire = parseQuestionnaire(
         JSON.parse(readFileSync(join(root, 'examples', 'questionnaire.json'), 'utf8')),
       );
@@ -62,7 +63,19 @@ describe('in a browser', () => {
       );
       const recommend = responses.columns.get('recommend');
       if (recommend?.kind !== 'scale') throw new Error('recommend must be a scale column');
+      const nok = countNokCsv(
+        parseQuestionnaire(
+          JSON.parse(readFileSync(join(here, 'browser', 'nok-questionnaire.json'), 'utf8')),
+        ),
+        readFileSync(join(root, 'packages', 'cli', 'examples', 'nok', 'answers.csv')),
+      );
+      expect(nok.counts.accepted).toBe(440);
       expect(result).toEqual({
+        nok: {
+          counts: nok.counts,
+          issues: nok.issues.length,
+          organisations: [...nok.accumulator.result()],
+        },
         title: 'Удовлетворённость образовательными услугами',
         counts: { read: 124, accepted: 122, rejected: 2, droppedAnswers: 0 },
         index: satisfactionIndex(responses, { weights: 'stated' }).score,

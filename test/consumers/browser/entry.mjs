@@ -2,9 +2,11 @@
 // then run in headless Chromium. The result is left on window for the test.
 import { localize } from '@edu-quality/core';
 import { parseQuestionnaire, readResponses } from '@edu-quality/questionnaire';
-import { breakdown, netPromoterScore, satisfactionIndex } from '@edu-quality/index';
+import { breakdown, countNokCsv, netPromoterScore, satisfactionIndex } from '@edu-quality/index';
 import questionnaireJson from '../../../examples/questionnaire.json';
 import responsesCsv from '../../../examples/responses.csv';
+import nokQuestionnaireJson from './nok-questionnaire.json';
+import nokAnswersCsv from '../../../packages/cli/examples/nok/answers.csv';
 
 async function main() {
   const questionnaire = parseQuestionnaire(questionnaireJson);
@@ -20,7 +22,14 @@ async function main() {
   const index = satisfactionIndex(responses, { weights: 'stated' });
   const groups = breakdown(responses, { by: 'institution' });
   const recommend = responses.columns.get('recommend');
+  // NOK counts straight from the CSV (the WebAssembly row loop where it compiles).
+  const nok = countNokCsv(parseQuestionnaire(nokQuestionnaireJson), nokAnswersCsv);
   return {
+    nok: {
+      counts: nok.counts,
+      issues: nok.issues.length,
+      organisations: [...nok.accumulator.result()],
+    },
     title: localize(questionnaire.title, 'ru'),
     counts: responses.counts,
     index: index.score,
