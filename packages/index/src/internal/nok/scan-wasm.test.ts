@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { NOK_SCAN_WASM } from './scan-wasm.js';
 
 // The committed WebAssembly module (scan-wasm.ts, base64) must be what the
 // AssemblyScript source wasm/nok-scan.ts compiles to: the script recompiles
@@ -12,4 +13,8 @@ describe('the NOK row loop module', () => {
       execFileSync(process.execPath, [script, '--check'], { stdio: 'pipe' }),
     ).not.toThrow();
   }, 60_000);
+
+  it('stays under the 4 KB a browser main thread compiles synchronously (Chromium refuses more)', () => {
+    expect(atob(NOK_SCAN_WASM).length).toBeLessThan(4096);
+  });
 });
