@@ -1005,3 +1005,19 @@ describe('review fixes (regression cases)', () => {
     600_000,
   );
 });
+
+describe('byte sources countNokCsv cannot take', () => {
+  const never = (): void => {
+    throw new Error('read must not be called');
+  };
+  it('rejects one over 4 GiB as unsupported before reading it, naming the way in parts', () => {
+    expect(() => countNokCsv(NOK, { byteLength: 5 * 2 ** 30, read: never })).toThrow(
+      expect.objectContaining({ code: 'unsupported', message: expect.stringMatching(/in parts/) }),
+    );
+  });
+  it.each([-1, 1.5, Number.NaN])('rejects a byteLength of %s as an invalid argument', (n) => {
+    expect(() => countNokCsv(NOK, { byteLength: n, read: never })).toThrow(
+      expect.objectContaining({ code: 'invalid-argument' }),
+    );
+  });
+});

@@ -39,6 +39,8 @@ const WIDTH = NOK_COUNT_KEYS.length;
 const KEY_INDEX = new Map<NokCountKey, number>(NOK_COUNT_KEYS.map((k, i) => [k, i]));
 /** Odd records are read by the reader in batches of this many. */
 const BATCH = 4096;
+/** The most bytes one piece can hold (a WebAssembly memory, and a typed array here). */
+const MAX_SOURCE_BYTES = 2 ** 32 - 4 * 2 ** 20 - 8;
 const LINE_FEED = new Uint8Array([LF]);
 
 /** The reader options the counter passes on. */
@@ -864,6 +866,18 @@ function scanPart(
   if (source instanceof Uint8Array) input = source;
   else {
     const n = source.byteLength;
+    if (!(Number.isSafeInteger(n) && n >= 0)) {
+      throw new EduQualityError(
+        'invalid-argument',
+        `countNokCsv: a byte source's byteLength must be a whole number of bytes, got ${n}`,
+      );
+    }
+    if (n > MAX_SOURCE_BYTES) {
+      throw new EduQualityError(
+        'unsupported',
+        `countNokCsv: a byte source of ${n} bytes is more than one piece can hold (4 GiB); count it in parts (countNokCsvPart, mergeNokCsvParts) or with countNokCsvFile`,
+      );
+    }
     if (module !== undefined) {
       placed = wasmInstance(module, align8(n + 8) + TABLE_RESERVE);
       if (placed === undefined) module = undefined;
