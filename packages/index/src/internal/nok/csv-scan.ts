@@ -718,10 +718,14 @@ let compiled: WebAssembly.Module | null | undefined;
 let kept: { memory: WebAssembly.Memory; scan: ScanFunction; pages: number } | undefined;
 /** The organisation resolver of the call in progress (calls never overlap: they are synchronous). */
 let resolver: (s: number, e: number) => number = () => -2;
-/** How many bytes of input the call in progress put in the memory. */
+/** How many leading bytes of the kept memory the call in progress wrote (input and tables). */
 let keptUsed = 0;
 
-/** Clears the input from the kept memory and drops the resolver after a call. */
+/**
+ * Clears all the call wrote in the kept memory (the input, with respondents'
+ * answers, and the tables), so that it is all zeros between calls, and
+ * drops the resolver.
+ */
 function release(): void {
   if (kept !== undefined && keptUsed > 0) {
     new Uint8Array(kept.memory.buffer, 0, Math.min(keptUsed, kept.memory.buffer.byteLength)).fill(
@@ -883,12 +887,11 @@ function scanPart(
       if (placed === undefined) module = undefined;
       else keptUsed = Math.max(keptUsed, n);
     }
-    if (placed !== undefined) {
-      input = placed.u8.subarray(0, n);
-      // The memory is reused: a source that fills fewer bytes than it
-      // promised must not leave the previous input's bytes to be counted.
-      input.fill(0);
-    } else input = new Uint8Array(n);
+    // The memory kept between calls is all zeros between them (release()
+    // clears all a call wrote), so a source that fills fewer bytes than it
+    // promised leaves zeros, never the previous input's bytes.
+    if (placed !== undefined) input = placed.u8.subarray(0, n);
+    else input = new Uint8Array(n);
     source.read(input);
     if (input.byteLength !== n) {
       throw new EduQualityError(
@@ -1205,7 +1208,10 @@ function scanPart(
       return slot;
     };
     if (placed === undefined) u8.set(body, inputAt);
-    keptUsed = Math.max(keptUsed, end);
+    // Everything this call writes in the kept memory is cleared after it.
+    if (kept !== undefined && u8.buffer === kept.memory.buffer) {
+      keptUsed = Math.max(keptUsed, layout.size);
+    }
     // Clear what a previous call may have left: the room after the input,
     // the plan and the tables up to the start of the organisation table (the
     // part in use first; the loop clears more each time it grows it). The
@@ -1446,14 +1452,14 @@ function scanPart(
     .slice(declared)
     .filter((k) => orgs.firstRow[k]! >= 0)
     .sort((a, b) => orgs.firstRow[a]! - orgs.firstRow[b]!);
-  const kept = [...order.slice(0, declared), ...unlisted];
-  const counts = new Float64Array(kept.length * WIDTH);
-  kept.forEach((k, at) => {
+  const ordered = [...order.slice(0, declared), ...unlisted];
+  const counts = new Float64Array(ordered.length * WIDTH);
+  ordered.forEach((k, at) => {
     for (let w = 0; w < WIDTH; w++) counts[at * WIDTH + w] = orgs.counts[k * WIDTH + w]!;
   });
   return {
-    organisations: kept.map((k) => orgs.spelling[k]!),
-    firstRows: kept.map((k) => firstRows[k]!),
+    organisations: ordered.map((k) => orgs.spelling[k]!),
+    firstRows: ordered.map((k) => firstRows[k]!),
     counts,
     noOrganisation,
     read,
