@@ -159,10 +159,13 @@ function rethrow(error: NonNullable<PartReply['error']>, offset: number): never 
  * @example
  * ```ts
  * import { writeFileSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
  * import { nokEducationQuestionnaire } from '@edu-quality/templates';
- * writeFileSync('.tmp-nok.csv', 'organisation,q1,q2\nschool-1,yes,yes\nschool-2,yes,no\n');
+ * const file = join(tmpdir(), 'nok-answers.csv');
+ * writeFileSync(file, 'organisation,q1,q2\nschool-1,yes,yes\nschool-2,yes,no\n');
  * const pool = new NokCsvFilePool({ threads: 2 });
- * const counted = await pool.count(nokEducationQuestionnaire, '.tmp-nok.csv');
+ * const counted = await pool.count(nokEducationQuestionnaire, file);
  * await pool.close();
  * counted.accumulator.result().get('school-1')?.standsSatisfied; // => 1
  * counted.parts; // => 1
@@ -369,9 +372,12 @@ export class NokCsvFilePool {
  * @example
  * ```ts
  * import { writeFileSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
  * import { nokEducationQuestionnaire } from '@edu-quality/templates';
- * writeFileSync('.tmp-nok-2.csv', 'organisation,q14\nschool-1,yes\nschool-1,no\n');
- * const counted = await countNokCsvFile(nokEducationQuestionnaire, '.tmp-nok-2.csv');
+ * const file = join(tmpdir(), 'nok-answers-2.csv');
+ * writeFileSync(file, 'organisation,q14\nschool-1,yes\nschool-1,no\n');
+ * const counted = await countNokCsvFile(nokEducationQuestionnaire, file);
  * counted.counts.accepted; // => 2
  * ```
  */
