@@ -7,8 +7,8 @@ import {
   type ResponseCounts,
   type ResponseSet,
 } from '@edu-quality/questionnaire';
-import { scanNokPart, type ScanSettings } from './internal/nok/csv-scan.js';
-import { normalizeLabel } from './internal/nok/option-index.js';
+import { renumberIssue, scanNokPart, type ScanSettings } from './internal/nok/csv-scan.js';
+import { normalizeLabel, unite } from './internal/nok/option-index.js';
 import {
   NOK_COUNT_KEYS,
   NOK_DEFAULT_QUESTION_MAP,
@@ -105,8 +105,6 @@ export interface NokCsvPart {
   readonly records: number;
   /** False when the part is not the end of the file and its last record is cut (or it could not be read as a part). */
   readonly complete: boolean;
-  /** Whether the question map names a waiting-time question. */
-  readonly hasWaiting: boolean;
   /** The first invalid row under `onInvalid: 'fail'`, in the part's numbering. */
   readonly failure?: {
     readonly row: number;
@@ -184,7 +182,7 @@ export function countNokCsvPart(
 }
 
 function renumber(issue: Issue, offset: number): Issue {
-  return issue.row === undefined || issue.row <= 1 ? issue : { ...issue, row: issue.row + offset };
+  return renumberIssue(issue, (row) => row + offset);
 }
 
 /**
@@ -282,8 +280,7 @@ export function mergeNokCsvParts(
   for (const part of parts) {
     for (const [id, dictionary] of Object.entries(part.dictionaries)) {
       const into = dictionaries.get(id) ?? [];
-      const keys = new Set(into.map(normalizeLabel));
-      for (const code of dictionary) if (!keys.has(normalizeLabel(code))) into.push(code);
+      unite(into, dictionary);
       dictionaries.set(id, into);
     }
   }

@@ -29,7 +29,8 @@ import {
   type NokQuestionMap,
 } from '../../nok-survey.js';
 import type { NokCountKey } from '../../nok-profiles.js';
-import { normalizeLabel, optionIndex, type OptionIndex } from './option-index.js';
+import type { NokByteSource, NokCsvPart, NokCsvPartOptions } from '../../nok-csv.js';
+import { normalizeLabel, optionIndex, unite, type OptionIndex } from './option-index.js';
 import { NOK_SCAN_WASM } from './scan-wasm.js';
 
 const LF = 10;
@@ -43,67 +44,19 @@ const BATCH = 4096;
 const MAX_SOURCE_BYTES = 2 ** 32 - 4 * 2 ** 20 - 8;
 const LINE_FEED = new Uint8Array([LF]);
 
-/** The reader options the counter passes on. */
-export interface NokReadOptions {
-  readonly delimiter?: ReadResponsesOptions['delimiter'] | undefined;
-  readonly columns?: ReadResponsesOptions['columns'] | undefined;
-  readonly labels?: ReadResponsesOptions['labels'] | undefined;
-  readonly onInvalid?: ReadResponsesOptions['onInvalid'] | undefined;
-  readonly maxIssues?: number | undefined;
+/** An issue with its row (a record's; row 1, the header, stays) given by `rowOf`. */
+export function renumberIssue(issue: Issue, rowOf: (row: number) => number): Issue {
+  return issue.row === undefined || issue.row <= 1 ? issue : { ...issue, row: rowOf(issue.row) };
 }
 
-/** Bytes that are read on demand into a buffer the counter provides. */
-export interface ByteSource {
-  /** How many bytes there are. */
-  readonly byteLength: number;
-  /** Fills `into` (exactly `byteLength` bytes long) with them. */
-  read(into: Uint8Array): void;
-}
-
-/** Settings of one part. */
-export interface ScanSettings extends NokReadOptions {
+/** Settings of one part: the public options, with their defaults filled in. */
+export interface ScanSettings extends NokCsvPartOptions {
   readonly organisationField: string;
   readonly questionMap: NokQuestionMap;
-  /** The header line, when the bytes are a part of a file after its header. */
-  readonly header?: string | undefined;
-  /** Whether the bytes end the file (default true). */
-  readonly final?: boolean | undefined;
   /** Read everything with the reader (a bare CR was met). */
-  readonly readerOnly?: boolean | undefined;
+  readonly readerOnly?: boolean;
   /** The row loop: WebAssembly where it compiles (default), or JavaScript. */
-  readonly engine?: 'wasm' | 'js' | undefined;
-}
-
-/** The counts of one part of a file, as plain data. */
-export interface ScanPart {
-  /** Organisation ids (the reader's spelling), each with its first accepted row. */
-  readonly organisations: string[];
-  readonly firstRows: number[];
-  /** `organisations.length × NOK_COUNT_KEYS.length` counts. */
-  readonly counts: Float64Array;
-  readonly noOrganisation: number;
-  readonly read: number;
-  readonly accepted: number;
-  readonly rejected: number;
-  readonly droppedAnswers: number;
-  readonly headerIssues: Issue[];
-  readonly rowIssues: Issue[];
-  readonly omittedIssues: number;
-  readonly omittedHeaderIssues: number;
-  /** Records and blank lines after the header. */
-  readonly records: number;
-  /** False when a part that does not end the file ends inside a quoted cell. */
-  readonly complete: boolean;
-  /** Whether the waiting-time count was mapped. */
-  readonly hasWaiting: boolean;
-  /** The first invalid row under `onInvalid: 'fail'`. */
-  readonly failure?: { readonly row: number; readonly message: string; readonly issues: Issue[] };
-  /** How many records took the fast path (the rest went to the reader). */
-  readonly fastRecords: number;
-  /** The dictionary of each mapped question, by id, as the reader would end with it. */
-  readonly dictionaries: Record<string, string[]>;
-  /** True when `rowIssues` are the reader's own list (capped, with its last `too-many-issues`). */
-  readonly listed: boolean;
+  readonly engine?: 'wasm' | 'js';
 }
 
 const encoder = new TextEncoder();
@@ -845,9 +798,9 @@ function itemOf(items: readonly Item[], id: string): Item | undefined {
  */
 export function scanNokPart(
   questionnaire: Questionnaire,
-  source: Uint8Array | ByteSource,
+  source: Uint8Array | NokByteSource,
   settings: ScanSettings,
-): ScanPart {
+): NokCsvPart {
   try {
     return scanPart(questionnaire, source, settings);
   } finally {
@@ -859,9 +812,9 @@ export function scanNokPart(
 
 function scanPart(
   questionnaire: Questionnaire,
-  source: Uint8Array | ByteSource,
+  source: Uint8Array | NokByteSource,
   settings: ScanSettings,
-): ScanPart {
+): NokCsvPart {
   // A byte source is read straight into the WebAssembly memory (offset 0),
   // where the row loop reads it: no copy, and no fresh pages per call.
   let module = settings.engine === 'js' || settings.readerOnly === true ? undefined : scanModule();
@@ -908,26 +861,29 @@ function scanPart(
     (id) => id !== settings.organisationField,
   );
   const needed = [settings.organisationField, ...questionIds];
-  const hasWaiting = settings.questionMap.waitingSatisfied !== undefined;
 
   // The header line and the body.
+  // The records are read from the input itself; the header is the input's
+  // first line, or the one the caller gives for a part after it.
+  const body = input;
   let header: Uint8Array;
-  let body: Uint8Array;
   let bodyStart: number;
   if (settings.header !== undefined) {
     header = encoder.encode(settings.header);
-    body = input;
     bodyStart = 0;
   } else {
     let s = 0;
     if (input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf) s = 3;
     const e = lineEnd(input, s);
     header = input.subarray(0, e);
-    body = input;
     bodyStart = e;
     if (e < input.length) bodyStart += input[e] === CR && input[e + 1] === LF ? 2 : 1;
     if (e === s && e < input.length) bodyStart = -1; // blank lines before the header
   }
+  // Both row loops scan up to the last line feed of the body.
+  const end = body.length;
+  const lastLf = end > bodyStart ? body.lastIndexOf(LF, end - 1) : -1;
+  const limit = lastLf >= bodyStart ? lastLf + 1 : bodyStart;
   const headerText = header[0] === 0xef && header[1] === 0xbb && header[2] === 0xbf ? 3 : 0;
   const d =
     settings.delimiter !== undefined
@@ -1016,7 +972,7 @@ function scanPart(
   let dropped = 0;
   let noOrganisation = 0;
   let fastRecords = 0;
-  let failure: ScanPart['failure'];
+  let failure: NokCsvPart['failure'];
   const rowIssues: Issue[] = [];
 
   const count = (slot: number, mask: number): void => {
@@ -1045,9 +1001,7 @@ function scanPart(
         error instanceof EduQualityError &&
         error.code === 'invalid-input'
       ) {
-        const issues = (error.issues ?? []).map((issue) =>
-          issue.row === undefined || issue.row <= 1 ? issue : { ...issue, row: rowOf(issue.row) },
-        );
+        const issues = (error.issues ?? []).map((issue) => renumberIssue(issue, rowOf));
         const failing = issues.at(-1)?.row ?? 0;
         failure = { row: failing, message: error.message, issues };
         return false;
@@ -1073,9 +1027,7 @@ function scanPart(
     const own = cap === undefined ? set.issues.slice(headerSet.issues.length) : [];
     for (const issue of own) {
       if (rowIssues.length < issueRoom()) {
-        rowIssues.push(
-          issue.row === undefined || issue.row <= 1 ? issue : { ...issue, row: rowOf(issue.row) },
-        );
+        rowIssues.push(renumberIssue(issue, rowOf));
       } else omitted++;
     }
     const org = set.columns.get(settings.organisationField);
@@ -1153,10 +1105,44 @@ function scanPart(
     complete = result.complete;
   }
 
+  // The odd records a loop left (buf[start, end), with their file rows),
+  // with the header, through the reader.
+  function readOdd(
+    buf: Uint8Array,
+    starts: readonly number[],
+    ends: readonly number[],
+    rows: readonly number[],
+  ): boolean {
+    if (rows.length === 0) return true;
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    for (let k = 0; k < rows.length; k++) {
+      chunks.push(buf.subarray(starts[k], ends[k]), LINE_FEED);
+      total += ends[k]! - starts[k]! + 1;
+    }
+    return general(withHeader(chunks, total), (batchRow) => rows[batchRow - 2]!);
+  }
+
+  // What is left in buf[from, to) after the last line feed a loop reached:
+  // a record cut at the end (not final), the last record without a line
+  // end, or a quoted cell across the last line feed. It is one more odd
+  // record, unless the part does not end the file; a bare CR in it sends
+  // the input to the reader ('bare-cr').
+  function rest(
+    buf: Uint8Array,
+    from: number,
+    to: number,
+  ): { last?: { start: number; end: number } } | 'bare-cr' {
+    if (from >= to) return {};
+    for (let k = from; k < to; k++) if (buf[k] === CR && buf[k + 1] !== LF) return 'bare-cr';
+    if (!final) {
+      complete = false;
+      return {};
+    }
+    return { last: { start: from, end: to } };
+  }
+
   function wasmScan(module: WebAssembly.Module): { records: number; complete: boolean } | 'js' {
-    const end = body.length;
-    const lastLf = end > bodyStart ? body.lastIndexOf(LF, end - 1) : -1;
-    const limit = lastLf >= bodyStart ? lastLf + 1 : bodyStart;
     const qs = questions as Question[];
     const layout = new Layout();
     const inputAt = layout.bytes(end + 8);
@@ -1295,26 +1281,23 @@ function scanPart(
     ]);
     i32[state >>> 2] = bodyStart;
     i32[(state >>> 2) + 6] = WASM_TABLE_START - 1;
-    const flush = (extra?: [number, number, number]): boolean => {
+    const flush = (last?: { start: number; end: number; row: number }): boolean => {
       const n = i32[(state >>> 2) + 4]!;
+      const starts: number[] = [];
+      const ends: number[] = [];
       const rows: number[] = [];
-      const chunks: Uint8Array[] = [];
-      let total = 0;
       for (let k = 0; k < n; k++) {
-        const s = inputAt + (i32[(oddsAt >>> 2) + 3 * k]! >>> 0);
-        const e = inputAt + (i32[(oddsAt >>> 2) + 3 * k + 1]! >>> 0);
-        chunks.push(u8.subarray(s, e), LINE_FEED);
-        total += e - s + 1;
+        starts.push(inputAt + (i32[(oddsAt >>> 2) + 3 * k]! >>> 0));
+        ends.push(inputAt + (i32[(oddsAt >>> 2) + 3 * k + 1]! >>> 0));
         rows.push(i32[(oddsAt >>> 2) + 3 * k + 2]! >>> 0);
       }
-      if (extra !== undefined) {
-        chunks.push(u8.subarray(inputAt + extra[0], inputAt + extra[1]), LINE_FEED);
-        total += extra[1] - extra[0] + 1;
-        rows.push(extra[2]);
+      if (last !== undefined) {
+        starts.push(inputAt + last.start);
+        ends.push(inputAt + last.end);
+        rows.push(last.row);
       }
       i32[(state >>> 2) + 4] = 0;
-      if (rows.length === 0) return true;
-      return general(withHeader(chunks, total), (batchRow) => rows[batchRow - 2]!);
+      return readOdd(u8, starts, ends, rows);
     };
     let status: number;
     for (;;) {
@@ -1343,51 +1326,21 @@ function scanPart(
     accepted += loopRead;
     fastRecords += loopRead;
     noOrganisation += i32[(state >>> 2) + 3]! >>> 0;
-    let records = i32[(state >>> 2) + 1]! >>> 0;
-    // The rest, as in fastScan: a cut record, a last record without a line
-    // end, a quoted cell across the last line feed.
-    const at = i32[state >>> 2]! >>> 0;
-    let extra: [number, number, number] | undefined;
-    if (at < end) {
-      for (let k = at; k < end; k++) {
-        if (body[k] === CR && body[k + 1] !== LF) return { records: -1, complete: false };
-      }
-      if (!final) complete = false;
-      else {
-        extra = [at, end, 2 + records];
-        records++;
-      }
-    }
-    flush(extra);
-    return { records, complete };
+    const records = i32[(state >>> 2) + 1]! >>> 0;
+    const left = rest(body, i32[state >>> 2]! >>> 0, end);
+    if (left === 'bare-cr') return { records: -1, complete: false };
+    flush(left.last === undefined ? undefined : { ...left.last, row: 2 + records });
+    return { records: left.last === undefined ? records : records + 1, complete };
   }
 
   function fastScan(): { records: number; complete: boolean } {
-    const end = body.length;
     const fast = new FastRows(d, roles, questions as Question[], keyIndex, need, orgs, orgIndex);
-    const lastLf = end > bodyStart ? body.lastIndexOf(LF, end - 1) : -1;
-    const limit = lastLf >= bodyStart ? lastLf + 1 : bodyStart;
-    // The odd records met so far, with the header, through the reader.
-    const flush = (buf: Uint8Array, extra?: [number, number, number]): boolean => {
-      const rows = fast.oddRows.slice();
-      const chunks: Uint8Array[] = [];
-      let total = 0;
-      for (let k = 0; k < rows.length; k++) {
-        const s = fast.oddStarts[k]!;
-        const e = fast.oddEnds[k]!;
-        chunks.push(buf.subarray(s, e), LINE_FEED);
-        total += e - s + 1;
-      }
-      if (extra !== undefined) {
-        chunks.push(buf.subarray(extra[0], extra[1]), LINE_FEED);
-        total += extra[1] - extra[0] + 1;
-        rows.push(extra[2]);
-      }
+    const flush = (buf: Uint8Array): boolean => {
+      const ok = readOdd(buf, fast.oddStarts, fast.oddEnds, fast.oddRows);
       fast.oddStarts.length = 0;
       fast.oddEnds.length = 0;
       fast.oddRows.length = 0;
-      if (rows.length === 0) return true;
-      return general(withHeader(chunks, total), (batchRow) => rows[batchRow - 2]!);
+      return ok;
     };
     // Scans buf[start, lim); returns where it stopped, or -1 (a bare CR) or
     // -2 (the first invalid row under 'fail').
@@ -1421,22 +1374,11 @@ function scanPart(
     accepted += fast.read;
     fastRecords += fast.read;
     noOrganisation += fast.noOrganisation;
-    // The rest: a record cut at the end (not final), the last record without
-    // a line end, or a quoted cell across the last line feed.
-    let records = fast.records;
-    let extra: [number, number, number] | undefined;
-    if (i < tailEnd) {
-      for (let k = i; k < tailEnd; k++) {
-        if (tail[k] === CR && tail[k + 1] !== LF) return { records: -1, complete: false };
-      }
-      if (!final) complete = false;
-      else {
-        extra = [i, tailEnd, 2 + records];
-        records++;
-      }
-    }
-    flush(tail, extra);
-    return { records, complete };
+    const left = rest(tail, i, tailEnd);
+    if (left === 'bare-cr') return { records: -1, complete: false };
+    if (left.last === undefined) return { records: fast.records, complete };
+    readOdd(tail, [left.last.start], [left.last.end], [2 + fast.records]);
+    return { records: fast.records + 1, complete };
   }
 
   if (records === -1) {
@@ -1472,22 +1414,9 @@ function scanPart(
     omittedHeaderIssues: headerOmitted,
     records,
     complete,
-    hasWaiting,
     ...(failure === undefined ? {} : { failure }),
     fastRecords,
     dictionaries,
     listed,
   };
-}
-
-/** Adds the codes of `more` that `into` lacks (by the reader's key), in order. */
-function unite(into: string[], more: readonly string[]): void {
-  const keys = new Set(into.map(normalizeLabel));
-  for (const code of more) {
-    const key = normalizeLabel(code);
-    if (!keys.has(key)) {
-      keys.add(key);
-      into.push(code);
-    }
-  }
 }

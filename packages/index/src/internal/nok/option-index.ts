@@ -84,3 +84,15 @@ export function optionIndex(item: Item, labels: Labels): OptionIndex {
   }
   return { dictionary, index, acceptUnlisted, texts };
 }
+
+/** Adds the codes of `more` that `into` lacks (by the reader's key), in order. */
+export function unite(into: string[], more: readonly string[]): void {
+  const keys = new Set(into.map(normalizeLabel));
+  for (const code of more) {
+    const key = normalizeLabel(code);
+    if (!keys.has(key)) {
+      keys.add(key);
+      into.push(code);
+    }
+  }
+}
