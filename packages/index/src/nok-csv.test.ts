@@ -10,6 +10,7 @@ import {
 import { nokEducationQuestionnaire } from '@edu-quality/templates';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from './internal/random.js';
 import {
   countNokCsv,
   countNokCsvPart,
@@ -677,18 +678,6 @@ function expectDefinition(
   const result = countNokCsv(q, csv, withEngine(options, engine));
   expect(counted(result.accumulator, result.counts, result.issues)).toStrictEqual(expected);
   return result;
-}
-
-/** A deterministic PRNG (mulberry32), so the generated file is the same on every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** A file shaped like the benchmark's: id, organisation, q1…q14, free-text q15. */
