@@ -36,6 +36,11 @@ const WIDTH: i32 = 16;
 const FNV: u32 = 0x811c9dc5;
 const FNV_PRIME: u32 = 16777619;
 
+// The entries and the table's mask while a scan runs (kept in `state`
+// between calls).
+let entries: i32 = 0;
+let tableMask: u32 = 0;
+
 @inline function word(plan: usize, k: i32): i32 {
   return load<i32>(plan + (<usize>k << 2));
 }
@@ -59,17 +64,10 @@ export function scan(buf: usize, limit: usize, plan: usize, state: usize): i32 {
   const need1 = v128.load(needs, 16);
   const need2 = v128.load(needs, 32);
   const need3 = v128.load(needs, 48);
-  const table = word(plan, 16);
-  const maxMask = <u32>word(plan, 17);
-  const entryStart = word(plan, 18);
-  const entryLength = word(plan, 19);
-  const entryHash = word(plan, 20);
   const entrySlot = word(plan, 21);
-  const maxEntries = word(plan, 22);
   const counts = word(plan, 23);
   const firstRows = word(plan, 24);
   const firstEntries = word(plan, 25);
-  const maxSlots = word(plan, 26);
   const odds = word(plan, 27);
   const batch = word(plan, 28);
 
@@ -78,8 +76,8 @@ export function scan(buf: usize, limit: usize, plan: usize, state: usize): i32 {
   let read = load<i32>(state, 8);
   let noOrganisation = load<i32>(state, 12);
   let oddCount = load<i32>(state, 16);
-  let entries = load<i32>(state, 20);
-  let tableMask = <u32>load<i32>(state, 24);
+  entries = load<i32>(state, 20);
+  tableMask = <u32>load<i32>(state, 24);
   let status = 0;
 
   while (i < limit) {
@@ -129,22 +127,10 @@ export function scan(buf: usize, limit: usize, plan: usize, state: usize): i32 {
         } else if (role >= 0) {
           if (escaped) odd = true;
           else if (role == 0) {
-            const h = hashBytes(s, e);
-            entry = findEntry(buf, s, e, h, table, tableMask, entryStart, entryLength, entryHash, entries);
+            entry = organisationEntry(buf, s, e, plan);
             if (entry < 0) {
-              if (entries >= maxEntries) {
-                status = 4;
-                break;
-              }
-              entry = addEntry(buf, s, e, h, table, tableMask, entryStart, entryLength, entryHash, entrySlot, entries);
-              entries++;
-              if (<u32>entries * 2 > tableMask + 1 && tableMask < maxMask) {
-                tableMask = regrow(table, (tableMask << 1) | 1, entryHash, entries);
-              }
-              if (load<i32>(at32(entrySlot, entry)) >= maxSlots) {
-                status = 4;
-                break;
-              }
+              status = 4;
+              break;
             }
             if (load<i32>(at32(entrySlot, entry)) == -2) odd = true;
           } else if (e > s) {
@@ -199,22 +185,10 @@ export function scan(buf: usize, limit: usize, plan: usize, state: usize): i32 {
           i++;
           c = <u32>load<u8>(i);
         }
-        const h = hashBytes(s, i);
-        entry = findEntry(buf, s, i, h, table, tableMask, entryStart, entryLength, entryHash, entries);
+        entry = organisationEntry(buf, s, i, plan);
         if (entry < 0) {
-          if (entries >= maxEntries) {
-            status = 4;
-            break;
-          }
-          entry = addEntry(buf, s, i, h, table, tableMask, entryStart, entryLength, entryHash, entrySlot, entries);
-          entries++;
-          if (<u32>entries * 2 > tableMask + 1 && tableMask < maxMask) {
-            tableMask = regrow(table, (tableMask << 1) | 1, entryHash, entries);
-          }
-          if (load<i32>(at32(entrySlot, entry)) >= maxSlots) {
-            status = 4;
-            break;
-          }
+          status = 4;
+          break;
         }
         if (load<i32>(at32(entrySlot, entry)) == -2) odd = true;
       } else {
@@ -302,6 +276,26 @@ export function scan(buf: usize, limit: usize, plan: usize, state: usize): i32 {
     h ^= h >>> 15;
   }
   return h ^ (h >>> 13);
+}
+
+// The entry of an organisation cell's bytes [s, e), added (and resolved by
+// the host) when new; -1 when the entry or slot capacity is reached.
+function organisationEntry(buf: usize, s: usize, e: usize, plan: usize): i32 {
+  const table = word(plan, 16);
+  const entryStart = word(plan, 18);
+  const entryLength = word(plan, 19);
+  const entryHash = word(plan, 20);
+  const entrySlot = word(plan, 21);
+  const h = hashBytes(s, e);
+  let entry = findEntry(buf, s, e, h, table, tableMask, entryStart, entryLength, entryHash, entries);
+  if (entry >= 0) return entry;
+  if (entries >= word(plan, 22)) return -1;
+  entry = addEntry(buf, s, e, h, table, tableMask, entryStart, entryLength, entryHash, entrySlot, entries);
+  entries++;
+  if (<u32>entries * 2 > tableMask + 1 && tableMask < <u32>word(plan, 17)) {
+    tableMask = regrow(table, (tableMask << 1) | 1, entryHash, entries);
+  }
+  return load<i32>(at32(entrySlot, entry)) >= word(plan, 26) ? -1 : entry;
 }
 
 // The yes bit of a cell by the question's full token list, or -1.
