@@ -8,6 +8,7 @@
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mulberry32 as prng } from './prng.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -19,18 +20,6 @@ export function surveyQuestionnaire() {
 /** The default location of the generated file for a number of rows. */
 export function surveyPath(rows = 1_000_000, seed = 20261125) {
   return join(here, 'data', `survey-${rows}-${seed}.csv`);
-}
-
-// mulberry32: small, fast and good enough for synthetic data.
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export const LIKERT_ITEMS = 30;

@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { mulberry32 } from './prng.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const ORGANISATIONS = 2_000;
@@ -13,17 +14,6 @@ export const SEED = 344;
 const dataDir = join(here, 'data');
 export const csvPath = join(dataDir, `nok-region-${SEED}-${ORGANISATIONS}-${RESPONDENTS}.csv`);
 export const auditPath = join(dataDir, `nok-audits-${SEED}-${ORGANISATIONS}.json`);
-
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const orgId = (i) => `org-${String(i + 1).padStart(4, '0')}`;
 const QUESTIONS = Array.from({ length: 14 }, (_, i) => `q${i + 1}`);

@@ -13,6 +13,7 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { mulberry32 } from './prng.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist =
@@ -30,17 +31,6 @@ const items = {
   loyalty: ['loy1', 'loy2', 'loy3'],
 };
 const model = ecsiModel(items);
-
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** n synthetic respondents of an ECSI survey, items 1–10, seeded. */
 function survey(n, seed) {

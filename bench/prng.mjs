@@ -1,0 +1,13 @@
+// mulberry32: a small seeded 32-bit generator, so the benchmarks' synthetic
+// data is the same on every run (the same generator as
+// packages/index/src/internal/random.ts).
+export function mulberry32(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
