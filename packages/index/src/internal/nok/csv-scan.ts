@@ -263,6 +263,23 @@ function questionOf(index: OptionIndex): Question {
 const FNV = 0x811c9dc5;
 const FNV_PRIME = 16777619;
 
+/** The roles by field, and one more (-1, ignored) standing for every field past the header's. */
+function paddedRoles(roles: Int8Array): Int8Array {
+  const padded = new Int8Array(roles.length + 1);
+  padded.set(roles);
+  padded[roles.length] = -1;
+  return padded;
+}
+
+/** 1 for the bytes that end an unquoted cell: the delimiter, CR and LF. */
+function stopTable(d: number): Uint8Array {
+  const stops = new Uint8Array(256);
+  stops[d] = 1;
+  stops[LF] = 1;
+  stops[CR] = 1;
+  return stops;
+}
+
 /** Multipliers tried for a question's token table, until its tokens land in distinct slots. */
 const MULTIPLIERS = [0x85ebca6b, 0x9e3779b1, 0xc2b2ae35, 0x27d4eb2f, 0x165667b1, 0x61c88647];
 const TOKEN_SLOTS = 64;
@@ -278,7 +295,7 @@ class FastRows {
   /** By field, the last entry standing for every field past the header's: -1 ignored, 0 organisation, 1 + k question k. */
   readonly roles: Int8Array;
   readonly fields: number;
-  readonly stops = new Uint8Array(256);
+  readonly stops: Uint8Array;
   // Each question's tokens of up to 4 bytes in a table of TOKEN_SLOTS slots,
   // keyed by the packed bytes: slot = q * TOKEN_SLOTS + (imul(key, multiplier[q]) >>> 26).
   readonly multiplier: Int32Array;
@@ -323,12 +340,8 @@ class FastRows {
   ) {
     this.d = d;
     this.fields = roles.length;
-    this.roles = new Int8Array(roles.length + 1);
-    this.roles.set(roles);
-    this.roles[roles.length] = -1;
-    this.stops[d] = 1;
-    this.stops[LF] = 1;
-    this.stops[CR] = 1;
+    this.roles = paddedRoles(roles);
+    this.stops = stopTable(d);
     this.questions = questions;
     const n = questions.length;
     this.multiplier = new Int32Array(n);
@@ -1206,10 +1219,8 @@ function scanPart(
     const fill = (at: number, values: ArrayLike<number>): void => {
       i32.set(values, at >>> 2);
     };
-    // The tables of the JavaScript loop (FastRows), written into memory.
-    const fast = new FastRows(d, roles, qs, keyIndex, need, orgs, orgIndex);
-    u8.set(fast.roles, rolesAt);
-    u8.set(fast.stops, stopsAt);
+    u8.set(paddedRoles(roles), rolesAt);
+    u8.set(stopTable(d), stopsAt);
     let t = 0;
     let p = tokenPoolAt;
     qs.forEach((q, k) => {
@@ -1244,8 +1255,8 @@ function scanPart(
     // row), bit 31 (never set: at most 30 questions) for counts not mapped.
     const needs = new Int32Array(WIDTH).fill(1 << 31);
     needs[0] = 0;
-    fast.keyIndex.forEach((w, x) => {
-      needs[w] = fast.need[x]!;
+    keyIndex.forEach((w, t) => {
+      if (need[t] !== 0) needs[w] = need[t]!;
     });
     fill(needsAt, needs);
     fill(plan, [
