@@ -15,8 +15,9 @@
 // Ours, audits in the timing = the same with the audits' JSON (3.3 MB)
 //         parsed inside the timing, on the main thread while the workers
 //         count: reported beside the headline figure.
-// Ours (one thread) = countNokCsv on the calling thread, reading the file
-//         through a byte source, then nokAssessment.
+// Ours (one thread) = NokCsvFilePool with one thread: countNokCsv on the
+//         calling thread, reading the file straight into its memory, then
+//         nokAssessment.
 // Reader path = readResponsesSync (the general CSV reader, every column kept
 //         as a ResponseSet) + nokAssessment: the path before countNokCsv,
 //         kept as a reference.
@@ -30,27 +31,14 @@
 // reported. Each repetition runs the six in a rotated order, so that none
 // always follows the same neighbour; medians are reported, with the load
 // average at each repetition.
-import {
-  closeSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  readSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { DuckDBInstance } from '@duckdb/node-api';
-import {
-  NOK_DEFAULT_QUESTION_MAP,
-  NOK_FILTERS,
-  countNokCsv,
-  nokAssessment,
-} from '@edu-quality/index';
+import { NOK_DEFAULT_QUESTION_MAP, NOK_FILTERS, nokAssessment } from '@edu-quality/index';
 import { NokCsvFilePool } from '@edu-quality/cli';
 import * as questionnairePkg from '@edu-quality/questionnaire';
 import { nokBenchQuestionnaire } from './nok-questionnaire.mjs';
@@ -103,24 +91,13 @@ function readerPath() {
   };
 }
 
-// The file through a byte source: countNokCsv reads it straight into its
-// memory.
-function fileSource(path) {
-  const fd = openSync(path, 'r');
-  const byteLength = statSync(path).size;
-  return {
-    byteLength,
-    read(into) {
-      let done = 0;
-      while (done < into.length) done += readSync(fd, into, done, into.length - done, done);
-      closeSync(fd);
-    },
-  };
-}
+// One thread: the pool's own path for a file it does not cut (countNokCsv
+// reading the file straight into its memory, on the calling thread).
+const onePool = new NokCsvFilePool({ threads: 1 });
 
-function oursOneThread() {
+async function oursOneThread() {
   const t0 = performance.now();
-  const counted = countNokCsv(questionnaire, fileSource(csvPath));
+  const counted = await onePool.count(questionnaire, csvPath);
   const t1 = performance.now();
   const result = nokAssessment({ organisations, responses: counted.accumulator });
   const t2 = performance.now();
@@ -209,10 +186,10 @@ async function time(fn) {
 // Warm-up (JIT, file cache, the workers' compiled code) of every variant.
 for (let k = 0; k < 3; k++) await ours();
 for (let k = 0; k < 2; k++) await oursWithAudits();
-for (let k = 0; k < 2; k++) oursOneThread();
+for (let k = 0; k < 2; k++) await oursOneThread();
 const warmOurs = await ours();
 const warmAudits = await oursWithAudits();
-const warmOne = oursOneThread();
+const warmOne = await oursOneThread();
 const warmReader = readerPath();
 const warmDuck = await duck();
 const warmDuck1 = await duck1();
@@ -279,6 +256,7 @@ for (let i = 0; i < RUNS; i++) {
   }
 }
 await pool.close();
+await onePool.close();
 const loadAtEnd = loadavg();
 const threads = Number(
   (await connection.runAndReadAll("SELECT current_setting('threads')")).getRows()[0][0],
