@@ -23,8 +23,20 @@ describe('breakdown against R survey::svyby (fixture satisfaction-survey)', () =
     // E has 3 respondents (below 5); D (7) is the next smallest and is suppressed with it.
     const suppressed = r.groups.filter((g) => g.suppressed);
     expect(suppressed).toEqual([
-      { key: { school: 'D' }, label: 'D', suppressed: true, reason: 'complementary' },
-      { key: { school: 'E' }, label: 'E', suppressed: true, reason: 'below-minimum' },
+      {
+        key: { school: 'D' },
+        label: 'D',
+        labelSource: 'option',
+        suppressed: true,
+        reason: 'complementary',
+      },
+      {
+        key: { school: 'E' },
+        label: 'E',
+        labelSource: 'option',
+        suppressed: true,
+        reason: 'below-minimum',
+      },
     ]);
   });
   it('ranks published groups by index and carries NPS per group', () => {
@@ -113,7 +125,13 @@ describe('suppression is never leaked (fast-check)', () => {
           for (const g of r.groups) {
             if (size.get(g.label)! < k) expect(g.suppressed).toBe(true);
             if (g.suppressed)
-              expect(Object.keys(g).sort()).toEqual(['key', 'label', 'reason', 'suppressed']);
+              expect(Object.keys(g).sort()).toEqual([
+                'key',
+                'label',
+                'labelSource',
+                'reason',
+                'suppressed',
+              ]);
           }
           if (r.total !== null && hidden.length > 0) {
             expect(hidden.length).toBeGreaterThanOrEqual(2);

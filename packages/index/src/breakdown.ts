@@ -1,8 +1,18 @@
 import { EduQualityError } from '@edu-quality/core';
-import { ensure, fail } from './internal/fail.js';
+import { checkBreakdownOptions } from './internal/breakdown-options.js';
+import { fail } from './internal/fail.js';
 import { indexBatch } from './internal/index-batch.js';
+import { linkedSuppression, type LinkedTable } from './internal/linked-suppression.js';
+import { printedForm } from './internal/printed-label.js';
 import { indexSpecs, type IndexSpec } from './internal/index-result.js';
-import { ANSWERED, layoutOf, oneRow, withSurvey, type SurveyView } from './internal/survey.js';
+import {
+  ANSWERED,
+  layoutOf,
+  oneRow,
+  withSurvey,
+  type SegmentView,
+  type SurveyView,
+} from './internal/survey.js';
 import { NpsAccumulator, type NetPromoterScoreResult } from './net-promoter-score.js';
 import { SatisfactionIndexAccumulator } from './satisfaction-index-accumulator.js';
 import type { SatisfactionIndexOptions, SatisfactionIndexResult } from './satisfaction-index.js';
@@ -22,12 +32,43 @@ export interface BreakdownOptions extends Omit<SatisfactionIndexOptions, 'interv
   readonly interval?: 'delta-t' | 'delta-z';
 }
 
+/**
+ * Why a group is not published:
+ *
+ * - `below-minimum`: fewer than `minGroupSize` respondents (primary suppression);
+ * - `complementary`: it has `minGroupSize` or more respondents, and is hidden
+ *   so that a `below-minimum` group of its table cannot be recovered from
+ *   the total minus the published groups;
+ * - `linked-table`: it has `minGroupSize` or more respondents, and is hidden
+ *   so that a hidden group cannot be recovered from another table of the same
+ *   output (a parent cell minus its published children, a margin of a
+ *   cross-table) — see {@link protectedBreakdowns};
+ * - `no-answers`: nobody in it answered an index item.
+ *
+ * A reader is told the reason, never the hidden group's n.
+ */
+export type SuppressionReason = 'below-minimum' | 'complementary' | 'linked-table' | 'no-answers';
+
+/**
+ * Where a group's label comes from: `option`, the questionnaire's declared
+ * options (or the caller's own segment values of a `SurveyData`); or
+ * `respondent`, an unlisted code of a `single` item accepted as the
+ * respondent typed it (`acceptUnlisted`), which can itself be personal data
+ * and should be redacted by a report.
+ */
+export type LabelSource = 'option' | 'respondent';
+
+/** The label that replaces a respondent-typed segment value of a suppressed group. */
+export const HIDDEN_GROUP_LABEL = 'hidden group';
+
 /** A published group: its key, rank and results. */
 export interface PublishedGroup {
   /** The segment values of the group, by field; `null` for respondents who did not say. */
   readonly key: Readonly<Record<string, string | null>>;
-  /** The values joined with " / ". */
+  /** The values joined with " / " (`(not stated)` for `null`). */
   readonly label: string;
+  /** `respondent` when a value of the label is an unlisted code typed by respondents. */
+  readonly labelSource: LabelSource;
   /** Discriminant. */
   readonly suppressed: false;
   /** 1 for the highest index; ties share a rank (1, 2, 2, 4). */
@@ -45,18 +86,19 @@ export interface PublishedGroup {
  * threshold is itself a disclosure about a handful of people).
  */
 export interface SuppressedGroup {
-  /** The segment values of the group. */
+  /**
+   * The segment values of the group; a value that respondents typed (an
+   * unlisted code) is replaced by {@link HIDDEN_GROUP_LABEL}.
+   */
   readonly key: Readonly<Record<string, string | null>>;
-  /** The values joined with " / ". */
+  /** The values joined with " / ", with respondent-typed values replaced as in `key`. */
   readonly label: string;
+  /** `respondent` when a value of the group was typed by respondents (and is hidden). */
+  readonly labelSource: LabelSource;
   /** Discriminant. */
   readonly suppressed: true;
-  /**
-   * `below-minimum`: fewer than `minGroupSize` respondents; `complementary`:
-   * suppressed so that a `below-minimum` group cannot be recovered from the
-   * total minus the others; `no-answers`: nobody in it answered an index item.
-   */
-  readonly reason: 'below-minimum' | 'complementary' | 'no-answers';
+  /** Why it is hidden (see {@link SuppressionReason}); its n is never given. */
+  readonly reason: SuppressionReason;
 }
 
 /** A group of a {@link BreakdownResult}. */
@@ -81,9 +123,28 @@ export interface BreakdownResult {
 interface Group {
   readonly key: Record<string, string | null>;
   readonly label: string;
+  /** Per field: the value is an unlisted code typed by respondents. */
+  readonly respondent: boolean[];
   readonly index: SatisfactionIndexAccumulator;
   readonly nps: NpsAccumulator;
   rows: number;
+}
+
+const NOT_STATED = '(not stated)';
+
+function labelOf(values: readonly (string | null)[]): string {
+  return values.map((v) => v ?? NOT_STATED).join(' / ');
+}
+
+function keyOf(
+  by: readonly string[],
+  values: readonly (string | null)[],
+): Record<string, string | null> {
+  const key: Record<string, string | null> = {};
+  by.forEach((field, i) => {
+    key[field] = values[i]!;
+  });
+  return key;
 }
 
 /**
@@ -114,7 +175,7 @@ export class BreakdownAccumulator {
   /**
    * @param layout - a survey whose items define the index (only metadata is read)
    * @param options - the index options, the segment fields and the threshold
-   * @throws `EduQualityError` `invalid-argument` for no segment field, a bad threshold or unknown items
+   * @throws `EduQualityError` `invalid-argument` for no segment field, a bad threshold, an unknown option key (naming its path) or unknown items
    */
   constructor(layout: SurveyInput, options: BreakdownOptions) {
     const settings = settingsOf(layout, options);
@@ -154,12 +215,7 @@ export class BreakdownAccumulator {
   }
 
   #addRows(survey: SurveyInput, view: SurveyView, start: number, end: number): void {
-    const segments = this.#by.map((field) => {
-      const segment = view.segment(field);
-      if (segment === undefined)
-        fail('invalid-argument', FN, `the survey has no segment field ${field}`);
-      return segment;
-    });
+    const segments = segmentsOf(view, this.#by);
     let local = this.#local.get(view);
     if (local === undefined) {
       local = new Map<number, Group>();
@@ -176,6 +232,7 @@ export class BreakdownAccumulator {
       if (group === undefined) {
         group = this.#group(
           segments.map((segment) => segment.dictionary[segment.codes[row]!] ?? null),
+          segments.map((segment) => segment.codes[row]! >= segment.declared),
         );
         local.set(code, group);
       }
@@ -198,22 +255,23 @@ export class BreakdownAccumulator {
     }
   }
 
-  #group(labels: readonly (string | null)[]): Group {
+  #group(labels: readonly (string | null)[], respondent: readonly boolean[]): Group {
     const id = JSON.stringify(labels);
     let group = this.#groups.get(id);
     if (group === undefined) {
-      const key: Record<string, string | null> = {};
-      this.#by.forEach((field, i) => {
-        key[field] = labels[i]!;
-      });
       group = {
-        key,
-        label: labels.map((l) => l ?? '(not stated)').join(' / '),
+        key: keyOf(this.#by, labels),
+        label: labelOf(labels),
+        respondent: [...respondent],
         index: new SatisfactionIndexAccumulator(this.#layout, this.#options),
         nps: new NpsAccumulator(),
         rows: 0,
       };
       this.#groups.set(id, group);
+    } else {
+      respondent.forEach((r, i) => {
+        group!.respondent[i] ||= r;
+      });
     }
     return group;
   }
@@ -231,6 +289,7 @@ export class BreakdownAccumulator {
         const copy: Group = {
           key: { ...theirs.key },
           label: theirs.label,
+          respondent: [...theirs.respondent],
           index: new SatisfactionIndexAccumulator(this.#layout, this.#options).merge(theirs.index),
           nps: new NpsAccumulator().merge(theirs.nps),
           rows: theirs.rows,
@@ -240,18 +299,16 @@ export class BreakdownAccumulator {
         mine.index.merge(theirs.index);
         mine.nps.merge(theirs.nps);
         mine.rows += theirs.rows;
+        theirs.respondent.forEach((r, i) => {
+          mine.respondent[i] ||= r;
+        });
       }
     }
     return this;
   }
 
-  /**
-   * The ranked groups with disclosure control.
-   *
-   * @returns the breakdown
-   * @throws `EduQualityError` `insufficient-data` when the whole sample has no answer or fewer than 2 rows
-   */
-  result(): BreakdownResult {
+  /** @internal The groups' sums before disclosure control (see {@link protectedBreakdowns}). */
+  summary(): BreakdownSummary {
     const groups = [...this.#groups.values()];
     // The total is the merge of the groups: the same sums as one pass over all rows.
     const totalAcc = new SatisfactionIndexAccumulator(this.#layout, this.#options);
@@ -260,27 +317,42 @@ export class BreakdownAccumulator {
       totalAcc.merge(g.index);
       totalNpsAcc.merge(g.nps);
     }
-    return publish(
-      this.#by,
-      this.#options.minGroupSize ?? 5,
-      this.#npsItem !== undefined,
-      groups.map((g) => ({
+    return {
+      by: this.#by,
+      hasNps: this.#npsItem !== undefined,
+      groups: groups.map((g) => ({
         key: g.key,
+        values: this.#by.map((field) => g.key[field]!),
         label: g.label,
+        respondent: g.respondent,
         rows: g.rows,
         index: (designSize, itemWeights) => g.index.result({ designSize, itemWeights }),
         nps: () => g.nps.result(),
       })),
-      totalAcc.result(),
-      () => totalNpsAcc.result(),
-    );
+      total: totalAcc.result(),
+      totalNps: () => totalNpsAcc.result(),
+    };
+  }
+
+  /**
+   * The ranked groups with disclosure control.
+   *
+   * @returns the breakdown
+   * @throws `EduQualityError` `insufficient-data` when the whole sample has no answer or fewer than 2 rows; `invalid-input` when two groups' labels print the same
+   */
+  result(): BreakdownResult {
+    return publishTables([this.summary()], this.#options.minGroupSize ?? 5).tables[0]!;
   }
 }
 
 /** A group as publish reads it, whichever path summed it. */
 interface GroupSummary {
   readonly key: Record<string, string | null>;
+  /** The segment values, in the order of `by`. */
+  readonly values: readonly (string | null)[];
   readonly label: string;
+  /** Per field: the value is an unlisted code typed by respondents. */
+  readonly respondent: readonly boolean[];
   readonly rows: number;
   /** The group's index as a domain of the whole design; throws `insufficient-data` when it has none. */
   index(designSize: number, itemWeights: Readonly<Record<string, number>>): SatisfactionIndexResult;
@@ -288,93 +360,163 @@ interface GroupSummary {
   nps(): NetPromoterScoreResult;
 }
 
-// Ranking and disclosure control, shared by the accumulator and the batch path.
-function publish(
-  by: readonly string[],
-  k: number,
-  hasNps: boolean,
-  groups: readonly GroupSummary[],
-  total: SatisfactionIndexResult,
-  totalNpsOf: () => NetPromoterScoreResult,
-): BreakdownResult {
-  const totalRows = groups.reduce((s, g) => s + g.rows, 0);
-  const results = new Map<GroupSummary, SatisfactionIndexResult | undefined>();
-  for (const g of groups) {
-    if (g.rows < k) continue;
-    try {
-      results.set(g, {
-        ...g.index(totalRows, total.weighting.itemWeights),
-        weighting: total.weighting,
-      });
-    } catch (error) {
-      if (!(EduQualityError.isInstance(error) && error.code === 'insufficient-data')) throw error;
-      results.set(g, undefined);
-    }
-  }
-  // Primary suppression, then complementary: while the suppressed groups number
-  // one, or hold fewer than k respondents together, the next smallest group is
-  // suppressed too, so total − published ones never isolates fewer than k people.
-  const reasons = new Map<GroupSummary, SuppressedGroup['reason']>();
-  for (const g of groups) if (g.rows < k) reasons.set(g, 'below-minimum');
-  const totalPublished = totalRows >= k;
-  if (reasons.size > 0 && totalPublished) {
-    const candidates = groups
-      .filter((g) => !reasons.has(g))
-      .sort((a, b) => a.rows - b.rows || a.label.localeCompare(b.label));
-    let pooled = [...reasons.keys()].reduce((s, g) => s + g.rows, 0);
-    let count = reasons.size;
-    for (const g of candidates) {
-      if (count >= 2 && pooled >= k) break;
-      reasons.set(g, 'complementary');
-      pooled += g.rows;
-      count++;
-    }
-  }
-  for (const [g, r] of results)
-    if (r === undefined && !reasons.has(g)) reasons.set(g, 'no-answers');
+/**
+ * @internal One table's sums before disclosure control, whichever path
+ * summed it (the batch path or the accumulator).
+ */
+export interface BreakdownSummary {
+  readonly by: readonly string[];
+  readonly hasNps: boolean;
+  readonly groups: readonly GroupSummary[];
+  readonly total: SatisfactionIndexResult;
+  readonly totalNps: () => NetPromoterScoreResult;
+}
 
-  const published = groups
-    .filter((g) => !reasons.has(g))
-    .map((g) => ({ g, index: results.get(g)! }))
-    .sort((a, b) => b.index.score - a.index.score || a.g.label.localeCompare(b.g.label));
-  const out: BreakdownGroup[] = published.map(({ g, index }) => {
-    let npsResult: NetPromoterScoreResult | undefined;
-    try {
-      npsResult = hasNps ? g.nps() : undefined;
-    } catch {
-      npsResult = undefined; // nobody in the group answered the recommend item
+// Item 4 of "publish no wrong number": two values of one field that print the
+// same would publish two rows a reader cannot tell apart.
+function refuseLookalikes(summary: BreakdownSummary, fn: string): void {
+  summary.by.forEach((field, i) => {
+    const seen = new Map<string, { value: string | null; respondent: boolean }>();
+    for (const g of summary.groups) {
+      const value = g.values[i]!;
+      const printed = printedForm(value ?? NOT_STATED);
+      const other = seen.get(printed);
+      if (other === undefined) {
+        seen.set(printed, { value, respondent: g.respondent[i]! });
+        continue;
+      }
+      if (other.value === value) continue;
+      // A value typed by respondents is personal data: named by its position only.
+      const name = (v: string | null, respondent: boolean): string =>
+        v === null
+          ? NOT_STATED
+          : respondent
+            ? 'an unlisted code typed by respondents'
+            : JSON.stringify(v);
+      const message = `${fn}: segment field ${field} has two values that print the same, ${name(other.value, other.respondent)} and ${name(value, g.respondent[i]!)}; merge them before publishing (for example when reading the responses)`;
+      throw new EduQualityError('invalid-input', message, {
+        issues: [{ code: 'duplicate-label', message, path: ['segments', field] }],
+      });
     }
-    return {
-      key: g.key,
-      label: g.label,
-      suppressed: false,
-      rank: 1 + published.filter((p) => p.index.score > index.score).length,
+  });
+}
+
+/** @internal The tables of one output with one joint suppression pattern. */
+export interface PublishedTables {
+  readonly total: SatisfactionIndexResult | null;
+  readonly totalNps?: NetPromoterScoreResult;
+  readonly n: number;
+  readonly tables: readonly BreakdownResult[];
+}
+
+/**
+ * @internal Ranking and disclosure control of the tables of one output (one
+ * table for {@link breakdown}): one suppression pattern over all of them and
+ * their total.
+ */
+export function publishTables(summaries: readonly BreakdownSummary[], k: number): PublishedTables {
+  const first = summaries[0]!;
+  for (const s of summaries)
+    refuseLookalikes(s, summaries.length === 1 ? FN : 'protectedBreakdowns');
+  const totalRows = first.groups.reduce((s, g) => s + g.rows, 0);
+  const computed = summaries.map((summary) => {
+    const results = new Map<GroupSummary, SatisfactionIndexResult | undefined>();
+    for (const g of summary.groups) {
+      if (g.rows < k) continue;
+      try {
+        results.set(g, {
+          ...g.index(totalRows, first.total.weighting.itemWeights),
+          weighting: first.total.weighting,
+        });
+      } catch (error) {
+        if (!(EduQualityError.isInstance(error) && error.code === 'insufficient-data')) throw error;
+        results.set(g, undefined);
+      }
+    }
+    return results;
+  });
+  const linked = summaries.map((summary, t): LinkedTable => ({
+    fields: summary.by,
+    cells: summary.groups.map((g) => ({
+      key: g.values,
       n: g.rows,
-      index,
-      ...(npsResult === undefined ? {} : { nps: npsResult }),
+      noAnswers: computed[t]!.has(g) && computed[t]!.get(g) === undefined,
+      label: g.label,
+    })),
+  }));
+  const pattern = linkedSuppression(linked, totalRows, k);
+  const totalPublished = pattern.totalPublished;
+  let totalNps: NetPromoterScoreResult | undefined;
+  if (totalPublished && first.hasNps) {
+    try {
+      totalNps = first.totalNps();
+    } catch {
+      totalNps = undefined; // nobody answered the recommend item
+    }
+  }
+  const rule = suppressionRule(k, summaries.length > 1);
+  const tables = summaries.map((summary, t) => {
+    const reasons = new Map(summary.groups.map((g, i) => [g, pattern.reasons[t]![i]]));
+    const results = computed[t]!;
+    const published = summary.groups
+      .filter((g) => reasons.get(g) === undefined)
+      .map((g) => ({ g, index: results.get(g)! }))
+      .sort((a, b) => b.index.score - a.index.score || a.g.label.localeCompare(b.g.label));
+    const out: BreakdownGroup[] = published.map(({ g, index }) => {
+      let npsResult: NetPromoterScoreResult | undefined;
+      try {
+        npsResult = summary.hasNps ? g.nps() : undefined;
+      } catch {
+        npsResult = undefined; // nobody in the group answered the recommend item
+      }
+      return {
+        key: g.key,
+        label: g.label,
+        labelSource: g.respondent.includes(true) ? 'respondent' : 'option',
+        suppressed: false,
+        rank: 1 + published.filter((p) => p.index.score > index.score).length,
+        n: g.rows,
+        index,
+        ...(npsResult === undefined ? {} : { nps: npsResult }),
+      };
+    });
+    const hidden = summary.groups
+      .filter((g) => reasons.get(g) !== undefined)
+      .map((g): SuppressedGroup => {
+        // A respondent-typed value of a hidden group is not published either.
+        const values = g.values.map((v, i) => (g.respondent[i] ? HIDDEN_GROUP_LABEL : v));
+        return {
+          key: keyOf(summary.by, values),
+          label: labelOf(values),
+          labelSource: g.respondent.includes(true) ? 'respondent' : 'option',
+          suppressed: true,
+          reason: reasons.get(g)!,
+        };
+      })
+      .sort((a, b) => a.label.localeCompare(b.label));
+    out.push(...hidden);
+    return {
+      by: summary.by,
+      minGroupSize: k,
+      total: totalPublished ? first.total : null,
+      ...(totalNps === undefined ? {} : { totalNps }),
+      groups: out,
+      suppressionRule: rule,
     };
   });
-  for (const g of groups
-    .filter((x) => reasons.has(x))
-    .sort((a, b) => a.label.localeCompare(b.label))) {
-    out.push({ key: g.key, label: g.label, suppressed: true, reason: reasons.get(g)! });
-  }
-  let totalNps: NetPromoterScoreResult | undefined;
-  if (totalPublished && hasNps) {
-    try {
-      totalNps = totalNpsOf();
-    } catch {
-      totalNps = undefined;
-    }
-  }
   return {
-    by,
-    minGroupSize: k,
-    total: totalPublished ? total : null,
+    total: totalPublished ? first.total : null,
     ...(totalNps === undefined ? {} : { totalNps }),
-    groups: out,
-    suppressionRule: `groups with fewer than ${k} respondents are suppressed with no numbers (not even n); while the suppressed groups are a single group or hold fewer than ${k} respondents together, the next smallest group is suppressed as well, so that no group of fewer than ${k} can be recovered from the total minus the published groups`,
+    n: totalRows,
+    tables,
   };
+}
+
+function suppressionRule(k: number, linked: boolean): string {
+  const base = `groups with fewer than ${k} respondents are suppressed with no numbers (not even n), and so is everything when the whole study has fewer than ${k}; `;
+  return linked
+    ? `${base}further groups are suppressed so that, in every sum that links the published tables and the total (a table's groups add up to the total, a group to its subgroups in a finer table, a cross-table to its margins), the hidden groups are two or more and hold at least ${k} respondents together, and no hidden group's n can be computed exactly from the published ones`
+    : `${base}while the suppressed groups are a single group or hold fewer than ${k} respondents together, the next smallest group is suppressed as well, so that no group of fewer than ${k} can be recovered from the total minus the published groups`;
 }
 
 interface Settings {
@@ -384,11 +526,17 @@ interface Settings {
 }
 
 function settingsOf(layout: SurveyInput, options: BreakdownOptions): Settings {
+  const by = checkBreakdownOptions(options, FN, false)[0]!;
+  return settingsFor(layout, options, by);
+}
+
+/** @internal The settings of one table of a breakdown whose options are checked. */
+export function settingsFor(
+  layout: SurveyInput,
+  options: Omit<BreakdownOptions, 'by'>,
+  by: readonly string[],
+): Settings {
   const view = layoutOf(layout, FN);
-  const by = typeof options.by === 'string' ? [options.by] : options.by;
-  ensure(by.length > 0, FN, 'needs at least one segment field in by');
-  const k = options.minGroupSize ?? 5;
-  ensure(Number.isInteger(k) && k >= 1, FN, 'minGroupSize must be a positive integer');
   const npsItem =
     options.nps === false
       ? undefined
@@ -398,20 +546,24 @@ function settingsOf(layout: SurveyInput, options: BreakdownOptions): Settings {
   return { by, npsItem, specs: indexSpecs(view, options) };
 }
 
-// The batch path of breakdown: rows coded by group in order of first
-// appearance (the accumulator's order of groups), then one batch computation
-// of every group's sums. Undefined when the batch path does not apply.
-function batchBreakdown(
-  view: SurveyView,
-  options: BreakdownOptions,
-  settings: Settings,
-): BreakdownResult | undefined {
-  const segments = settings.by.map((field) => {
+function segmentsOf(view: SurveyView, by: readonly string[]): SegmentView[] {
+  return by.map((field) => {
     const segment = view.segment(field);
     if (segment === undefined)
       fail('invalid-argument', FN, `the survey has no segment field ${field}`);
     return segment;
   });
+}
+
+// The batch path of breakdown: rows coded by group in order of first
+// appearance (the accumulator's order of groups), then one batch computation
+// of every group's sums. Undefined when the batch path does not apply.
+function batchSummary(
+  view: SurveyView,
+  options: Omit<BreakdownOptions, 'by'>,
+  settings: Settings,
+): BreakdownSummary | undefined {
+  const segments = segmentsOf(view, settings.by);
   const n = view.size;
   const groupOf = new Int32Array(n);
   const firstRows: number[] = [];
@@ -448,26 +600,40 @@ function batchBreakdown(
   );
   if (batch === undefined) return undefined;
   const groups = firstRows.map((row, g): GroupSummary => {
-    const labels = segments.map((segment) => segment.dictionary[segment.codes[row]!] ?? null);
-    const key: Record<string, string | null> = {};
-    settings.by.forEach((field, i) => {
-      key[field] = labels[i]!;
-    });
+    const values = segments.map((segment) => segment.dictionary[segment.codes[row]!] ?? null);
     return {
-      key,
-      label: labels.map((l) => l ?? '(not stated)').join(' / '),
+      key: keyOf(settings.by, values),
+      values,
+      label: labelOf(values),
+      respondent: segments.map((segment) => segment.codes[row]! >= segment.declared),
       rows: batch.rows[g]!,
       index: (designSize, itemWeights) => batch.group(g, designSize, itemWeights),
       nps: () => batch.nps(g),
     };
   });
-  return publish(
-    settings.by,
-    options.minGroupSize ?? 5,
-    settings.npsItem !== undefined,
+  return {
+    by: settings.by,
+    hasNps: settings.npsItem !== undefined,
     groups,
-    batch.total(),
-    () => batch.totalNps(),
+    total: batch.total(),
+    totalNps: () => batch.totalNps(),
+  };
+}
+
+/**
+ * @internal One table's sums: the batch path when it applies (same results,
+ * O(n·k)); else the accumulator.
+ */
+export function breakdownSummary(
+  responses: SurveyInput,
+  view: SurveyView,
+  options: Omit<BreakdownOptions, 'by'>,
+  by: readonly string[],
+): BreakdownSummary {
+  const settings = settingsFor(responses, options, by);
+  return (
+    batchSummary(view, options, settings) ??
+    new BreakdownAccumulator(responses, { ...options, by }).addAll(responses).summary()
   );
 }
 
@@ -484,14 +650,26 @@ function batchBreakdown(
  * suppressed without numbers. If the suppressed groups are one, or hold fewer
  * than `minGroupSize` respondents together, the next smallest groups are
  * suppressed too (the methods note's rule, extended so the pooled remainder
- * total − published is never a group under the threshold). Published groups
- * are ranked by index, ties sharing a rank. Disclosure control in the sense of
- * Hundepool et al. (2012), *Statistical Disclosure Control*, Wiley, ch. 4.
+ * total − published is never a group under the threshold). A study of fewer
+ * than `minGroupSize` respondents in all publishes nothing: `total` is `null`
+ * and every group is suppressed. Published groups are ranked by index, ties
+ * sharing a rank. Disclosure control in the sense of Hundepool et al. (2012),
+ * *Statistical Disclosure Control*, Wiley, ch. 4.
+ *
+ * This protects one table against its own total. Several tables published
+ * side by side (by institution, and by institution × group) can be
+ * differenced against each other: use {@link protectedBreakdowns} for them.
+ *
+ * Two values of a field that print the same (after NFC, removing invisible
+ * characters, trimming and case folding) are refused rather than published
+ * as two indistinguishable rows. A suppressed group's value that respondents
+ * typed (an unlisted code of a `single` item) is replaced by
+ * {@link HIDDEN_GROUP_LABEL}; a published one is flagged by `labelSource`.
  *
  * @param responses - a `ResponseSet` or {@link SurveyData} with segment fields
  * @param options - the segment fields, threshold and index options
  * @returns the total, ranked published groups and suppressed groups
- * @throws `EduQualityError` `invalid-argument` for unknown segment fields or items; `insufficient-data` when the whole sample has no answer
+ * @throws `EduQualityError` `invalid-argument` for unknown segment fields, items or option keys, or invalid option values (naming the option path); `invalid-input` when two values of a field print the same; `insufficient-data` when the whole sample has no answer
  *
  * @example
  * ```ts
@@ -501,17 +679,14 @@ function batchBreakdown(
  * };
  * const r = breakdown(survey, { by: 'school' });
  * r.groups.map((g) => [g.label, g.suppressed]); // => [['a', false], ['b', true], ['c', true]]
- * r.groups[2]; // => { label: 'c', suppressed: true, reason: 'below-minimum' }
- * r.groups[1]; // => { label: 'b', suppressed: true, reason: 'complementary' }
+ * r.groups[2]; // => { label: 'c', labelSource: 'option', suppressed: true, reason: 'below-minimum' }
+ * r.groups[1]; // => { label: 'b', labelSource: 'option', suppressed: true, reason: 'complementary' }
  * ```
  */
 export function breakdown(responses: SurveyInput, options: BreakdownOptions): BreakdownResult {
+  const by = checkBreakdownOptions(options, FN, false)[0]!;
   return withSurvey(responses, FN, (view) => {
-    const settings = settingsOf(responses, options);
-    // The batch path when it applies (same results, O(n·k)); else the accumulator.
-    return (
-      batchBreakdown(view, options, settings) ??
-      new BreakdownAccumulator(responses, options).addAll(responses).result()
-    );
+    const summary = breakdownSummary(responses, view, options, by);
+    return publishTables([summary], options.minGroupSize ?? 5).tables[0]!;
   });
 }

@@ -21,14 +21,21 @@ export { SatisfactionIndexAccumulator } from './satisfaction-index-accumulator.j
 export type { SatisfactionIndexResultOverrides } from './satisfaction-index-accumulator.js';
 export type { SurveyData, SurveyInput, SurveyItemData } from './survey-input.js';
 export type { CategoriesInput, ValuesInput } from './values-input.js';
-export { BreakdownAccumulator, breakdown } from './breakdown.js';
+export { BreakdownAccumulator, HIDDEN_GROUP_LABEL, breakdown } from './breakdown.js';
 export type {
   BreakdownGroup,
   BreakdownOptions,
   BreakdownResult,
+  LabelSource,
   PublishedGroup,
   SuppressedGroup,
+  SuppressionReason,
 } from './breakdown.js';
+export { protectedBreakdowns } from './protected-breakdowns.js';
+export type {
+  ProtectedBreakdownsOptions,
+  ProtectedBreakdownsResult,
+} from './protected-breakdowns.js';
 export { importancePerformance } from './importance-performance.js';
 export type {
   ImportancePerformanceOptions,

@@ -44,6 +44,12 @@ export interface SurveyLayout {
 export interface SegmentView {
   readonly codes: Int32Array;
   readonly dictionary: readonly string[];
+  /**
+   * How many leading dictionary entries are declared options; codes at or
+   * above it are unlisted codes as respondents typed them. Every entry of a
+   * plain {@link SurveyData} segment counts as declared (the caller wrote it).
+   */
+  readonly declared: number;
 }
 
 /** A survey as the index reads it. */
@@ -84,7 +90,7 @@ function encode(labels: ArrayLike<string | null | undefined>): SegmentView {
     }
     codes[i] = code;
   }
-  return { codes, dictionary };
+  return { codes, dictionary, declared: dictionary.length };
 }
 
 // A ResponseSet's byte codes, decoded to values and status only when a caller
@@ -158,9 +164,14 @@ function fromResponseSet(set: ResponseSet, fn: string): SurveyView {
     byId: new Map(items.map((item) => [item.id, item])),
     segment: memo((field) => {
       const column = set.columns.get(field);
-      return column?.kind === 'category'
-        ? { codes: column.codes, dictionary: column.dictionary }
-        : undefined;
+      if (column?.kind !== 'category') return undefined;
+      // The dictionary holds the item's options first, then unlisted codes as met.
+      const options = set.items.find((item) => item.id === field)?.options?.length ?? 0;
+      return {
+        codes: column.codes,
+        dictionary: column.dictionary,
+        declared: Math.min(options, column.dictionary.length),
+      };
     }),
   };
 }
