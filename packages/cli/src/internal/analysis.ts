@@ -1,12 +1,13 @@
 import { localize, type Locale } from '@edu-quality/core';
 import {
-  breakdown,
   netPromoterScore,
+  protectedBreakdowns,
   satisfactionIndex,
   type BreakdownResult,
   type NetPromoterScoreResult,
   type SatisfactionIndexOptions,
   type SatisfactionIndexResult,
+  type SuppressionReason,
 } from '@edu-quality/index';
 import type { ResponseSet } from '@edu-quality/questionnaire';
 import { CliError } from './cli-error.js';
@@ -105,21 +106,45 @@ export function analyse(
       });
     }
   }
-  const breakdowns = options.by.map((spec) =>
-    breakdown(set, {
-      ...base,
-      by: spec.split('+'),
-      minGroupSize: options.minGroupSize,
-      nps: npsItem ?? false,
-      interval: options.interval === 'delta-z' ? 'delta-z' : 'delta-t',
-    }),
-  );
+  // One suppression pattern across every --by table and the total, so that no
+  // hidden group can be recovered by differencing one table against another.
+  // `a+b` and `b+a` are one table (in the order first asked for).
+  const tableOf = (spec: string): string => [...new Set(spec.split('+'))].sort().join('+');
+  const keys = [...new Set(options.by.map(tableOf))];
+  const tables = keys.map((key) => [
+    ...new Set(options.by.find((spec) => tableOf(spec) === key)!.split('+')),
+  ]);
+  const joint =
+    tables.length === 0
+      ? []
+      : protectedBreakdowns(set, {
+          ...base,
+          tables,
+          minGroupSize: options.minGroupSize,
+          nps: npsItem ?? false,
+          interval: options.interval === 'delta-z' ? 'delta-z' : 'delta-t',
+        }).tables;
+  const breakdowns = options.by.map((spec) => joint[keys.indexOf(tableOf(spec))]!);
   return { index, npsItem, nps, breakdowns };
 }
 
 /** A number with `d` decimals, or an em dash. */
 export function fixed(value: number | null | undefined, d = 1): string {
   return value === null || value === undefined || !Number.isFinite(value) ? '—' : value.toFixed(d);
+}
+
+/** Why a group is hidden, in words, without its n. */
+function suppressedBecause(reason: SuppressionReason, k: number): string {
+  switch (reason) {
+    case 'below-minimum':
+      return `fewer than ${k} respondents`;
+    case 'complementary':
+      return 'hidden to protect a smaller group';
+    case 'linked-table':
+      return 'hidden to protect a smaller group of another table';
+    case 'no-answers':
+      return 'no answers to the index items';
+  }
 }
 
 /** The analysis as text tables. */
@@ -163,7 +188,9 @@ export function analysisText(set: ResponseSet, a: Analysis, locale: Locale): str
     );
     for (const g of b.groups) {
       if (g.suppressed) {
-        lines.push(`  ${'—'.padStart(4)}  ${g.label.padEnd(28)} suppressed (${g.reason})`);
+        lines.push(
+          `  ${'—'.padStart(4)}  ${g.label.padEnd(28)} suppressed: ${suppressedBecause(g.reason, b.minGroupSize)}`,
+        );
       } else {
         lines.push(
           `  ${String(g.rank).padStart(4)}  ${g.label.padEnd(28)} ${String(g.n).padStart(6)} ${fixed(g.index.score).padStart(6)}  ${`${fixed(g.index.interval.lower)}–${fixed(g.index.interval.upper)}`.padEnd(11)} ${fixed(g.nps?.score).padStart(6)}`,
