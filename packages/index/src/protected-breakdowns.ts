@@ -89,8 +89,9 @@ export interface ProtectedBreakdownsResult {
  * // a × teacher has 3 respondents; a (20) minus a × parent (17) would give it away.
  * const r = protectedBreakdowns(survey, { tables: [['school'], ['school', 'group']] });
  * r.tables[0].groups.map((g) => [g.label, g.suppressed ? g.reason : g.n]); // => [['a', 20], ['b', 20]]
- * r.tables[1].groups.map((g) => [g.label, g.suppressed ? g.reason : g.n]);
- * // => [['b / parent', 10], ['b / teacher', 10], ['a / parent', 'linked-table'], ['a / teacher', 'below-minimum']]
+ * const cross = r.tables[1].groups.map((g) => [g.label, g.suppressed ? g.reason : g.n]);
+ * cross.slice(0, 2); // => [['b / parent', 10], ['b / teacher', 10]]
+ * cross.slice(2); // => [['a / parent', 'linked-table'], ['a / teacher', 'below-minimum']]
  * ```
  */
 export function protectedBreakdowns(
