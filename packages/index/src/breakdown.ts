@@ -104,7 +104,18 @@ export interface SuppressedGroup {
 /** A group of a {@link BreakdownResult}. */
 export type BreakdownGroup = PublishedGroup | SuppressedGroup;
 
-/** An index broken down by segments, ranked, with disclosure control applied. */
+/**
+ * An index broken down by segments, ranked, with disclosure control applied.
+ *
+ * @remarks
+ * A consumer shows each suppressed group's `reason` in words — `below-minimum`
+ * "fewer than {minGroupSize} respondents", `complementary` "hidden to protect
+ * a smaller group", `linked-table` "hidden to protect a smaller group of
+ * another table", `no-answers` "no answers" — and never a number for it: a
+ * group hidden to protect another can hold many more than `minGroupSize`.
+ * A group whose `labelSource` is `respondent` has a label typed by
+ * respondents, which a report should redact.
+ */
 export interface BreakdownResult {
   /** The segment fields. */
   readonly by: readonly string[];
