@@ -352,7 +352,7 @@ export class BreakdownAccumulator {
    * @throws `EduQualityError` `insufficient-data` when the whole sample has no answer or fewer than 2 rows; `invalid-input` when two groups' labels print the same
    */
   result(): BreakdownResult {
-    return publishTables([this.summary()], this.#options.minGroupSize ?? 5).tables[0]!;
+    return publishTables([this.summary()], this.#options.minGroupSize ?? 5, FN).tables[0]!;
   }
 }
 
@@ -423,12 +423,15 @@ export interface PublishedTables {
 /**
  * @internal Ranking and disclosure control of the tables of one output (one
  * table for {@link breakdown}): one suppression pattern over all of them and
- * their total.
+ * their total. `fn` names the caller in errors.
  */
-export function publishTables(summaries: readonly BreakdownSummary[], k: number): PublishedTables {
+export function publishTables(
+  summaries: readonly BreakdownSummary[],
+  k: number,
+  fn: string,
+): PublishedTables {
   const first = summaries[0]!;
-  for (const s of summaries)
-    refuseLookalikes(s, summaries.length === 1 ? FN : 'protectedBreakdowns');
+  for (const s of summaries) refuseLookalikes(s, fn);
   const totalRows = first.groups.reduce((s, g) => s + g.rows, 0);
   const computed = summaries.map((summary) => {
     const results = new Map<GroupSummary, SatisfactionIndexResult | undefined>();
@@ -698,6 +701,6 @@ export function breakdown(responses: SurveyInput, options: BreakdownOptions): Br
   const by = checkBreakdownOptions(options, FN, false)[0]!;
   return withSurvey(responses, FN, (view) => {
     const summary = breakdownSummary(responses, view, options, by);
-    return publishTables([summary], options.minGroupSize ?? 5).tables[0]!;
+    return publishTables([summary], options.minGroupSize ?? 5, FN).tables[0]!;
   });
 }

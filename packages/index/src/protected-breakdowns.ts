@@ -105,7 +105,7 @@ export function protectedBreakdowns(
   const k = options.minGroupSize ?? 5;
   return withSurvey(responses, FN, (view) => {
     const summaries = tables.map((by) => breakdownSummary(responses, view, rest, by));
-    const out = publishTables(summaries, k);
+    const out = publishTables(summaries, k, FN);
     return {
       total: out.total,
       ...(out.totalNps === undefined ? {} : { totalNps: out.totalNps }),
