@@ -71,6 +71,8 @@ export function buildResponseSet(input: {
       kind: 'single',
       text: { en: field },
       role: 'segment',
+      // The values are the questionnaire's options (none typed by respondents).
+      options: dictionary.map((value) => ({ value, label: { en: value } })),
       question: { id: field, kind: 'single', text: { en: field }, options: [] },
     });
   }
