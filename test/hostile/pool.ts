@@ -14,6 +14,8 @@ export type Outcome =
 
 interface Worker {
   child: ChildProcess;
+  /** Resolves when the child has loaded the sources. */
+  ready: Promise<void>;
 }
 
 function spawn(root: string): Worker {
@@ -23,7 +25,21 @@ function spawn(root: string): Worker {
     env: { ...process.env, CI: '1' },
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
-  return { child };
+  const ready = new Promise<void>((resolve, reject) => {
+    const onMessage = (message: unknown): void => {
+      if ((message as { ready?: boolean }).ready === true) {
+        child.off('message', onMessage);
+        resolve();
+      }
+    };
+    child.on('message', onMessage);
+    child.once('exit', (code) => {
+      reject(new Error(`the runner exited with ${String(code)} before it was ready`));
+    });
+  });
+  // A rejection is awaited before the first job; keep Node from reporting it early.
+  ready.catch(() => undefined);
+  return { child, ready };
 }
 
 function once(worker: Worker, job: Job, timeoutMs: number): Promise<Outcome> {
@@ -63,6 +79,7 @@ export async function runAll(
   const lane = async (): Promise<void> => {
     let worker = spawn(root);
     while (next < jobs.length) {
+      await worker.ready;
       const i = next++;
       const job = jobs[i]!;
       const outcome = await once(worker, job, options.timeoutMs);

@@ -9,11 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { EduQualityError } from '@edu-quality/core';
 import { breakdown, satisfactionIndex, type BreakdownResult } from '@edu-quality/index';
-import {
-  parseQuestionnaire,
-  readResponsesSync,
-  type ReadResponsesOptions,
-} from '@edu-quality/questionnaire';
+import { parseQuestionnaire, readResponses, readResponsesSync } from '@edu-quality/questionnaire';
 import { run } from '@edu-quality/cli';
 import type { Job, JobResult, LibraryResult, CliRun, Stage } from './protocol.ts';
 
@@ -40,15 +36,38 @@ function cells(b: BreakdownResult): unknown {
   return JSON.parse(JSON.stringify(b)) as unknown;
 }
 
-function library(job: Job): LibraryResult {
+/** The bytes in 7-byte chunks: every multi-byte character and CRLF gets split somewhere. */
+async function* chunks(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
+  for (let at = 0; at < bytes.length; at += 7) {
+    await Promise.resolve();
+    yield bytes.subarray(at, at + 7);
+  }
+}
+
+/** readResponses on a stream of small chunks: the same counts and index as one read, or a refusal. */
+async function streamed(job: Job): Promise<LibraryResult['streamed']> {
+  const questionnaire = parseQuestionnaire(JSON.parse(readFileSync(job.questionnaire, 'utf8')));
+  try {
+    const set = await readResponses(
+      questionnaire,
+      chunks(readFileSync(job.file)),
+      job.library ?? {},
+    );
+    try {
+      return { counts: { ...set.counts }, score: satisfactionIndex(set).score, error: null };
+    } catch (error) {
+      return { counts: { ...set.counts }, score: null, error: thrown(error) };
+    }
+  } catch (error) {
+    return { counts: null, score: null, error: thrown(error) };
+  }
+}
+
+function library(job: Job): Omit<LibraryResult, 'streamed'> {
   const questionnaire = parseQuestionnaire(JSON.parse(readFileSync(job.questionnaire, 'utf8')));
   let counts: LibraryResult['counts'] = null;
   try {
-    const set = readResponsesSync(
-      questionnaire,
-      readFileSync(job.file),
-      (job.library ?? {}) as ReadResponsesOptions,
-    );
+    const set = readResponsesSync(questionnaire, readFileSync(job.file), job.library ?? {});
     counts = { ...set.counts };
     const index = satisfactionIndex(set);
     const breakdowns = [['institution'], ['institution', 'group']].map((by) =>
@@ -80,7 +99,9 @@ async function cli(argv: readonly string[], cwd: string): Promise<CliRun> {
 
 async function handle(job: Job): Promise<JobResult> {
   send({ stage: 'library' });
-  const lib = library(job);
+  const sync = library(job);
+  send({ stage: 'library stream' });
+  const lib: LibraryResult = { ...sync, streamed: await streamed(job) };
   const by = ['--by', 'institution', '--by', 'institution+group'];
   const common = ['-Q', job.questionnaire, ...by, '--format', 'json', ...(job.args ?? [])];
   send({ stage: 'cli index' });
@@ -93,3 +114,8 @@ async function handle(job: Job): Promise<JobResult> {
 process.on('message', (job: Job) => {
   void handle(job).then(send);
 });
+
+// Load what the first report would load (the workbook writer), then say so:
+// the test times each job from here, so a slow start is no hang.
+await import('@edu-quality/report/xlsx');
+process.send?.({ ready: true });
