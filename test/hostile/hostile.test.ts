@@ -86,8 +86,12 @@ const baseText = readFileSync(join(corpus, 'base.csv'), 'utf8');
 // The expected index of a file is the index of the clean base (or of an edit
 // of it: rows dropped, weights set), computed here by the library from the
 // clean UTF-8 file, where nothing hostile is left to go wrong.
-const oracleScores = new Map<string, number>();
-function oracleScore(oracle: Oracle): number {
+interface Expected {
+  readonly score: number;
+  readonly n: number;
+}
+const oracleScores = new Map<string, Expected>();
+function oracleScore(oracle: Oracle): Expected {
   const id = JSON.stringify(oracle);
   const cached = oracleScores.get(id);
   if (cached !== undefined) return cached;
@@ -108,12 +112,12 @@ function oracleScore(oracle: Oracle): number {
   const text = [header!, ...kept]
     .map((r) => r.map((f) => (/[;"\n\r]/.test(f) ? `"${f.replaceAll('"', '""')}"` : f)).join(';'))
     .join('\n');
-  const score = satisfactionIndex(readResponsesSync(questionnaire, text)).score;
-  oracleScores.set(id, score);
-  return score;
+  const { score, n } = satisfactionIndex(readResponsesSync(questionnaire, text));
+  oracleScores.set(id, { score, n });
+  return { score, n };
 }
 
-function rightScores(c: Case): number[] | null {
+function rightScores(c: Case): Expected[] | null {
   if (c.expect === 'any') return null;
   if (c.expect === 'refuse') return [];
   return (c.expect === 'same' ? [{}] : (c.oracles ?? [])).map(oracleScore);
@@ -136,8 +140,14 @@ function personalIn(c: Case, where: string, text: string): string[] {
   return found;
 }
 
-/** The number check: a refusal, or one of the right scores. */
-function numberCheck(c: Case, channel: string, refused: boolean, score: unknown): string[] {
+/** The number check: a refusal, or one of the right indices (score and n). */
+function numberCheck(
+  c: Case,
+  channel: string,
+  refused: boolean,
+  score: unknown,
+  n?: unknown,
+): string[] {
   const right = rightScores(c);
   if (refused && c.mustPublish === true) return [`${channel}: refused a clean file`];
   if (right === null || refused) return [];
@@ -147,9 +157,12 @@ function numberCheck(c: Case, channel: string, refused: boolean, score: unknown)
     return [`${channel}: exit 0 without a finite index (${String(score)})`];
   }
   // Oracle: the library on the clean base (or the listed edits of it), above.
-  if (right.some((r) => Math.abs(r - score) <= 1e-9)) return [];
+  if (right.some((r) => Math.abs(r.score - score) <= 1e-9 && (n === undefined || n === r.n))) {
+    return [];
+  }
+  const shown = (x: number, m: unknown): string => `${x.toFixed(6)} (n = ${String(m)})`;
   return [
-    `${channel}: wrong number: index ${score.toFixed(6)}, expected ${right.map((r) => r.toFixed(6)).join(' or ')} or a refusal`,
+    `${channel}: wrong number: index ${shown(score, n)}, expected ${right.map((r) => shown(r.score, r.n)).join(' or ')} or a refusal`,
   ];
 }
 
@@ -195,7 +208,7 @@ function cliChecks(c: Case, channel: string, r: CliRun): { found: string[]; json
   } | null;
   found.push(...countsCheck(channel, j?.responses?.counts));
   if (r.code === 0) {
-    found.push(...numberCheck(c, channel, false, j?.index?.score));
+    found.push(...numberCheck(c, channel, false, j?.index?.score, j?.index?.n));
     const n = j?.index?.n;
     if (typeof n === 'number' && n < MIN_GROUP_SIZE) {
       found.push(`${channel}: the index of ${n} respondents (< ${MIN_GROUP_SIZE}) published`);
@@ -299,7 +312,9 @@ function reportFileChecks(c: Case, out: string): { found: string[]; cells: Cell[
         continue;
       }
       found.push(...countsCheck('report results.json', results.counts));
-      found.push(...numberCheck(c, 'report results.json', false, results.index?.score));
+      found.push(
+        ...numberCheck(c, 'report results.json', false, results.index?.score, results.index?.n),
+      );
       cells.push(
         ...breakdownCells(results.breakdowns ?? [], 'results.json', results.index?.n ?? null),
       );
@@ -321,7 +336,7 @@ function violations(c: Case, outcome: Outcome, out: string): string[] {
     found.push(`library: crash: ${library.error.name}: ${library.error.message}`);
   }
   found.push(...countsCheck('library', library.counts));
-  found.push(...numberCheck(c, 'library', library.error !== null, library.score));
+  found.push(...numberCheck(c, 'library', library.error !== null, library.score, library.n));
   const { streamed } = library;
   if (streamed.error !== null && !streamed.error.eduQuality) {
     found.push(
@@ -335,11 +350,13 @@ function violations(c: Case, outcome: Outcome, out: string): string[] {
       'library readResponses (7-byte chunks)',
       streamed.error !== null,
       streamed.score,
+      streamed.n,
     ),
   );
   if (
     JSON.stringify(streamed.counts) !== JSON.stringify(library.counts) ||
-    !Object.is(streamed.score, library.score)
+    !Object.is(streamed.score, library.score) ||
+    streamed.n !== library.n
   ) {
     // The same bytes in other chunks must be the same data.
     found.push(
@@ -451,7 +468,7 @@ describe('the hostile-input corpus', () => {
     // Oracle: the same answers under other labels are the same data.
     const ru = readResponsesSync(questionnaire, readFileSync(join(corpus, 'base-ru.csv')));
     expect(ru.counts.rejected).toBe(0);
-    expect(satisfactionIndex(ru).score).toBeCloseTo(oracleScore({}), 12);
+    expect(satisfactionIndex(ru).score).toBeCloseTo(oracleScore({}).score, 12);
   });
 
   it.each(cases.map((c, i) => [c.file, c.plants, i] as const))('%s (%s)', (file, _plants, i) => {

@@ -54,12 +54,13 @@ async function streamed(job: Job): Promise<LibraryResult['streamed']> {
       job.library ?? {},
     );
     try {
-      return { counts: { ...set.counts }, score: satisfactionIndex(set).score, error: null };
+      const { score, n } = satisfactionIndex(set);
+      return { counts: { ...set.counts }, score, n, error: null };
     } catch (error) {
-      return { counts: { ...set.counts }, score: null, error: thrown(error) };
+      return { counts: { ...set.counts }, score: null, n: null, error: thrown(error) };
     }
   } catch (error) {
-    return { counts: null, score: null, error: thrown(error) };
+    return { counts: null, score: null, n: null, error: thrown(error) };
   }
 }
 
