@@ -35,6 +35,13 @@ export interface LibraryResult {
   /** `breakdown()` by institution and by institution × group, as JSON. */
   readonly breakdowns: readonly unknown[];
   readonly error: ThrownError | null;
+  /** `readResponses` of the same file in 7-byte chunks, then `satisfactionIndex`. */
+  readonly streamed: {
+    readonly counts: LibraryResult['counts'];
+    readonly score: number | null;
+    readonly n: number | null;
+    readonly error: ThrownError | null;
+  };
 }
 
 /** One in-process run of the CLI. */
@@ -47,7 +54,7 @@ export interface CliRun {
 }
 
 /** The stage a job is in, reported before it starts (to name what hung). */
-export type Stage = 'library' | 'cli index' | 'cli report';
+export type Stage = 'library' | 'library stream' | 'cli index' | 'cli report';
 
 /** What a job returned. */
 export interface JobResult {
