@@ -55,6 +55,8 @@ interface Case {
   readonly oracles?: readonly Oracle[];
   readonly args?: readonly string[];
   readonly library?: Readonly<Record<string, unknown>>;
+  /** A questionnaire of the corpus instead of examples/questionnaire.json. */
+  readonly questionnaire?: string;
   readonly personal: readonly string[];
   readonly payloads: readonly string[];
   /** The clean bases: a refusal would make every comparison empty. */
@@ -399,7 +401,8 @@ beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'edu-quality-hostile-'));
   const jobs: Job[] = cases.map((c) => ({
     file: join(corpus, c.file),
-    questionnaire: QUESTIONNAIRE_FILE,
+    questionnaire:
+      c.questionnaire === undefined ? QUESTIONNAIRE_FILE : join(corpus, c.questionnaire),
     out: join(tmp, c.file.replace(/\W/g, '_')),
     minGroupSize: MIN_GROUP_SIZE,
     ...(c.args === undefined ? {} : { args: c.args }),

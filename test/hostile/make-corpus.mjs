@@ -194,6 +194,7 @@ function add(file, family, plants, bytes, spec = {}) {
     ...(spec.oracles === undefined ? {} : { oracles: spec.oracles }),
     ...(spec.args === undefined ? {} : { args: spec.args }),
     ...(spec.library === undefined ? {} : { library: spec.library }),
+    ...(spec.questionnaire === undefined ? {} : { questionnaire: spec.questionnaire }),
     personal: spec.personal ?? [],
     payloads: spec.payloads ?? [],
   });
@@ -879,6 +880,60 @@ for (const [name, p] of [
   add(name, 'payloads', `${JSON.stringify(p)} as a respondent id`, utf8(text(rows)), {
     payloads: [p],
   });
+}
+
+{
+  // Payloads in the questionnaire's own labels, which the report's tables
+  // print: the export answers with option codes, so every row is read, and the
+  // tables, workbook and HTML must show the labels as inert text.
+  const hostile = JSON.parse(JSON.stringify(q));
+  const LABELS = {
+    'gimnazija-a': '=HYPERLINK("http://evil.example/x","Gimnazija A")',
+    'progimnazija-b': '<script>alert("xss-q")</script>Progimnazija B',
+    'darzelis-c': '<img src=x onerror=alert("xss-q")>Darželis C',
+    'muzikos-d': "@SUM(1+1)*cmd|' /C calc'!A0",
+    'svietimo-skyrius': "+cmd|' /C calc'!A0",
+    parent: "-2+3+cmd|' /C calc'!A0",
+    pupil: '\u001b]8;;http://evil.example\u0007Mokinys\u001b]8;;\u0007',
+  };
+  for (const section of hostile.sections) {
+    for (const question of section.questions) {
+      for (const option of question.options ?? []) {
+        const label = LABELS[option.value];
+        if (label !== undefined)
+          for (const locale of Object.keys(option.label)) option.label[locale] = label;
+      }
+    }
+  }
+  writeFileSync(
+    new URL('questionnaire-hostile-labels.json', out),
+    `${JSON.stringify(hostile, null, 2)}\n`,
+  );
+  const codes = new Map();
+  for (const id of ['institution', 'group', 'service']) {
+    for (const section of q.sections) {
+      for (const question of section.questions) {
+        if (question.id !== id) continue;
+        for (const o of question.options) codes.set(`${id}:${o.label.lt}`, o.value);
+      }
+    }
+  }
+  const rows = base.map((r) =>
+    r.map((v, j) => {
+      const id = header[j];
+      return codes.get(`${id}:${v}`) ?? v;
+    }),
+  );
+  add(
+    'payload-questionnaire-labels.csv',
+    'payloads',
+    "formula, markup and escape payloads as the questionnaire's option labels (the export answers with codes)",
+    utf8(text(rows)),
+    {
+      questionnaire: 'questionnaire-hostile-labels.json',
+      payloads: Object.values(LABELS),
+    },
+  );
 }
 
 // personal data in open text ------------------------------------------------
