@@ -9,7 +9,7 @@
  * size, and no wrong number with exit 0.
  *
  * The CLI runs in-process (not the built bin.js) so that the test reads the
- * workspace sources, as the other projects do, and 2 × 111 commands fit in the
+ * workspace sources, as the other projects do, and 2 × 114 commands fit in the
  * time budget; the child process gives it the hang timeout a process has.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
