@@ -12,6 +12,11 @@
  * - `internal` (3): a bug; the message asks to report it.
  * - `io` (4): a file could not be read or written (missing, a directory,
  *   no permission).
+ * - `withheld` (5): the study has fewer respondents than `--min-group-size`,
+ *   so nothing was published: stdout, the report files and `results.json` say
+ *   so and carry no number.
+ * - 130: interrupted (SIGINT or SIGTERM) while writing a report; the
+ *   unfinished files were removed and the old report is unchanged.
  *
  * @example
  * ```ts
@@ -25,7 +30,8 @@ export const EXIT_CODES: {
   readonly usage: 2;
   readonly internal: 3;
   readonly io: 4;
-} = { ok: 0, invalidInput: 1, usage: 2, internal: 3, io: 4 };
+  readonly withheld: 5;
+} = { ok: 0, invalidInput: 1, usage: 2, internal: 3, io: 4, withheld: 5 };
 
 /**
  * One of the {@link EXIT_CODES}.

@@ -18,7 +18,9 @@ function mainHelp(commands: readonly Command[]): string {
     'Commands:',
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
-    'Every command takes --help (with examples), --format json and --quiet.',
+    'Every command takes --help (with examples), --format json and --quiet (nothing on',
+    'stdout or stderr but errors; a document asked for on stdout, --format json, is still written).',
+    'Control characters and bidirectional overrides from the data are written as \\uXXXX.',
     '',
     'Exit codes:',
     '  0  ok',
@@ -26,6 +28,8 @@ function mainHelp(commands: readonly Command[]): string {
     '  2  usage error: unknown command or option, missing or bad argument',
     '  3  internal error (a bug: please report it with the command line)',
     '  4  a file could not be read or written',
+    '  5  withheld: fewer respondents than --min-group-size, no number published',
+    '  130  interrupted while writing a report (the unfinished files were removed)',
     '',
     'Start with: edu-quality demo --out reports/demo',
     '',
@@ -76,11 +80,11 @@ export async function run(argv: readonly string[], io: CliIo = DEFAULT_IO): Prom
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     const topic = name === 'help' ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
-    io.stdout.write(topic === undefined ? mainHelp(COMMANDS) : commandHelp(topic));
+    ctx.io.stdout.write(topic === undefined ? mainHelp(COMMANDS) : commandHelp(topic));
     return name === undefined ? EXIT_CODES.usage : EXIT_CODES.ok;
   }
   if (name === '--version' || name === '-v') {
-    io.stdout.write(`edu-quality ${VERSION}\n`);
+    ctx.io.stdout.write(`edu-quality ${VERSION}\n`);
     return EXIT_CODES.ok;
   }
   const command = COMMANDS.find((c) => c.name === name);
@@ -92,7 +96,7 @@ export async function run(argv: readonly string[], io: CliIo = DEFAULT_IO): Prom
     }
     const parsed = parseCommand(command, rest);
     if (parsed.values.help === true) {
-      io.stdout.write(commandHelp(command));
+      ctx.io.stdout.write(commandHelp(command));
       return EXIT_CODES.ok;
     }
     const f = parsed.values.format;
@@ -133,9 +137,9 @@ function fail(ctx: Context, command: string, error: unknown): ExitCode {
     message = `internal error: ${error instanceof Error ? error.message : String(error)}`;
     hint = 'This is a bug in edu-quality: please report it with the command line you ran.';
   }
-  ctx.io.stderr.write(`${prefix}: ${message}\n`);
-  if (issues.length > 0) ctx.issues(file ?? '', issues, 50);
-  if (hint !== undefined) ctx.io.stderr.write(`${hint}\n`);
+  ctx.error(`${prefix}: ${message}`);
+  if (issues.length > 0) ctx.issues(file ?? '', issues, 50, true);
+  if (hint !== undefined) ctx.error(hint);
   if (exit === EXIT_CODES.internal && error instanceof Error && ctx.env.EDU_QUALITY_DEBUG === '1') {
     ctx.io.stderr.write(`${error.stack ?? ''}\n`);
   }

@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { demoRecords, demoResponses, questionnaire } from '../test/demo.js';
 import { buildReport } from './build-report.js';
 import type { ReportDocument, TextRun } from './report-document.js';
+import { renderMarkdown } from './render-markdown.js';
 import { reportTables } from './report-tables.js';
 
 const responses = demoResponses(600, 2026);
@@ -99,18 +100,29 @@ describe('buildReport: golden test on the seeded demo data', () => {
     if (report.kind !== 'satisfaction') throw new Error('kind');
     expect(report.results.institutions).toEqual(direct);
     const table = reportTables(report).find((t) => t.id === 'institutions')!;
-    expect(table.rows.map((r) => r.key)).toEqual(direct.groups.map((g) => g.label));
+    // Institution codes are not declared options of the item: a suppressed
+    // one is keyed by its position and its name is not published.
+    const keyOf = (g: (typeof direct.groups)[number], k: number) =>
+      g.suppressed ? `suppressed-${k + 1}` : g.label;
+    expect(table.rows.map((r) => r.key)).toEqual(direct.groups.map(keyOf));
     const suppressed = direct.groups.filter((g) => g.suppressed);
     // The threshold is high enough here that some institutions are suppressed.
     expect(suppressed.length).toBeGreaterThan(0);
-    for (const g of suppressed) {
-      const row = table.rows.find((r) => r.key === g.label)!;
+    const why = {
+      'below-minimum': 'suppressed (n < 45)',
+      complementary: 'suppressed to protect a smaller group',
+      'no-answers': 'suppressed (no answers to the index items)',
+    };
+    direct.groups.forEach((g, k) => {
+      if (!g.suppressed) return;
+      const row = table.rows.find((r) => r.key === keyOf(g, k))!;
       expect(row.cells.some((c) => c.kind === 'number')).toBe(false);
+      expect(row.cells[1]).toEqual({ kind: 'text', text: '(another answer, not shown)' });
       expect(row.cells.filter((c) => c.kind === 'suppressed')[0]).toEqual({
         kind: 'suppressed',
-        text: 'suppressed (n < 45)',
+        text: why[g.reason],
       });
-    }
+    });
     for (const g of direct.groups) {
       if (g.suppressed) continue;
       const row = table.rows.find((r) => r.key === g.label)!;
@@ -357,18 +369,24 @@ describe('buildReport: edges', () => {
     expect(doc.results.nps).toBeUndefined();
   });
 
-  it('warns when the whole sample is below the disclosure threshold', () => {
+  it('publishes no number when the whole sample is below the disclosure threshold', () => {
+    // demoRecords(8, 12): 8 respondents; with minGroupSize 10 the whole study is a
+    // group too small to publish (issue: a study below the minimum was published in full).
     const small = readResponsesSync(questionnaire, demoRecords(8, 12));
-    const doc = buildReport({
-      questionnaire,
-      responses: small,
-      options: { locale: 'en', minGroupSize: 10 },
-    });
-    const first = doc.sections[0]!.blocks[0]!;
-    expect(first.kind === 'paragraph' && first.runs[0]).toEqual({
-      kind: 'text',
-      text: 'Caution: fewer than ',
-    });
+    for (const locale of ['en', 'lt', 'ru']) {
+      const doc = buildReport({
+        questionnaire,
+        responses: small,
+        options: { locale, minGroupSize: 10 },
+      });
+      expect(doc.kind).toBe('withheld');
+      expect(doc.values).toEqual({});
+      expect(doc.sections.map((s) => s.id)).toEqual(['summary']);
+      const text = renderMarkdown(doc);
+      // The only digits are the threshold's (10): no n, no score.
+      expect(text.replace(/10/g, '')).not.toMatch(/\d/);
+      expect(reportTables(doc)).toEqual([]);
+    }
     const big = buildReport({
       questionnaire,
       responses: small,
@@ -379,5 +397,130 @@ describe('buildReport: edges', () => {
       kind: 'text',
       text: 'The overall satisfaction index is ',
     });
+  });
+});
+
+describe('buildReport: results computed by the caller', () => {
+  const responses = demoResponses(400, 31);
+
+  it('publishes the given index, NPS and breakdowns and computes none of them again', () => {
+    // The caller's index on two items only: a report that recomputed the index
+    // would show all the satisfaction items (the defect: report files ignored --items).
+    const index = satisfactionIndex(responses, { items: ['info_available', 'info_clear'] });
+    const crossed = breakdown(responses, {
+      by: ['institution', 'group'],
+      items: ['info_available', 'info_clear'],
+    });
+    const doc = buildReport({
+      questionnaire,
+      responses,
+      results: { index, nps: null, breakdowns: [crossed] },
+      options: { locale: 'en' },
+    });
+    if (doc.kind !== 'satisfaction') throw new Error('kind');
+    expect(doc.results.index).toBe(index);
+    expect(doc.values['index.score']?.value).toBe(index.score);
+    expect(
+      reportTables(doc)
+        .find((t) => t.id === 'index-items')!
+        .rows.map((r) => r.key),
+    ).toEqual(['info_available', 'info_clear']);
+    // nps: null is "no NPS", not "compute it".
+    expect(doc.results.nps).toBeUndefined();
+    expect(doc.values['nps.score']).toBeUndefined();
+    // Only the breakdowns given: no institutions or groups section of its own.
+    expect(doc.results.institutions).toBeUndefined();
+    expect(doc.results.breakdowns).toEqual([crossed]);
+    const table = reportTables(doc).find((t) => t.id === 'by-institution-group')!;
+    const published = crossed.groups.filter((g) => !g.suppressed);
+    expect(table.rows.filter((r) => r.cells[3]?.kind === 'number').length).toBe(published.length);
+    expect(table.rows[0]!.cells[3]).toEqual({
+      kind: 'number',
+      value: published[0]!.index.score,
+      format: 'score',
+    });
+  });
+
+  it('rejects unknown keys of results with the option path', () => {
+    const index = satisfactionIndex(responses);
+    expect(() =>
+      buildReport({
+        questionnaire,
+        responses,
+        results: { index, institutions: [] } as never,
+      }),
+    ).toThrow(/results\.institutions/);
+  });
+});
+
+describe('buildReport: refusals and disclosure', () => {
+  const responses = demoResponses(120, 7);
+
+  it('refuses a population smaller than the responses (a response rate over 100 %)', () => {
+    // 120 accepted rows (demoResponses(120, …)); 119 recipients cannot have given 120 answers.
+    const call = (populationSize: number) => () =>
+      buildReport({ questionnaire, responses, options: { populationSize } });
+    expect(call(119)).toThrow(EduQualityError);
+    expect(call(119)).toThrow(
+      /populationSize \(119\) is smaller than the number of responses \(120\)/,
+    );
+    const doc = buildReport({ questionnaire, responses, options: { populationSize: 120 } });
+    // 120 / 120 = 1: the largest rate that can be published.
+    expect(doc.values['responseRate']?.value).toBe(1);
+  });
+
+  it('says why each group is hidden, in every locale, never with its n', () => {
+    const seeded = demoResponses(400, 31);
+    const result = breakdown(seeded, { by: 'group', minGroupSize: 40 });
+    const reasons = new Set(result.groups.flatMap((g) => (g.suppressed ? [g.reason] : [])));
+    // The seeded data at k = 40 have a group below the minimum and one hidden to protect it
+    // (the defect: both were labelled "suppressed (n < k)", the second at an n well above k).
+    expect([...reasons].sort()).toEqual(['below-minimum', 'complementary']);
+    const expected = {
+      en: ['suppressed (n < 40)', 'suppressed to protect a smaller group'],
+      lt: ['neskelbiama (n < 40)', 'neskelbiama, kad būtų apsaugota mažesnė grupė'],
+      ru: ['не публикуется (n < 40)', 'не публикуется, чтобы защитить меньшую группу'],
+    };
+    for (const [locale, [below, complementary]] of Object.entries(expected)) {
+      const doc = buildReport({
+        questionnaire,
+        responses: seeded,
+        options: { locale, minGroupSize: 40, institutionField: false },
+      });
+      const table = reportTables(doc).find((t) => t.id === 'groups')!;
+      result.groups.forEach((g, k) => {
+        if (!g.suppressed) return;
+        const cell = table.rows[k]!.cells[2];
+        expect(cell).toEqual({
+          kind: 'suppressed',
+          text: g.reason === 'below-minimum' ? below : complementary,
+        });
+      });
+    }
+  });
+
+  it('redacts personal data typed into a free-text segment and hides a suppressed one', () => {
+    const records = demoRecords(200, 5);
+    // Six respondents typed an e-mail as their institution (a published group of
+    // 6 ≥ 5); one typed a phone number and one a name (groups of 1, suppressed).
+    for (let i = 0; i < 6; i++) records[i]!.institution = 'ona.jonaitiene@example.lt';
+    records[6]!.institution = '+370 612 34567';
+    records[7]!.institution = 'Ona Jonaitienė';
+    const set = readResponsesSync(questionnaire, records);
+    const doc = buildReport({ questionnaire, responses: set, options: { locale: 'en' } });
+    const md = renderMarkdown(doc);
+    const table = reportTables(doc).find((t) => t.id === 'institutions')!;
+    const everything = JSON.stringify(table) + md;
+    for (const secret of ['ona.jonaitiene@example.lt', '612 34567', 'Ona Jonaitienė']) {
+      expect(everything).not.toContain(secret);
+    }
+    expect(
+      table.rows.some((r) => r.cells[1]?.kind === 'text' && r.cells[1].text === '[removed]'),
+    ).toBe(true);
+    expect(
+      table.rows.some(
+        (r) => r.cells[1]?.kind === 'text' && r.cells[1].text === '(another answer, not shown)',
+      ),
+    ).toBe(true);
   });
 });

@@ -22,7 +22,7 @@ import { satisfactionSections, type SectionContext } from './internal/satisfacti
 import { ValueStore } from './internal/bind.js';
 import { message } from './internal/messages.js';
 import type { RedactTextOptions } from './redact-text.js';
-import type { ReportDocument, SatisfactionReportResults } from './report-document.js';
+import type { ReportDocument, ReportMeta, SatisfactionReportResults } from './report-document.js';
 
 /** Options of {@link buildReport}. */
 export interface BuildReportOptions {
@@ -68,14 +68,78 @@ export interface BuildReportOptions {
   readonly generatedAt?: string;
 }
 
+/**
+ * Results the caller has already computed (with `@edu-quality/index`), so that
+ * the report publishes exactly them and computes none of them again.
+ */
+export interface BuildReportResults {
+  /** The overall index (its items, weights, interval and level are the caller's). */
+  readonly index: SatisfactionIndexResult;
+  /**
+   * The NPS of all respondents; `null` for none. Omitted: computed from the item
+   * with role `recommend`, if any.
+   */
+  readonly nps?: NetPromoterScoreResult | null;
+  /**
+   * The breakdowns to publish. The one by the institution field alone is the
+   * institutions section, the one by the group field alone the groups section,
+   * every other one a section of its own. Omitted: by institution and by group.
+   * Given: only these (an empty list publishes no breakdown).
+   */
+  readonly breakdowns?: readonly BreakdownResult[];
+}
+
 /** The input of {@link buildReport}. */
 export interface BuildReportInput {
   /** The questionnaire: item texts, scales, dimensions and roles. */
   readonly questionnaire: Questionnaire;
   /** The responses, as read by `readResponses`. */
   readonly responses: ResponseSet;
+  /** Results already computed from `responses`, used as they are; default: computed here. */
+  readonly results?: BuildReportResults;
   /** The options. */
   readonly options?: BuildReportOptions;
+}
+
+const RESULT_KEYS: ReadonlySet<string> = new Set(['index', 'nps', 'breakdowns']);
+
+function checkResults(results: BuildReportResults | undefined): void {
+  if (results === undefined) return;
+  const bad = (path: string, what: string): never => {
+    throw new EduQualityError('invalid-argument', `buildReport: results.${path} ${what}`);
+  };
+  if (typeof results !== 'object' || results === null) bad('', 'must be an object');
+  for (const key of Object.keys(results)) {
+    if (!RESULT_KEYS.has(key)) bad(key, 'is not an option (index, nps, breakdowns)');
+  }
+  if (typeof results.index !== 'object' || results.index === null || !('score' in results.index)) {
+    bad('index', 'must be a satisfactionIndex result');
+  }
+  if (results.breakdowns !== undefined && !Array.isArray(results.breakdowns)) {
+    bad('breakdowns', 'must be an array of breakdown results');
+  }
+}
+
+function checkPopulation(population: number | undefined, responses: ResponseSet, n: number): void {
+  if (population === undefined) return;
+  if (!Number.isInteger(population) || population < 1) {
+    throw new EduQualityError(
+      'invalid-argument',
+      `buildReport: options.populationSize must be a whole number ≥ 1, got ${population}`,
+    );
+  }
+  // More responses than recipients would publish a response rate over 100 %.
+  const responded = Math.max(responses.counts.accepted, n);
+  if (population < responded) {
+    throw new EduQualityError(
+      'invalid-argument',
+      `buildReport: options.populationSize (${population}) is smaller than the number of responses (${responded}): the response rate would exceed 100 %`,
+    );
+  }
+}
+
+function isSame(by: readonly string[], field: string | undefined): boolean {
+  return field !== undefined && by.length === 1 && by[0] === field;
 }
 
 function segmentField(
@@ -168,9 +232,15 @@ function importanceOf(
  * message tables of the locale; dimension names from the paired importance
  * item's text.
  *
- * @param input - the questionnaire, the responses and the options
+ * Results the caller computed (`input.results`: the index, the NPS, the
+ * breakdowns) are published as they are and not computed again, so a report
+ * and the caller's other outputs show the same numbers. A study whose index has
+ * fewer respondents than `minGroupSize` is not published: the document is of
+ * kind `withheld`, one section that says so and no number.
+ *
+ * @param input - the questionnaire, the responses, results already computed and the options
  * @returns the report document
- * @throws `EduQualityError` `invalid-argument` for a segment field the data lack or bad index options; `insufficient-data` when no index item was answered or there are fewer than 2 rows
+ * @throws `EduQualityError` `invalid-argument` for a segment field the data lack, bad index options, an unknown key of `results`, or a `populationSize` smaller than the number of responses (a response rate over 100 %); `insufficient-data` when no index item was answered or there are fewer than 2 rows
  *
  * @example
  * ```ts
@@ -197,7 +267,11 @@ export function buildReport(input: BuildReportInput): ReportDocument {
     interval: options.interval ?? 'delta-t',
     ...(options.bootstrap === undefined ? {} : { bootstrap: options.bootstrap }),
   };
-  const index = satisfactionIndex(responses, indexOptions);
+  checkResults(input.results);
+  const given = input.results;
+  const index = given?.index ?? satisfactionIndex(responses, indexOptions);
+  checkPopulation(options.populationSize, responses, index.n);
+  if (index.n < minGroupSize) return withheldReport(locale, minGroupSize, options);
   const items = responses.items;
 
   const breakdownBy = (field: string | undefined): BreakdownResult | undefined =>
@@ -214,8 +288,16 @@ export function buildReport(input: BuildReportInput): ReportDocument {
         );
   const institutionField = segmentField(responses, options.institutionField, 'institution');
   const groupField = segmentField(responses, options.groupField, 'group');
-  const institutions = breakdownBy(institutionField);
-  const groups = breakdownBy(groupField);
+  const givenBreakdowns = given?.breakdowns;
+  const institutions =
+    givenBreakdowns === undefined
+      ? breakdownBy(institutionField)
+      : givenBreakdowns.find((b) => isSame(b.by, institutionField));
+  const groups =
+    givenBreakdowns === undefined
+      ? breakdownBy(groupField)
+      : givenBreakdowns.find((b) => isSame(b.by, groupField));
+  const otherBreakdowns = (givenBreakdowns ?? []).filter((b) => b !== institutions && b !== groups);
 
   const importance = importanceOf(responses, index, items, level);
   let ipa: ImportancePerformanceResult | undefined;
@@ -229,16 +311,20 @@ export function buildReport(input: BuildReportInput): ReportDocument {
     if (points.length > 0) ipa = importancePerformance(points);
   }
 
-  const recommendItem = items.find((i) => i.role === 'recommend' && i.kind === 'nps');
-  const recommendColumn = recommendItem && responses.columns.get(recommendItem.id);
   let nps: NetPromoterScoreResult | undefined;
-  if (recommendColumn?.kind === 'scale') {
-    nps = tryResult(() =>
-      netPromoterScore(recommendColumn, {
-        level,
-        ...(responses.weights === undefined ? {} : { weights: responses.weights }),
-      }),
-    );
+  if (given?.nps !== undefined) {
+    nps = given.nps ?? undefined;
+  } else {
+    const recommendItem = items.find((i) => i.role === 'recommend' && i.kind === 'nps');
+    const recommendColumn = recommendItem && responses.columns.get(recommendItem.id);
+    if (recommendColumn?.kind === 'scale') {
+      nps = tryResult(() =>
+        netPromoterScore(recommendColumn, {
+          level,
+          ...(responses.weights === undefined ? {} : { weights: responses.weights }),
+        }),
+      );
+    }
   }
 
   let previous: SatisfactionIndexResult | undefined;
@@ -246,7 +332,14 @@ export function buildReport(input: BuildReportInput): ReportDocument {
   let dimensionChanges: SatisfactionReportResults['dimensionChanges'];
   if (options.previous !== undefined) {
     const prev = options.previous;
-    previous = 'kind' in prev ? prev : satisfactionIndex(prev, indexOptions);
+    // The previous wave is scored on the same items as this one's index.
+    previous =
+      'kind' in prev
+        ? prev
+        : satisfactionIndex(prev, {
+            ...indexOptions,
+            ...(given === undefined ? {} : { items: index.items.map((i) => i.id) }),
+          });
     change = compareWaves(previous, index, { level });
     const before = previous;
     dimensionChanges = index.dimensions.flatMap((d) => {
@@ -287,6 +380,7 @@ export function buildReport(input: BuildReportInput): ReportDocument {
     index,
     ...(institutions === undefined ? {} : { institutions }),
     ...(groups === undefined ? {} : { groups }),
+    ...(otherBreakdowns.length === 0 ? {} : { breakdowns: otherBreakdowns }),
     ...(ipa === undefined ? {} : { ipa }),
     ...(importance === undefined ? {} : { importance }),
     ...(nps === undefined ? {} : { nps }),
@@ -313,6 +407,7 @@ export function buildReport(input: BuildReportInput): ReportDocument {
         : undefined) ??
       fallback ??
       code,
+    hasLabel: (code) => options.labels !== undefined && Object.hasOwn(options.labels, code),
     itemLabel: (id) => {
       const item = items.find((i) => i.id === id);
       return item === undefined ? id : localize(item.text, locale);
@@ -328,14 +423,51 @@ export function buildReport(input: BuildReportInput): ReportDocument {
   return {
     kind: 'satisfaction',
     locale,
-    meta: {
-      title: options.title ?? message('defaultTitle', locale),
-      ...(options.organisation === undefined ? {} : { organisation: options.organisation }),
-      ...(options.period === undefined ? {} : { period: options.period }),
-      ...(options.generatedAt === undefined ? {} : { generatedAt: options.generatedAt }),
-    },
+    meta: metaOf(options, locale),
     values: store.values,
     sections,
     results,
+  };
+}
+
+/** The report of a study too small to publish: one section that says so, no number. */
+function withheldReport(
+  locale: string,
+  minGroupSize: number,
+  options: BuildReportOptions,
+): ReportDocument {
+  return {
+    kind: 'withheld',
+    locale,
+    meta: metaOf(options, locale),
+    values: {},
+    sections: [
+      {
+        id: 'summary',
+        title: message('withheldTitle', locale),
+        pageBreakBefore: false,
+        blocks: [
+          {
+            kind: 'paragraph',
+            runs: [
+              {
+                kind: 'text',
+                text: message('withheld', locale).replace('{k}', String(minGroupSize)),
+              },
+            ],
+          },
+        ],
+      },
+    ],
+    results: { reason: 'below-minimum', minGroupSize },
+  };
+}
+
+function metaOf(options: BuildReportOptions, locale: string): ReportMeta {
+  return {
+    title: options.title ?? message('defaultTitle', locale),
+    ...(options.organisation === undefined ? {} : { organisation: options.organisation }),
+    ...(options.period === undefined ? {} : { period: options.period }),
+    ...(options.generatedAt === undefined ? {} : { generatedAt: options.generatedAt }),
   };
 }

@@ -7,7 +7,7 @@
  * @packageDocumentation
  */
 export { buildReport } from './build-report.js';
-export type { BuildReportInput, BuildReportOptions } from './build-report.js';
+export type { BuildReportInput, BuildReportOptions, BuildReportResults } from './build-report.js';
 export { buildNokReport } from './build-nok-report.js';
 export type { BuildNokReportOptions } from './build-nok-report.js';
 export { formatValue } from './format-value.js';
@@ -36,4 +36,5 @@ export type {
   TableColumn,
   TextRun,
   ValueFormat,
+  WithheldReportResults,
 } from './report-document.js';

@@ -83,20 +83,27 @@ describe('renderHtml: structure', () => {
     expect(html).toContain(`data-value-key="index.score" data-value="${direct.score}">`);
   });
 
-  it('shows suppressed groups as "suppressed (n < k)" and never a number', () => {
-    const suppressed = results.institutions!.groups.filter((g) => g.suppressed);
-    expect(suppressed.length).toBeGreaterThan(0);
-    for (const g of suppressed) {
-      const row = elements(html, 'tr', 'data-row', g.label).find((r) => r.includes('suppressed'));
+  it('shows suppressed groups with their reason and never a number', () => {
+    const groups = results.institutions!.groups;
+    expect(groups.some((g) => g.suppressed)).toBe(true);
+    groups.forEach((g, k) => {
+      if (!g.suppressed) return;
+      // Institution codes are free codes of the item: a suppressed one is keyed by position.
+      const row = elements(html, 'tr', 'data-row', `suppressed-${k + 1}`)[0];
       expect(row).toBeDefined();
-      expect(row).toContain('suppressed (n &lt; 45)');
+      expect(row).toContain(
+        g.reason === 'below-minimum'
+          ? 'suppressed (n &lt; 45)'
+          : 'suppressed to protect a smaller group',
+      );
+      expect(row).not.toContain(g.label);
       expect(row).not.toContain('data-value');
       expect(
         unescapeHtml(row!.replace(/<[^>]*>/g, ''))
-          .replace(g.label, '')
+          .replace(`suppressed-${k + 1}`, '')
           .replace('45', ''),
       ).not.toMatch(/\d/);
-    }
+    });
   });
 
   it('is localised', () => {

@@ -201,6 +201,8 @@ export interface SatisfactionReportResults {
   readonly institutions?: BreakdownResult;
   /** The breakdown by respondent group, if the data have that field. */
   readonly groups?: BreakdownResult;
+  /** Other breakdowns the caller computed (by another field, or crossed fields), each a section of its own. */
+  readonly breakdowns?: readonly BreakdownResult[];
   /** The importance–performance analysis, when importance could be measured. */
   readonly ipa?: ImportancePerformanceResult;
   /** The importance of each item used by the IPA, and how it was measured. */
@@ -227,6 +229,14 @@ export interface SatisfactionReportResults {
   readonly marginOfError: number;
 }
 
+/** Why a report publishes no results. */
+export interface WithheldReportResults {
+  /** `below-minimum`: fewer respondents in the whole study than `minGroupSize`. */
+  readonly reason: 'below-minimum';
+  /** The disclosure threshold. */
+  readonly minGroupSize: number;
+}
+
 /**
  * A report document: plain data that every renderer reads. Numbers in text are
  * references to its `values`, which are bound to the results.
@@ -246,6 +256,15 @@ export type ReportDocument = {
       readonly kind: 'satisfaction';
       /** The results behind it. */
       readonly results: SatisfactionReportResults;
+    }
+  | {
+      /**
+       * A study with fewer respondents than the disclosure threshold: nothing
+       * is published, the document only says so (no number at all).
+       */
+      readonly kind: 'withheld';
+      /** Why, and the threshold. */
+      readonly results: WithheldReportResults;
     }
   | {
       /** A NOK 344n assessment. */

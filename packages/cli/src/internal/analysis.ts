@@ -7,11 +7,11 @@ import {
   type NetPromoterScoreResult,
   type SatisfactionIndexOptions,
   type SatisfactionIndexResult,
-  type SuppressionReason,
 } from '@edu-quality/index';
 import type { ResponseSet } from '@edu-quality/questionnaire';
 import { CliError } from './cli-error.js';
 import type { Context } from './context.js';
+import { suppressionReason } from './publish.js';
 
 /** What the `index`, `report` and `demo` commands compute. */
 export interface AnalysisOptions {
@@ -133,32 +133,23 @@ export function fixed(value: number | null | undefined, d = 1): string {
   return value === null || value === undefined || !Number.isFinite(value) ? '—' : value.toFixed(d);
 }
 
-/** Why a group is hidden, in words, without its n. */
-function suppressedBecause(reason: SuppressionReason, k: number): string {
-  switch (reason) {
-    case 'below-minimum':
-      return `fewer than ${k} respondents`;
-    case 'complementary':
-      return 'hidden to protect a smaller group';
-    case 'linked-table':
-      return 'hidden to protect a smaller group of another table';
-    case 'no-answers':
-      return 'no answers to the index items';
-  }
+/** A confidence level as the label of its intervals: 0.9 → `90%`, 0.975 → `97.5%`. */
+export function levelLabel(level: number): string {
+  return `${Number((level * 100).toFixed(1))}%`;
 }
 
 /** The analysis as text tables. */
 export function analysisText(set: ResponseSet, a: Analysis, locale: Locale): string[] {
   const lines: string[] = [];
   const { index } = a;
-  const pct = Math.round(index.interval.level * 100);
+  const pct = levelLabel(index.interval.level);
   lines.push(
-    `Satisfaction index ${fixed(index.score)} (${pct}% CI ${fixed(index.interval.lower)}–${fixed(index.interval.upper)}, ${index.interval.method}), n = ${index.n}`,
+    `Satisfaction index ${fixed(index.score)} (${pct} CI ${fixed(index.interval.lower)}–${fixed(index.interval.upper)}, ${index.interval.method}), n = ${index.n}`,
   );
   lines.push(`  weights: ${index.weighting.rule}`);
   if (index.dimensions.length > 0) {
     lines.push('', 'By dimension:');
-    lines.push(`  ${'dimension'.padEnd(16)} ${'index'.padStart(6)}  ${pct}% CI`);
+    lines.push(`  ${'dimension'.padEnd(16)} ${'index'.padStart(6)}  ${pct} CI`);
     for (const d of index.dimensions) {
       lines.push(
         `  ${d.dimension.padEnd(16)} ${fixed(d.score).padStart(6)}  ${fixed(d.interval.lower)}–${fixed(d.interval.upper)}`,
@@ -167,7 +158,7 @@ export function analysisText(set: ResponseSet, a: Analysis, locale: Locale): str
   }
   lines.push('', 'By item:');
   lines.push(
-    `  ${'item'.padEnd(22)} ${'n'.padStart(6)} ${'mean'.padStart(5)} ${'score'.padStart(6)}  ${`${pct}% CI`.padEnd(11)} ${'top-2'.padStart(5)}  text`,
+    `  ${'item'.padEnd(22)} ${'n'.padStart(6)} ${'mean'.padStart(5)} ${'score'.padStart(6)}  ${`${pct} CI`.padEnd(11)} ${'top-2'.padStart(5)}  text`,
   );
   for (const item of index.items) {
     const text = set.items.find((i) => i.id === item.id);
@@ -178,18 +169,18 @@ export function analysisText(set: ResponseSet, a: Analysis, locale: Locale): str
   if (a.nps !== null) {
     lines.push(
       '',
-      `Net Promoter Score (${a.npsItem ?? ''}) ${fixed(a.nps.score)} (${pct}% CI ${fixed(a.nps.interval.lower)}–${fixed(a.nps.interval.upper)}), promoters ${(a.nps.promoters * 100).toFixed(0)}%, detractors ${(a.nps.detractors * 100).toFixed(0)}%, n = ${a.nps.n}`,
+      `Net Promoter Score (${a.npsItem ?? ''}) ${fixed(a.nps.score)} (${pct} CI ${fixed(a.nps.interval.lower)}–${fixed(a.nps.interval.upper)}), promoters ${(a.nps.promoters * 100).toFixed(0)}%, detractors ${(a.nps.detractors * 100).toFixed(0)}%, n = ${a.nps.n}`,
     );
   }
   for (const b of a.breakdowns) {
     lines.push('', `By ${b.by.join(' × ')}:`);
     lines.push(
-      `  ${'rank'.padStart(4)}  ${'group'.padEnd(28)} ${'n'.padStart(6)} ${'index'.padStart(6)}  ${`${pct}% CI`.padEnd(11)} ${'NPS'.padStart(6)}`,
+      `  ${'rank'.padStart(4)}  ${'group'.padEnd(28)} ${'n'.padStart(6)} ${'index'.padStart(6)}  ${`${pct} CI`.padEnd(11)} ${'NPS'.padStart(6)}`,
     );
     for (const g of b.groups) {
       if (g.suppressed) {
         lines.push(
-          `  ${'—'.padStart(4)}  ${g.label.padEnd(28)} suppressed: ${suppressedBecause(g.reason, b.minGroupSize)}`,
+          `  ${'—'.padStart(4)}  ${g.label.padEnd(28)} ${suppressionReason(g.reason, b.minGroupSize)}`,
         );
       } else {
         lines.push(

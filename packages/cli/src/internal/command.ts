@@ -36,7 +36,11 @@ export const COMMON_OPTIONS: Readonly<Record<string, OptionSpec>> = {
     value: 'text|json',
     description: 'text for people (default), json for machines (one JSON document on stdout)',
   },
-  quiet: { type: 'boolean', short: 'q', description: 'no notes or warnings on stderr' },
+  quiet: {
+    type: 'boolean',
+    short: 'q',
+    description: 'nothing on stdout or stderr but errors (--format json still writes its document)',
+  },
   help: { type: 'boolean', short: 'h', description: 'show this help' },
 };
 
@@ -53,20 +57,35 @@ export function parseCommand(command: Command, argv: readonly string[]): Parsed 
       ...(spec.multiple === true ? { multiple: true } : {}),
     };
   }
-  try {
-    const { values, positionals } = parseArgs({
-      args: [...argv],
-      options,
-      allowPositionals: true,
-      strict: true,
-    });
-    return { values: values as Parsed['values'], positionals };
-  } catch (error) {
-    const message = (error as Error).message.replace(/\. To specify .*$/s, '');
-    throw new CliError(2, message, {
-      hint: `Run \`edu-quality ${command.name} --help\` for the options and examples.`,
-    });
+  const parsed = (() => {
+    try {
+      return parseArgs({
+        args: [...argv],
+        options,
+        allowPositionals: true,
+        strict: true,
+        tokens: true,
+      });
+    } catch (error) {
+      const message = (error as Error).message.replace(/\. To specify .*$/s, '');
+      throw new CliError(2, message, {
+        hint: `Run \`edu-quality ${command.name} --help\` for the options and examples.`,
+      });
+    }
+  })();
+  // parseArgs keeps the last of a repeated option: `--format json --format text`
+  // would silently be text. An option that takes one value takes it once.
+  const seen = new Set<string>();
+  for (const token of parsed.tokens) {
+    if (token.kind !== 'option' || options[token.name]?.multiple === true) continue;
+    if (seen.has(token.name)) {
+      throw new CliError(2, `--${token.name} is given more than once; it takes one value`, {
+        hint: `Run \`edu-quality ${command.name} --help\` for the options and examples.`,
+      });
+    }
+    seen.add(token.name);
   }
+  return { values: parsed.values as Parsed['values'], positionals: parsed.positionals };
 }
 
 /** The help text of a command. */
@@ -87,7 +106,8 @@ export function commandHelp(command: Command): string {
   for (const example of command.examples) lines.push(`  ${example}`);
   lines.push(
     '',
-    'Exit codes: 0 ok, 1 invalid input, 2 usage error, 3 internal error, 4 file error.',
+    'Exit codes: 0 ok, 1 invalid input, 2 usage error, 3 internal error, 4 file error,',
+    '5 withheld (fewer respondents than the minimum group size), 130 interrupted.',
   );
   return `${lines.join('\n')}\n`;
 }

@@ -1,32 +1,89 @@
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { formatIssue, type Issue } from '@edu-quality/core';
-import type { CliIo } from '../cli-io.js';
+import type { CliIo, CliStream } from '../cli-io.js';
 import { CliError } from './cli-error.js';
 import { createProgress, type Progress } from './progress.js';
 
 /** The output format of a command. */
 export type OutputFormat = 'text' | 'json';
 
+// C0 controls but tab, line feed and the carriage return of a CRLF line end;
+// DEL; C1 controls; and the bidirectional formatting characters (embeddings,
+// overrides, isolates, marks): a terminal acts on them (escape sequences:
+// colours, cursor moves, OSC 8 links, title changes, CSI queries; a lone CR
+// overwrites the line) or reorders the text the user reads.
+const TERMINAL_UNSAFE =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]|\r(?!\n)/g;
+
+/**
+ * Text safe to write to a terminal: every control character a terminal would
+ * act on is written as its `\uXXXX` escape. Inside a JSON string that escape
+ * means the same character, so JSON output stays valid and equal in value.
+ */
+export function neutraliseTerminal(text: string): string {
+  return text.replace(
+    TERMINAL_UNSAFE,
+    (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
+  );
+}
+
+/** A stream whose every write is {@link neutraliseTerminal}d. */
+function safeStream(stream: CliStream): CliStream {
+  return {
+    write: (text: string) => stream.write(neutraliseTerminal(text)),
+    ...(stream.isTTY === undefined ? {} : { isTTY: stream.isTTY }),
+    ...(stream.columns === undefined ? {} : { columns: stream.columns }),
+  };
+}
+
+/**
+ * Creates a folder and its parents one level at a time. Node's recursive
+ * `mkdirSync` never returns under `/proc` (it retries the ENOENT it gets
+ * there), so a bad `--out` hung the command; each level made here fails at once.
+ */
+export function makeFolder(abs: string): void {
+  if (existsSync(abs)) {
+    if (!statSync(abs).isDirectory()) {
+      throw Object.assign(new Error(`${abs} is not a folder`), { code: 'ENOTDIR' });
+    }
+    return;
+  }
+  const parent = dirname(abs);
+  if (parent !== abs) makeFolder(parent);
+  mkdirSync(abs);
+}
+
 /** What a command runs with: the I/O, resolved paths and output helpers. */
 export class Context {
   readonly io: CliIo;
+  /** The streams as given: only the progress bar writes its own escape sequences to them. */
+  readonly #raw: CliIo;
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly format: OutputFormat;
   readonly quiet: boolean;
 
   constructor(io: CliIo, format: OutputFormat, quiet: boolean) {
-    this.io = io;
+    // Everything the command writes passes through neutraliseTerminal: labels,
+    // ids and messages can come from the data.
+    this.#raw = io;
+    this.io = { ...io, stdout: safeStream(io.stdout), stderr: safeStream(io.stderr) };
     this.cwd = io.cwd ?? process.cwd();
     this.env = io.env ?? process.env;
     this.format = format;
     this.quiet = quiet;
   }
 
-  /** A line of results on stdout (text format only). */
+  /** A line of results on stdout (text format only; nothing under `--quiet`). */
   out(text = ''): void {
-    if (this.format === 'text') this.io.stdout.write(`${text}\n`);
+    if (this.format === 'text' && !this.quiet) this.io.stdout.write(`${text}\n`);
+  }
+
+  /** An error on stderr: written even under `--quiet`. */
+  error(text: string): void {
+    this.io.stderr.write(`${text}\n`);
   }
 
   /** The JSON result on stdout (json format only). */
@@ -39,8 +96,12 @@ export class Context {
     if (!this.quiet) this.io.stderr.write(`${text}\n`);
   }
 
-  /** Issues on stderr, each prefixed with its file, at most `limit`. */
-  issues(file: string, issues: readonly Issue[], limit = 50): void {
+  /**
+   * Issues on stderr, each prefixed with its file, at most `limit`. Warnings
+   * (rows left out) are not written under `--quiet`; the issues of an error are.
+   */
+  issues(file: string, issues: readonly Issue[], limit = 50, error = false): void {
+    if (this.quiet && !error) return;
     for (const issue of issues.slice(0, limit)) {
       this.io.stderr.write(`${this.display(file)}: ${formatIssue(issue)}\n`);
     }
@@ -100,7 +161,7 @@ export class Context {
   write(path: string, data: string | Uint8Array): string {
     const abs = this.path(path);
     try {
-      mkdirSync(dirname(abs), { recursive: true });
+      makeFolder(dirname(abs));
       writeFileSync(abs, data);
     } catch (error) {
       throw ioError(this.display(path), 'write', error);
@@ -112,7 +173,7 @@ export class Context {
   mkdir(path: string): string {
     const abs = this.path(path);
     try {
-      mkdirSync(abs, { recursive: true });
+      makeFolder(abs);
     } catch (error) {
       throw ioError(this.display(path), 'create', error);
     }
@@ -121,11 +182,16 @@ export class Context {
 
   /** A progress bar on stderr, drawn only on a TTY outside CI. */
   progress(label: string, total: number): Progress {
-    return createProgress(this.io.stderr, this.env, label, this.quiet ? -1 : total);
+    return createProgress(
+      this.#raw.stderr,
+      this.env,
+      neutraliseTerminal(label),
+      this.quiet ? -1 : total,
+    );
   }
 }
 
-function ioError(file: string, verb: string, error: unknown): CliError {
+export function ioError(file: string, verb: string, error: unknown): CliError {
   const code = (error as { code?: string } | undefined)?.code;
   const why =
     code === 'ENOENT'

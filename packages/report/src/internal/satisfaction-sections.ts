@@ -24,6 +24,8 @@ export interface SectionContext {
   readonly results: SatisfactionReportResults;
   readonly store: ValueStore;
   readonly segmentLabel: (code: string, fallback: string | undefined) => string;
+  /** Whether the caller gave a display name for a segment code. */
+  readonly hasLabel: (code: string) => boolean;
   readonly itemLabel: (id: string) => string;
   readonly institutionField?: string;
   readonly groupField?: string;
@@ -59,17 +61,6 @@ function summary(ctx: SectionContext): ReportSection {
   const blocks: ReportBlock[] = [
     paragraph(say('summaryIndex', locale, { score, lower, upper, n, level: lvl })),
   ];
-  // The breakdowns suppress their total below the threshold; the overall index
-  // is the publisher's own result, so it is shown, with a warning.
-  if (index.n < ctx.minGroupSize) {
-    blocks.unshift(
-      paragraph(
-        say('smallSample', locale, {
-          k: store.bind('minGroupSize', ctx.minGroupSize, 'count', 'options.minGroupSize'),
-        }),
-      ),
-    );
-  }
   const rows: ReportTable['rows'][number][] = [
     {
       key: 'index',
@@ -418,50 +409,137 @@ function indexSection(ctx: SectionContext): ReportSection {
   return { id: 'index', title: message('indexSection', locale), pageBreakBefore: true, blocks };
 }
 
+/** The published name of a group's code in a segment field, and whether it is hidden. */
+interface GroupName {
+  readonly text: string;
+  /** The code is free text (not a declared option of the item). */
+  readonly free: boolean;
+}
+
+/**
+ * The name of a segment code: the declared option's label (or the caller's
+ * label for it); a code the item does not declare was typed by a respondent, so
+ * its text goes through the same redaction as open text.
+ */
+function segmentName(ctx: SectionContext, field: string, code: string | null): GroupName {
+  if (code === null) return { text: message('notStated', ctx.locale), free: false };
+  const item = ctx.responses.items.find((i) => i.id === field);
+  const option = item?.options?.find((o) => o.value === code);
+  if (option !== undefined || ctx.hasLabel(code)) {
+    const fallback = option === undefined ? undefined : localize(option.label, ctx.locale);
+    return { text: ctx.segmentLabel(code, fallback), free: false };
+  }
+  return { text: redactLabel(ctx, code), free: true };
+}
+
+/** Text typed by a respondent, redacted as open text is (unless redaction is off). */
+function redactLabel(ctx: SectionContext, text: string): string {
+  if (ctx.redact === false) return text;
+  const what = ctx.redact === true ? {} : ctx.redact;
+  return redactText(text, { ...what, replacement: message('redactedMark', ctx.locale) });
+}
+
+/**
+ * A group's label: its fields' names joined with " / ". A suppressed group
+ * with a free-text code gets no label at all (a name typed by one respondent
+ * is exactly what suppression protects).
+ */
+function groupName(
+  ctx: SectionContext,
+  by: readonly string[],
+  group: BreakdownResult['groups'][number],
+): string {
+  const names = by.map((field) => segmentName(ctx, field, group.key[field] ?? null));
+  if (group.suppressed && names.some((n) => n.free)) return message('hiddenLabel', ctx.locale);
+  return names.map((n) => n.text).join(' / ');
+}
+
+/** A group's row key: its label, with free text redacted, or its position when hidden. */
+function groupKey(
+  ctx: SectionContext,
+  by: readonly string[],
+  group: BreakdownResult['groups'][number],
+  position: number,
+): string {
+  const names = by.map((field) => segmentName(ctx, field, group.key[field] ?? null));
+  if (!names.some((n) => n.free)) return group.label;
+  if (group.suppressed) return `suppressed-${position + 1}`;
+  return by
+    .map((field, k) => (names[k]!.free ? names[k]!.text : (group.key[field] ?? '')))
+    .join(' / ');
+}
+
+/** Why a group is suppressed, in words; its n is never given. */
+function suppressedText(ctx: SectionContext, reason: string, minGroupSize: number): string {
+  switch (reason) {
+    case 'below-minimum':
+      return sayPlain('suppressed', ctx.locale, { k: String(minGroupSize) });
+    case 'complementary':
+      return message('suppressedComplementary', ctx.locale);
+    case 'no-answers':
+      return message('suppressedNoAnswers', ctx.locale);
+    default:
+      // A reason this version does not know (a newer index package): said generically.
+      return message('suppressedOther', ctx.locale);
+  }
+}
+
+/** The section of a breakdown that is neither by institution nor by group. */
+function segmentSection(ctx: SectionContext, result: BreakdownResult): ReportSection {
+  const id = `by-${result.by.join('-')}`;
+  const field = result.by
+    .map((f) => {
+      const item = ctx.responses.items.find((i) => i.id === f);
+      return item === undefined ? f : localize(item.text, ctx.locale);
+    })
+    .join(' × ');
+  return breakdownSection(ctx, id, result, sayPlain('bySegmentSection', ctx.locale, { field }));
+}
+
+function emptyBreakdownSection(ctx: SectionContext, id: 'institutions' | 'groups'): ReportSection {
+  return {
+    id,
+    title: message(id === 'institutions' ? 'institutionsSection' : 'groupsSection', ctx.locale),
+    pageBreakBefore: id === 'institutions',
+    blocks: [paragraph(say('noSegment', ctx.locale))],
+  };
+}
+
 function breakdownSection(
   ctx: SectionContext,
-  id: 'institutions' | 'groups',
-  result: BreakdownResult | undefined,
-  field: string | undefined,
+  id: string,
+  result: BreakdownResult,
+  title: string,
 ): ReportSection {
   const { locale, store } = ctx;
-  const title = message(id === 'institutions' ? 'institutionsSection' : 'groupsSection', locale);
-  if (result === undefined || field === undefined) {
-    return {
-      id,
-      title,
-      pageBreakBefore: id === 'institutions',
-      blocks: [paragraph(say('noSegment', locale))],
-    };
-  }
-  const item = ctx.responses.items.find((i) => i.id === field);
-  const groupLabel = (code: string | null): string => {
-    if (code === null) return message('notStated', locale);
-    const option = item?.options?.find((o) => o.value === code);
-    return ctx.segmentLabel(
-      code,
-      option === undefined ? undefined : localize(option.label, locale),
-    );
-  };
-  const suppressedText = sayPlain('suppressed', locale, { k: String(result.minGroupSize) });
   const published = result.groups.filter((g) => !g.suppressed);
   const hidden = result.groups.length - published.length;
   const hasNps = published.some((g) => g.nps !== undefined);
-  const bars: ChartBar[] = published.map((g) => ({
-    id: g.label,
-    label: groupLabel(g.key[field] ?? null),
-    value: g.index.score,
-    lower: g.index.interval.lower,
-    upper: g.index.interval.upper,
-  }));
-  const rows = result.groups.map((g) => {
-    const name = textCell(groupLabel(g.key[field] ?? null));
+  const names = result.groups.map((g) => groupName(ctx, result.by, g));
+  // Keys are written into the HTML (data-mark): the code when declared, the
+  // published name of free text, a position for a group whose name is hidden.
+  const keys = result.groups.map((g, k) => groupKey(ctx, result.by, g, k));
+  const bars: ChartBar[] = published.map((g) => {
+    const k = result.groups.indexOf(g);
+    return {
+      id: keys[k]!,
+      label: names[k]!,
+      value: g.index.score,
+      lower: g.index.interval.lower,
+      upper: g.index.interval.upper,
+    };
+  });
+  const rows = result.groups.map((g, k) => {
+    const name = textCell(names[k]!);
     if (g.suppressed) {
-      const s: TableCell = { kind: 'suppressed', text: suppressedText };
-      return { key: g.label, cells: [textCell(''), name, s, s, s, s, ...(hasNps ? [s] : [])] };
+      const s: TableCell = {
+        kind: 'suppressed',
+        text: suppressedText(ctx, g.reason, result.minGroupSize),
+      };
+      return { key: keys[k]!, cells: [textCell(''), name, s, s, s, s, ...(hasNps ? [s] : [])] };
     }
     return {
-      key: g.label,
+      key: keys[k]!,
       cells: [
         numberCell(g.rank, 'count'),
         name,
@@ -473,7 +551,8 @@ function breakdownSection(
       ],
     };
   });
-  const figureTitle = title;
+  const nameColumn: MessageKey =
+    id === 'institutions' ? 'institution' : id === 'groups' ? 'group' : 'group';
   const blocks: ReportBlock[] = [
     paragraph(
       say('groupsPublished', locale, {
@@ -491,16 +570,16 @@ function breakdownSection(
       figure: {
         kind: 'bars',
         id,
-        title: figureTitle,
-        alt: sayPlain('altBars', locale, { title: figureTitle, count: String(bars.length) }),
+        title,
+        alt: sayPlain('altBars', locale, { title, count: String(bars.length) }),
         scale: { min: 0, max: 100 },
         bars,
         table: {
           id,
-          caption: figureTitle,
+          caption: title,
           columns: [
             col(ctx, 'rank', 'rank', true),
-            col(ctx, 'name', id === 'institutions' ? 'institution' : 'group', false),
+            col(ctx, 'name', nameColumn, false),
             col(ctx, 'n', 'n', true),
             col(ctx, 'index', 'index', true),
             col(ctx, 'lower', 'lower', true),
@@ -713,21 +792,11 @@ function npsSection(ctx: SectionContext): ReportSection {
   }
   const stacks = [
     { id: 'all', label: message('all', locale), result: nps, n: nps.n },
-    ...(groups?.groups ?? []).flatMap((g) =>
-      !g.suppressed && g.nps !== undefined
-        ? [
-            {
-              id: g.label,
-              label: ctx.segmentLabel(
-                g.label,
-                groupOptionLabel(ctx, g.key[ctx.groupField ?? ''] ?? null),
-              ),
-              result: g.nps,
-              n: g.nps.n,
-            },
-          ]
-        : [],
-    ),
+    ...(groups?.groups ?? []).flatMap((g) => {
+      if (g.suppressed || g.nps === undefined) return [];
+      const label = groupName(ctx, groups!.by, g);
+      return [{ id: label, label, result: g.nps, n: g.nps.n }];
+    }),
   ];
   const categories = [
     message('detractors', locale),
@@ -791,13 +860,6 @@ function npsSection(ctx: SectionContext): ReportSection {
       },
     ],
   };
-}
-
-function groupOptionLabel(ctx: SectionContext, code: string | null): string | undefined {
-  if (code === null) return message('notStated', ctx.locale);
-  const item = ctx.responses.items.find((i) => i.id === ctx.groupField);
-  const option = item?.options?.find((o) => o.value === code);
-  return option === undefined ? undefined : localize(option.label, ctx.locale);
 }
 
 function openTextSection(ctx: SectionContext): ReportSection {
@@ -899,8 +961,18 @@ export function satisfactionSections(ctx: SectionContext): ReportSection[] {
     summary(ctx),
     methodology(ctx),
     index,
-    breakdownSection(ctx, 'institutions', institutions, ctx.institutionField),
-    breakdownSection(ctx, 'groups', groups, ctx.groupField),
+    institutions === undefined
+      ? emptyBreakdownSection(ctx, 'institutions')
+      : breakdownSection(
+          ctx,
+          'institutions',
+          institutions,
+          message('institutionsSection', ctx.locale),
+        ),
+    groups === undefined
+      ? emptyBreakdownSection(ctx, 'groups')
+      : breakdownSection(ctx, 'groups', groups, message('groupsSection', ctx.locale)),
+    ...(ctx.results.breakdowns ?? []).map((b) => segmentSection(ctx, b)),
     ipaSection(ctx),
     changeSection(ctx),
     npsSection(ctx),

@@ -1,7 +1,7 @@
 import type { Locale } from '@edu-quality/core';
 import type { ResponseSet } from '@edu-quality/questionnaire';
 import type { AnalysisOptions } from '../analysis.js';
-import { CliError } from '../cli-error.js';
+import { CliError, usageError } from '../cli-error.js';
 import type { OptionSpec, Parsed } from '../command.js';
 import { list, num, str } from '../command.js';
 import type { Context } from '../context.js';
@@ -100,9 +100,16 @@ export function analysisOptions(
   };
 }
 
-/** The locale to print labels in. */
+const LOCALES = ['lt', 'en', 'ru'] as const;
+
+/** The locale to print labels in: lt, en or ru, else a usage error (exit 2). */
 export function localeOption(parsed: Parsed, fallback: Locale = 'en'): Locale {
-  return str(parsed, 'locale') ?? fallback;
+  const value = str(parsed, 'locale');
+  if (value === undefined) return fallback;
+  if (!(LOCALES as readonly string[]).includes(value)) {
+    throw usageError('', `--locale must be one of ${LOCALES.join(', ')}, got ${value}`);
+  }
+  return value;
 }
 
 /** Warns of rejected rows (stderr) and says whether `--strict` fails the run. */

@@ -14,6 +14,9 @@ import { flag, list, num, positionals, str } from '../command.js';
 const CALENDARS: Readonly<Record<string, WorkingCalendar>> = { lt, ru };
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** The longest deadline, extensions included, in days. */
+const MAX_DAYS = 3650;
+
 function usage(message: string): CliError {
   return new CliError(2, message, {
     hint: 'Run `edu-quality deadline --help` for the options and examples.',
@@ -53,7 +56,7 @@ export const deadlineCommand: Command = {
       type: 'string',
       multiple: true,
       value: 'N',
-      description: 'an extension of N more days of the same unit',
+      description: `an extension of N more days of the same unit (days and extensions ≤ ${MAX_DAYS} in all)`,
     },
     explain: { type: 'boolean', description: 'list the days counted, skipped and paused' },
   },
@@ -65,7 +68,7 @@ export const deadlineCommand: Command = {
   run(ctx, parsed) {
     const [receivedAt] = positionals('deadline', parsed, ['received-at']) as [string];
     if (str(parsed, 'days') === undefined) throw usage('--days is required');
-    const amount = num('deadline', parsed, 'days', 0, { min: 1, max: 3650, integer: true });
+    const amount = num('deadline', parsed, 'days', 0, { min: 1, max: MAX_DAYS, integer: true });
     const unit = str(parsed, 'unit') ?? 'working-days';
     if (unit !== 'working-days' && unit !== 'calendar-days')
       throw usage(`--unit must be working-days or calendar-days, got ${unit}`);
@@ -81,10 +84,16 @@ export const deadlineCommand: Command = {
         throw usage(`--pause must be FROM..TO with dates (YYYY-MM-DD), got ${p}`);
       return { from, to };
     });
+    // The deadline and its extensions together stay within MAX_DAYS: a huge
+    // extension made the calendar walk millions of days (seconds, gigabytes).
+    let total = amount;
     const extensions: DeadlineExtension[] = list(parsed, 'extend').map((e) => {
-      const n = Number(e);
-      if (!Number.isInteger(n) || n < 1)
-        throw usage(`--extend must be a whole number of days ≥ 1, got ${e}`);
+      const n = /^\d+$/.test(e) ? Number(e) : NaN;
+      if (!Number.isInteger(n) || n < 1 || n > MAX_DAYS)
+        throw usage(`--extend must be a whole number of days from 1 to ${MAX_DAYS}, got ${e}`);
+      total += n;
+      if (total > MAX_DAYS)
+        throw usage(`--days and --extend add up to more than ${MAX_DAYS} days (about ten years)`);
       return { amount: n, unit };
     });
     const rule: DeadlineRule = { amount, unit, countFrom };

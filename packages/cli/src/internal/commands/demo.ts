@@ -1,13 +1,12 @@
 import { compareWaves, type CompareWavesResult } from '@edu-quality/index';
-import type { ResponseSet } from '@edu-quality/questionnaire';
+import { readResponsesSync, type ResponseSet } from '@edu-quality/questionnaire';
 import { educationSatisfactionQuestionnaire, responsesToCsv } from '@edu-quality/templates';
 import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { analyse, fixed, type Analysis, type AnalysisOptions } from '../analysis.js';
+import { analyse, fixed, levelLabel, type Analysis, type AnalysisOptions } from '../analysis.js';
 import type { Command } from '../command.js';
 import { positionals, str } from '../command.js';
 import { DEMO_INSTITUTIONS, DEMO_WAVES, demoRecords } from '../demo-data.js';
-import { readResponsesFile } from '../load.js';
 import { writeStudyReport } from '../write-report.js';
 import { localeOption } from './analysis-options.js';
 
@@ -77,7 +76,10 @@ export const demoCommand: Command = {
     ctx.mkdir(out);
     const questionnaire = educationSatisfactionQuestionnaire;
     const files: string[] = [];
-    ctx.write(join(out, 'questionnaire.json'), `${JSON.stringify(questionnaire, null, 2)}\n`);
+    // The inputs are written with the report, into the folder that replaces `out` whole.
+    const extraFiles: { path: string; data: string }[] = [
+      { path: 'questionnaire.json', data: `${JSON.stringify(questionnaire, null, 2)}\n` },
+    ];
     files.push(join(out, 'questionnaire.json'));
     const sets: ResponseSet[] = [];
     const analyses: Analysis[] = [];
@@ -92,9 +94,9 @@ export const demoCommand: Command = {
         bom: true,
       });
       const file = join(out, 'data', `wave-${wave.id}.csv`);
-      ctx.write(file, csv);
+      extraFiles.push({ path: join('data', `wave-${wave.id}.csv`), data: csv });
       files.push(file);
-      const set = await readResponsesFile(ctx, questionnaire, file, {});
+      const set = readResponsesSync(questionnaire, csv);
       sets.push(set);
       analyses.push(analyse(set, DEMO_ANALYSIS));
     }
@@ -111,6 +113,7 @@ export const demoCommand: Command = {
       previous: previousSet,
       analysis: current,
       options: DEMO_ANALYSIS,
+      extraFiles,
       title:
         locale === 'lt'
           ? 'Švietimo paslaugų vartotojų pasitenkinimo indekso tyrimo ataskaita 2026 (sintetinė savivaldybė)'
@@ -170,8 +173,8 @@ export const demoCommand: Command = {
       );
     }
     ctx.out('');
-    const ci = (x: { interval: { lower: number; upper: number } }): string =>
-      `95% CI ${fixed(x.interval.lower)}–${fixed(x.interval.upper)}`;
+    const ci = (x: { interval: { lower: number; upper: number; level: number } }): string =>
+      `${levelLabel(x.interval.level)} CI ${fixed(x.interval.lower)}–${fixed(x.interval.upper)}`;
     ctx.out(
       `Satisfaction index 2026: ${fixed(current.index.score)} (${ci(current.index)}), n = ${current.index.n}`,
     );

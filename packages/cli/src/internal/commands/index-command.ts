@@ -1,6 +1,8 @@
 import type { Command } from '../command.js';
 import { flag, positionals, required } from '../command.js';
+import { EXIT_CODES } from '../../exit-codes.js';
 import { analyseWithProgress, analysisText } from '../analysis.js';
+import { isWithheld, publishableAnalysis, withheldNotice } from '../publish.js';
 import { ingestOptions, loadQuestionnaire, readResponsesFile } from '../load.js';
 import { str } from '../command.js';
 import {
@@ -22,6 +24,11 @@ export const indexCommand: Command = {
     '(delta-method t) intervals unless --interval or --level say otherwise. Groups smaller than',
     '--min-group-size are suppressed, and so is the next smallest when it would reveal them.',
     'Rejected rows are reported on stderr and left out; --strict makes them fail the run.',
+    'A suppressed group says why: n below the minimum, or hidden to protect a smaller group.',
+    'Segment codes typed by respondents (not options of the question) are redacted like open',
+    'text (e-mails, phone numbers, personal codes); a suppressed group of such a code is not',
+    'named. A study with fewer respondents than --min-group-size publishes no number: a notice',
+    'instead, exit 5.',
   ].join('\n'),
   options: {
     questionnaire: {
@@ -56,12 +63,23 @@ export const indexCommand: Command = {
     const failed = reportIngestion(ctx, file, set, flag(parsed, 'strict'));
     if (failed) return 1;
     const analysis = analyseWithProgress(ctx, set, options);
+    if (isWithheld(analysis, options.minGroupSize)) {
+      // Not even the counts: n below the threshold is itself a disclosure.
+      ctx.json({
+        questionnaire: { id: questionnaire.id, version: questionnaire.version },
+        withheld: { reason: 'below-minimum', minGroupSize: options.minGroupSize },
+        notice: withheldNotice(options.minGroupSize),
+      });
+      ctx.out(withheldNotice(options.minGroupSize));
+      return EXIT_CODES.withheld;
+    }
+    const published = publishableAnalysis(set, analysis);
     ctx.json({
       questionnaire: { id: questionnaire.id, version: questionnaire.version },
       responses: { file: ctx.display(file), counts: set.counts, issues: set.issues },
-      ...analysis,
+      ...published,
     });
-    for (const line of analysisText(set, analysis, localeOption(parsed))) ctx.out(line);
+    for (const line of analysisText(set, published, localeOption(parsed))) ctx.out(line);
     return 0;
   },
 };

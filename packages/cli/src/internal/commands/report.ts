@@ -1,7 +1,9 @@
 import type { ResponseSet } from '@edu-quality/questionnaire';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { analyseWithProgress, fixed } from '../analysis.js';
+import { EXIT_CODES } from '../../exit-codes.js';
+import { analyseWithProgress, fixed, levelLabel, segmentFields } from '../analysis.js';
+import { publishableAnalysis, withheldNotice } from '../publish.js';
 import { CliError } from '../cli-error.js';
 import type { Command } from '../command.js';
 import { flag, list, num, positionals, required, str } from '../command.js';
@@ -27,6 +29,15 @@ export const reportCommand: Command = {
     'previous wave (--previous); NPS; open-text answers (escaped; e-mails, phone numbers and',
     'personal codes redacted unless --no-redact); recommendations. Files in --out: report.html,',
     'report.md, tables.xlsx, tables/*.csv and results.json (the index results, for machines).',
+    'Every file, results.json and stdout come from one computation: --items, --nps, --by and',
+    '--interval apply to all of them. Without --by the report is broken down by institution and',
+    'by group (when the data have them); --by replaces that list (a+b crosses two fields, each',
+    'breakdown a section). Segment codes typed by respondents (not options of the question) are',
+    'redacted like open text; a suppressed group of such a code is not named. The files are',
+    'written into a temporary folder beside --out and then replace it whole, so an error or an',
+    'interrupt (Ctrl-C: exit 130) leaves the old report as it was. --population below the',
+    'number of responses is refused (exit 2). A study with fewer respondents than',
+    '--min-group-size publishes no number: the files say so, exit 5.',
   ].join('\n'),
   options: {
     questionnaire: {
@@ -95,6 +106,9 @@ export const reportCommand: Command = {
       str(parsed, 'population') === undefined
         ? undefined
         : num('report', parsed, 'population', 0, { min: 1, integer: true });
+    // Without --by the report is broken down by institution and by group, as
+    // results.json and stdout are: one computation for every output.
+    const byGiven = list(parsed, 'by').length > 0;
     const ingest = ingestOptions('report', {
       delimiter: str(parsed, 'delimiter'),
       idColumn: str(parsed, 'id-column'),
@@ -110,14 +124,26 @@ export const reportCommand: Command = {
       previous = await readResponsesFile(ctx, questionnaire, previousFile, ingest);
       if (reportIngestion(ctx, previousFile, previous, strict)) return 1;
     }
-    const analysis = analyseWithProgress(ctx, set, options);
+    if (population !== undefined && population < set.counts.accepted) {
+      throw new CliError(
+        2,
+        `--population ${population} is smaller than the ${set.counts.accepted} responses accepted: the response rate would exceed 100 %`,
+        { hint: 'Give the number of service recipients the survey was sent to.' },
+      );
+    }
+    const fields = segmentFields(set);
+    const settings = byGiven
+      ? options
+      : { ...options, by: ['institution', 'group'].filter((f) => fields.includes(f)) };
+    const analysis = analyseWithProgress(ctx, set, settings);
+    const redact = !flag(parsed, 'no-redact');
     const written = await writeStudyReport(ctx, out, {
       questionnaire,
       responses: set,
       analysis,
-      options,
+      options: settings,
       locale: localeOption(parsed, questionnaire.defaultLocale),
-      redact: !flag(parsed, 'no-redact'),
+      redact,
       ...(previous === undefined ? {} : { previous }),
       ...(formats.length === 0 ? {} : { formats: formats as ReportFormat[] }),
       ...(str(parsed, 'title') === undefined ? {} : { title: str(parsed, 'title')! }),
@@ -128,11 +154,25 @@ export const reportCommand: Command = {
       ...(target === undefined ? {} : { target }),
       ...(population === undefined ? {} : { populationSize: population }),
     });
+    const files = written.files.map((f) => ctx.display(f));
+    if (written.document.kind === 'withheld') {
+      ctx.json({
+        ok: true,
+        out: ctx.path(out),
+        files,
+        withheld: written.document.results,
+        notice: withheldNotice(settings.minGroupSize),
+      });
+      ctx.out(withheldNotice(settings.minGroupSize));
+      ctx.out(`Files: ${files.join(', ')}`);
+      return EXIT_CODES.withheld;
+    }
+    const published = publishableAnalysis(set, analysis, redact);
     ctx.json({
       ok: true,
       out: ctx.path(out),
       report: written.main === null ? null : ctx.path(written.main),
-      files: written.files.map((f) => ctx.display(f)),
+      files,
       responses: { file: ctx.display(file), counts: set.counts, issues: set.issues },
       index: {
         score: analysis.index.score,
@@ -143,14 +183,15 @@ export const reportCommand: Command = {
         analysis.nps === null
           ? null
           : { score: analysis.nps.score, interval: analysis.nps.interval, n: analysis.nps.n },
+      breakdowns: published.breakdowns,
     });
     ctx.out(
-      `Satisfaction index ${fixed(analysis.index.score)} (95% CI ${fixed(analysis.index.interval.lower)}–${fixed(analysis.index.interval.upper)}), n = ${analysis.index.n}`,
+      `Satisfaction index ${fixed(analysis.index.score)} (${levelLabel(analysis.index.interval.level)} CI ${fixed(analysis.index.interval.lower)}–${fixed(analysis.index.interval.upper)}), n = ${analysis.index.n}`,
     );
     if (written.main !== null) {
       ctx.out(`Report: ${ctx.display(written.main)} (open ${pathToFileURL(written.main).href})`);
     }
-    ctx.out(`Files: ${written.files.map((f) => ctx.display(f)).join(', ')}`);
+    ctx.out(`Files: ${files.join(', ')}`);
     return 0;
   },
 };
