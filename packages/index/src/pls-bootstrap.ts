@@ -130,7 +130,11 @@ function plan(
     mins = Float64Array.from(prep.ranges, (r) => r.min);
     maxs = Float64Array.from(prep.ranges, (r) => r.max);
   }
-  const reference = Float64Array.from(fit.outer, (row) => row.weight);
+  // The full-data weights, then whether the sign rule negated each score
+  // (the layout runResamples expects).
+  const reference = new Float64Array(prep.spec.mvs + prep.spec.lvs);
+  fit.outer.forEach((row, k) => (reference[k] = row.weight));
+  reference.set(ws.negated, prep.spec.mvs);
   return { prep, fit, resamples, seed, level, mins, maxs, reference };
 }
 

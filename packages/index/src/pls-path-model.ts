@@ -227,12 +227,16 @@ export interface PlsResult {
  * GoF = √(mean communality of the blocks with more than one indicator ×
  * mean R² of the endogenous latent variables), as plspm's get_gof.
  *
- * Sign rule: a latent variable is defined up to its sign. The iteration
- * starts from equal positive weights, as plspm does, and keeps the sign it
- * reaches unless a strict majority of the block's indicators correlate
- * negatively with the score, in which case weights and score are negated; a
- * tie keeps the iteration's sign (so the Russett IND block keeps plspm's
- * signs: −0.95 on gnpr, +0.95 on labo).
+ * Sign rule: a latent variable is defined up to its sign, and each fit
+ * follows the plspm engine it reproduces. Standardised fits (plspm with
+ * numeric scaling, get_weights_nonmetric) keep the sign the iteration reaches
+ * from equal positive weights, as plspm does: it applies no sign rule there
+ * (the Russett IND block keeps plspm's −0.95 on gnpr, +0.95 on labo). Raw
+ * fits (plspm's metric engine) apply plspm's get_scores rule: when the signs
+ * of cor(x, Y) over the block's own indicators sum to zero or less (a
+ * majority correlates negatively, or they tie), the score is negated, and so
+ * are its loadings and paths; the outer weights keep the sign get_weights
+ * gave them, as plspm reports them, so such a block's score is −X·w.
  *
  * With `missing: 'available-case'` and missing cells, each mode A weight is
  * a regression over the rows where the indicator is present and each score a
