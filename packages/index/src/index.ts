@@ -89,6 +89,7 @@ export type {
   NokPart,
   NokPolicyNote,
   NokRankEntry,
+  NokUnrankedEntry,
   NokRounding,
   NokShortfall,
   NokTotal,
