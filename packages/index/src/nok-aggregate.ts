@@ -1,4 +1,5 @@
 import { ensure } from './internal/fail.js';
+import { checkAggregateOptions } from './internal/nok/options.js';
 import { formatHalfUp, roundHalfUpNumber } from './internal/nok/decimal.js';
 import type { NokOrganisationResult, NokRounding } from './nok-assessment.js';
 import type { NokCriterionId } from './nok-profiles.js';
@@ -124,7 +125,7 @@ const CRITERIA: readonly NokCriterionId[] = ['K1', 'K2', 'K3', 'K4', 'K5'];
  * @param results - organisation results from {@link nokAssessment}
  * @param options - the grouping, the rounding and the bands
  * @returns one aggregate per group
- * @throws `EduQualityError` `invalid-argument` when there are no results
+ * @throws `EduQualityError` `invalid-argument` when there are no results, or naming the option path for an unknown option key or an invalid option value
  *
  * @example
  * ```ts
@@ -138,6 +139,7 @@ export function nokAggregate(
   results: readonly NokOrganisationResult[],
   options: NokAggregateOptions = {},
 ): NokAggregate[] {
+  checkAggregateOptions('nokAggregate', options);
   ensure(results.length > 0, 'nokAggregate', 'needs at least one organisation result');
   // An incomplete assessment (a criterion without data) is in no group mean.
   const kept = results.some((r) => r.incomplete) ? results.filter((r) => !r.incomplete) : results;

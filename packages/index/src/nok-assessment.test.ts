@@ -555,6 +555,37 @@ describe('nokAssessment: invalid input', () => {
     expect(() => one({}, { rounding: 'banker' as never })).toThrow(/rounding/);
     expect(() => one({ recipients: -5 })).toThrow(/problem/);
   });
+
+  it('names the option path of an unknown key or an invalid value', () => {
+    const message = (f: () => unknown): string => {
+      try {
+        f();
+      } catch (e) {
+        expect(EduQualityError.isInstance(e) && e.code).toBe('invalid-argument');
+        return (e as Error).message;
+      }
+      return 'no error';
+    };
+    expect(message(() => one({}, { emptyDenominators: 0 } as never))).toContain(
+      'options.emptyDenominators is not an option',
+    );
+    expect(message(() => one({}, { sampleSize: { minshare: 0.5 } } as never))).toContain(
+      'options.sampleSize.minshare is not an option',
+    );
+    expect(message(() => one({}, { bands: [{ min: '81', label: 'top' }] } as never))).toContain(
+      'options.bands.0.min must be a finite number',
+    );
+    expect(
+      message(() => one({}, { profiles: { educaton: NOK_PROFILES.education } } as never)),
+    ).toContain('options.profiles.educaton is not a sector');
+    const result = one({});
+    expect(message(() => nokAggregate([result], { rounding: 'up' } as never))).toContain(
+      'options.rounding must be one of',
+    );
+    expect(message(() => nokAggregate([result], { group: 'type' } as never))).toContain(
+      'options.group is not an option',
+    );
+  });
 });
 
 // ---------------------------------------------------------------------------

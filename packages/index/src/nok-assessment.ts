@@ -1,6 +1,7 @@
 import { EduQualityError, type Issue } from '@edu-quality/core';
 import type { ResponseSet } from '@edu-quality/questionnaire';
 import { fail } from './internal/fail.js';
+import { checkAssessmentOptions } from './internal/nok/options.js';
 import { formatHalfUp, roundHalfUpNumber } from './internal/nok/decimal.js';
 import {
   aggregateScoreTable,
@@ -1694,7 +1695,7 @@ function compareIds(a: string, b: string): number {
  * @param input - the organisations with their audits and survey counts, and optionally responses
  * @param options - sector, profiles, policies, bands, sample rule
  * @returns the result per organisation, the ranking, the group means and the warnings
- * @throws `EduQualityError` `insufficient-data` when there is no organisation; `invalid-input` with issues for invalid audits or counts (unknown or duplicate items, missing or inconsistent counts, duplicate organisation ids); `invalid-argument` for an invalid profile, policy, or criterion weights
+ * @throws `EduQualityError` `invalid-argument` naming the option path for an unknown option key or an invalid option value (`options.rounding`, `options.bands.0.min`, `options.profiles.educaton`); `insufficient-data` when there is no organisation; `invalid-input` with issues for invalid audits or counts (unknown or duplicate items, missing or inconsistent counts, duplicate organisation ids); `invalid-argument` for an invalid profile, policy, or criterion weights
  *
  * @example
  * ```ts
@@ -1729,6 +1730,7 @@ export function nokAssessment(
       'criterion weights are not accepted: S is the unweighted mean of K1..K5 (the 20/20/15/15/30 weights come from a 2018 draft that published results reject)',
     );
   }
+  checkAssessmentOptions(FN, options);
   if (input.organisations.length === 0)
     fail('insufficient-data', FN, 'needs at least one organisation');
   const policy = options.emptyDenominator ?? 'redistribute';

@@ -1,8 +1,9 @@
-import { EduQualityError } from '@edu-quality/core';
+import { checkOptions, EduQualityError } from '@edu-quality/core';
 import type { ResponseSet } from '@edu-quality/questionnaire';
 import { checkLevel, ensure } from './internal/fail.js';
 import { runResamples, statWidth, type ResampleChunk } from './internal/pls/bootstrap-core.js';
 import { blockIndex } from './internal/pls/csi.js';
+import { PLS_BOOTSTRAP_OPTIONS, PLS_PARALLEL_OPTIONS } from './internal/pls/options.js';
 import { preparePls, type PreparedPls } from './internal/pls/prepare.js';
 import {
   defaultWorkers,
@@ -286,7 +287,7 @@ function assemble(fn: string, p: Plan, chunks: readonly ResampleChunk[]): PlsBoo
  * @param model - the blocks and the inner model
  * @param options - the fit options, resamples, seed, level and the scale for indices
  * @returns the full-data fit and the bootstrap distribution of each statistic
- * @throws {@link @edu-quality/core!EduQualityError} as {@link plsPathModel} for the full-data fit; `invalid-argument` for bad resampling options; `not-converged` when fewer than two resamples give a usable fit.
+ * @throws {@link @edu-quality/core!EduQualityError} as {@link plsPathModel} for the full-data fit; `invalid-argument` for bad resampling options or an unknown option key (the option path is named); `not-converged` when fewer than two resamples give a usable fit.
  *
  * @example
  * ```ts
@@ -305,6 +306,7 @@ export function plsBootstrap(
   options: PlsBootstrapOptions = {},
 ): PlsBootstrapResult {
   const fn = 'plsBootstrap';
+  checkOptions(fn, options, PLS_BOOTSTRAP_OPTIONS);
   const p = plan(fn, data, model, options);
   const chunk = runResamples(p.prep, p.seed, 0, p.resamples, p.mins, p.maxs, p.reference);
   return assemble(fn, p, [chunk]);
@@ -346,6 +348,7 @@ export async function plsBootstrapParallel(
   options: PlsBootstrapParallelOptions = {},
 ): Promise<PlsBootstrapResult> {
   const fn = 'plsBootstrapParallel';
+  checkOptions(fn, options, PLS_PARALLEL_OPTIONS);
   const p = plan(fn, data, model, options);
   const requested = options.workers;
   if (requested !== undefined) {

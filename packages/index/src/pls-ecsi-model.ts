@@ -1,4 +1,6 @@
+import { checkOptions } from '@edu-quality/core';
 import { ensure } from './internal/fail.js';
+import { ECSI_ITEMS } from './internal/pls/options.js';
 import type { PlsEdge, PlsModel } from './pls-path-model.js';
 
 /** The item ids that measure each latent variable of the ECSI model. */
@@ -40,7 +42,7 @@ export interface EcsiItems {
  *
  * @param items - the item ids of each block
  * @returns the model, ready for {@link plsPathModel}
- * @throws {@link @edu-quality/core!EduQualityError} `invalid-argument` when a block has no items.
+ * @throws {@link @edu-quality/core!EduQualityError} `invalid-argument` when a block has no items, or for an unknown key or a block that is not an array of strings (the path is named, e.g. `items.complaint`).
  *
  * @example
  * ```ts
@@ -55,6 +57,8 @@ export interface EcsiItems {
  * ```
  */
 export function ecsiModel(items: EcsiItems): PlsModel {
+  // An unknown key (say `complaint`) would otherwise drop its block silently.
+  checkOptions('ecsiModel', items, ECSI_ITEMS, 'items');
   const blocks: { name: string; indicators: readonly string[] }[] = [
     { name: 'IMAG', indicators: items.image },
     { name: 'EXPE', indicators: items.expectations },

@@ -1,5 +1,7 @@
+import { checkOptions } from '@edu-quality/core';
 import type { ResponseSet } from '@edu-quality/questionnaire';
 import { buildResult, fitPrepared } from './internal/pls/fit.js';
+import { PLS_FIT_OPTIONS } from './internal/pls/options.js';
 import { preparePls } from './internal/pls/prepare.js';
 
 /** How a block's indicators relate to its latent variable: `A` reflective, `B` formative. */
@@ -252,6 +254,7 @@ export interface PlsResult {
  * @param options - scheme, scaling, tolerance, iteration limit and missing-data policy
  * @returns weights, loadings, cross-loadings, communalities, redundancies, paths with R², effects, scores, block quality and GoF
  * @throws {@link @edu-quality/core!EduQualityError} `invalid-argument` for a malformed model (unknown names, a cycle, an isolated latent variable) or bad options;
+ * an unknown option key or an option of the wrong type names its path (`options.scheme`);
  * `insufficient-data` for too few respondents or a constant indicator; `not-converged` when the iteration limit is reached.
  *
  * @example
@@ -271,6 +274,7 @@ export function plsPathModel(
   model: PlsModel,
   options: PlsOptions = {},
 ): PlsResult {
+  checkOptions('plsPathModel', options, PLS_FIT_OPTIONS);
   const prep = preparePls('plsPathModel', data, model, options);
   const ws = fitPrepared('plsPathModel', prep);
   return buildResult(prep, ws, options);
