@@ -274,9 +274,11 @@ function assemble(fn: string, p: Plan, chunks: readonly ResampleChunk[]): PlsBoo
  * 1 − (1 − level)/2 quantiles of the resample values (R's type 7, as plspm's
  * bootstrap). Each resample's latent variables are oriented like the
  * full-data ones (individual sign changes, Tenenhaus et al. 2005, section
- * 4.3: a block whose weights disagree in sign with the full-data weights is
- * negated), so that a block whose sign is a tie does not flip between
- * resamples. A resample that does not converge, or whose
+ * 4.3: a block whose score weights disagree in sign with the full-data ones
+ * is negated), so that a block whose sign is a tie does not flip between
+ * resamples; a block whose full-data score the sign rule negated (raw fits,
+ * see {@link plsPathModel}) keeps that relation between score and weights in
+ * every resample. A resample that does not converge, or whose
  * data are degenerate (a constant indicator), is counted in `failed` and left
  * out, never silently. Every resample reuses preallocated buffers.
  *
