@@ -1,4 +1,6 @@
+import { checkOptions } from '@edu-quality/core';
 import { ensure, fail } from './internal/fail.js';
+import { CSI_OPTIONS } from './internal/pls/options.js';
 import { blockIndex } from './internal/pls/csi.js';
 import type { PlsResult } from './pls-path-model.js';
 
@@ -58,7 +60,7 @@ export interface CustomerSatisfactionIndexResult {
  * @param result - a fit of {@link plsPathModel}
  * @param options - the answer scale, when the fit does not know it
  * @returns the 0–100 index of every latent variable
- * @throws {@link @edu-quality/core!EduQualityError} `invalid-argument` when a block has a negative outer weight (the block is named), when the scale is unknown or invalid, or when an indicator's mean lies outside its scale.
+ * @throws {@link @edu-quality/core!EduQualityError} `invalid-argument` when a block has a negative outer weight (the block is named), when the scale is unknown or invalid, for an unknown option key (the option path is named), or when an indicator's mean lies outside its scale.
  *
  * @example
  * ```ts
@@ -78,6 +80,7 @@ export function customerSatisfactionIndex(
   options: CustomerSatisfactionIndexOptions = {},
 ): CustomerSatisfactionIndexResult {
   const fn = 'customerSatisfactionIndex';
+  checkOptions(fn, options, CSI_OPTIONS);
   const { scale } = options;
   if (scale !== undefined) {
     ensure(

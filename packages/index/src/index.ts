@@ -96,6 +96,7 @@ export type {
   NokPart,
   NokPolicyNote,
   NokRankEntry,
+  NokUnrankedEntry,
   NokRounding,
   NokShortfall,
   NokTotal,

@@ -1,4 +1,5 @@
 import { ensure } from './internal/fail.js';
+import { checkAggregateOptions } from './internal/nok/options.js';
 import { formatHalfUp, roundHalfUpNumber } from './internal/nok/decimal.js';
 import type { NokOrganisationResult, NokRounding } from './nok-assessment.js';
 import type { NokCriterionId } from './nok-profiles.js';
@@ -117,12 +118,14 @@ const CRITERIA: readonly NokCriterionId[] = ['K1', 'K2', 'K3', 'K4', 'K5'];
  * the method document gives the region's score as "the mean of the
  * organisation totals (unverified wording)"; it is not weighted by size.
  * Sums run in organisation-id order, so the input order changes nothing, not
- * even the last bit. Groups are sorted by key (`null` last).
+ * even the last bit. Groups are sorted by key (`null` last). Incomplete
+ * results ({@link NokOrganisationResult.incomplete}: a criterion without
+ * data) are left out; when every result is incomplete there is no group.
  *
  * @param results - organisation results from {@link nokAssessment}
  * @param options - the grouping, the rounding and the bands
  * @returns one aggregate per group
- * @throws `EduQualityError` `invalid-argument` when there are no results
+ * @throws `EduQualityError` `invalid-argument` when there are no results, or naming the option path for an unknown option key or an invalid option value
  *
  * @example
  * ```ts
@@ -136,14 +139,16 @@ export function nokAggregate(
   results: readonly NokOrganisationResult[],
   options: NokAggregateOptions = {},
 ): NokAggregate[] {
+  checkAggregateOptions('nokAggregate', options);
   ensure(results.length > 0, 'nokAggregate', 'needs at least one organisation result');
+  // An incomplete assessment (a criterion without data) is in no group mean.
+  const kept = results.some((r) => r.incomplete) ? results.filter((r) => !r.incomplete) : results;
   const table: NokScoreTable = {
-    ...emptyScoreTable(results.length),
+    ...emptyScoreTable(kept.length),
     // A grouping outside the type (a plain-JavaScript caller) reads that field, as it always has.
-    otherKeys: (by) =>
-      results.map((r) => (r as unknown as Record<string, string | null>)[by] ?? null),
+    otherKeys: (by) => kept.map((r) => (r as unknown as Record<string, string | null>)[by] ?? null),
   };
-  results.forEach((r, i) => {
+  kept.forEach((r, i) => {
     const k = r.criteria;
     setScores(table, i, r.id, k.K1.value, k.K2.value, k.K3.value, k.K4.value, k.K5.value);
     table.totals[i] = r.total.value;

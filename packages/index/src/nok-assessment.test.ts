@@ -265,6 +265,84 @@ describe('nokAssessment: empty-denominator policies (hand calculations)', () => 
   });
 });
 
+describe('nokAssessment: an organisation without survey data is incomplete and not ranked', () => {
+  // The fixture worked example of methods/nok-344n.md minus its survey, beside
+  // the complete worked example.
+  const fixture = JSON.parse(
+    readFileSync(
+      new URL('../test/fixtures/nok-assessment/worked-example.input.json', import.meta.url),
+      'utf8',
+    ),
+  ) as { organisations: NokOrganisation[] };
+  const complete = fixture.organisations[0]!;
+  const withoutSurvey: NokOrganisation = { id: complete.id, audit: complete.audit };
+  const input = {
+    organisations: [
+      { ...withoutSurvey, id: 'no-survey', municipality: 'North' },
+      { ...complete, id: 'school-1', municipality: 'North' },
+    ],
+  };
+
+  it('keeps K from the policy, flags the organisation with a reason, and ranks only the complete one', () => {
+    const res = nokAssessment(input);
+    const [empty, full] = res.organisations;
+    // Policy redistribute, as in the test above: K1 = (0.3·90 + 0.3·100)/0.6 = 95;
+    // K2 = П2.1 = 80; K3 = (0.3·40 + 0.4·60)/0.7 = 51.428571; K4 = K5 = null.
+    expect(empty!.criteria.K1.value).toBeCloseTo(95, 10);
+    expect(empty!.criteria.K2.value).toBeCloseTo(80, 10);
+    expect(empty!.criteria.K3.value).toBeCloseTo(51.4285714286, 9);
+    expect(empty!.criteria.K4.value).toBeNull();
+    expect(empty!.criteria.K5.value).toBeNull();
+    expect(empty!.incomplete).toBe(true);
+    expect(empty!.criteriaWithoutData).toEqual(['K4', 'K5']);
+    expect(empty!.incompleteReason).toMatch(/^K4, K5 have no data \(no survey respondents\)/);
+    expect(empty!.rank).toBeNull();
+    expect(full!.incomplete).toBe(false);
+    expect(full!.incompleteReason).toBeUndefined();
+    expect(full!.criteriaWithoutData).toEqual([]);
+    // Only the complete organisation is ranked: S = 86.00667 (the worked example).
+    expect(res.ranking).toEqual([
+      { rank: 1, id: 'school-1', total: full!.total.value, display: '86.01' },
+    ]);
+    expect(full!.rank).toBe(1);
+    expect(res.unranked).toEqual([
+      { id: 'no-survey', criteriaWithoutData: ['K4', 'K5'], reason: empty!.incompleteReason },
+    ]);
+    expect(res.warnings.map((w) => w.code)).toContain('nok-incomplete-organisation');
+    // The group means hold the complete organisation alone: 86.00667, K3 58.5.
+    expect(res.overall!.organisations).toEqual(['school-1']);
+    expect(res.overall!.total).toBeCloseTo(86.0066666667, 9);
+    expect(res.overall!.criteria.K3).toEqual({ mean: 58.5, n: 1 });
+    expect(res.byMunicipality.map((g) => [g.key, g.organisations])).toEqual([
+      ['North', ['school-1']],
+    ]);
+    // nokAggregate leaves incomplete results out too.
+    expect(nokAggregate(res.organisations)[0]!.organisations).toEqual(['school-1']);
+  });
+
+  it('follows the 0 and 100 policies for K4 and K5 and is still not ranked', () => {
+    // 0: K4 = K5 = 0 (every part scored 0); 100: K4 = K5 = 100.
+    for (const policy of [0, 100] as const) {
+      const res = nokAssessment(input, { emptyDenominator: policy, bands: NOK_FIVE_BANDS });
+      const empty = res.organisations[0]!;
+      expect(empty.criteria.K4.value).toBe(policy);
+      expect(empty.criteria.K5.value).toBe(policy);
+      expect(empty.incomplete).toBe(true);
+      expect(empty.rank).toBeNull();
+      expect(empty.band).toBeUndefined();
+      expect(res.ranking.map((e) => e.id)).toEqual(['school-1']);
+    }
+  });
+
+  it('has no ranking and no group means when every organisation lacks survey data', () => {
+    const res = nokAssessment({ organisations: [withoutSurvey] });
+    expect(res.ranking).toEqual([]);
+    expect(res.overall).toBeNull();
+    expect(res.byMunicipality).toEqual([]);
+    expect(res.unranked.map((u) => u.id)).toEqual(['school-1']);
+  });
+});
+
 describe('nokAssessment: rounding (operator mode against full precision)', () => {
   it('operator mode rounds П, K and S at each step; the worked example still shows 86.01', () => {
     const r = one({}, { rounding: 'operator' });
@@ -477,6 +555,37 @@ describe('nokAssessment: invalid input', () => {
     expect(() => one({}, { rounding: 'banker' as never })).toThrow(/rounding/);
     expect(() => one({ recipients: -5 })).toThrow(/problem/);
   });
+
+  it('names the option path of an unknown key or an invalid value', () => {
+    const message = (f: () => unknown): string => {
+      try {
+        f();
+      } catch (e) {
+        expect(EduQualityError.isInstance(e) && e.code).toBe('invalid-argument');
+        return (e as Error).message;
+      }
+      return 'no error';
+    };
+    expect(message(() => one({}, { emptyDenominators: 0 } as never))).toContain(
+      'options.emptyDenominators is not an option',
+    );
+    expect(message(() => one({}, { sampleSize: { minshare: 0.5 } } as never))).toContain(
+      'options.sampleSize.minshare is not an option',
+    );
+    expect(message(() => one({}, { bands: [{ min: '81', label: 'top' }] } as never))).toContain(
+      'options.bands.0.min must be a finite number',
+    );
+    expect(
+      message(() => one({}, { profiles: { educaton: NOK_PROFILES.education } } as never)),
+    ).toContain('options.profiles.educaton is not a sector');
+    const result = one({});
+    expect(message(() => nokAggregate([result], { rounding: 'up' } as never))).toContain(
+      'options.rounding must be one of',
+    );
+    expect(message(() => nokAggregate([result], { group: 'type' } as never))).toContain(
+      'options.group is not an option',
+    );
+  });
 });
 
 // ---------------------------------------------------------------------------
@@ -674,9 +783,9 @@ describe('nokAssessment: aggregation and ranking', () => {
   it('means per criterion and of the total, by municipality, founder and type', () => {
     const res = nokAssessment({ organisations: orgs }, { bands: NOK_FIVE_BANDS });
     // overall: (86.00667·2 + 83.60667)/3 = 85.20667
-    expect(res.overall.total).toBeCloseTo(85.2066666667, 9);
-    expect(res.overall.criteria.K3.mean).toBeCloseTo((58.5 * 2 + 46.5) / 3, 10);
-    expect(res.overall.band).toBe('81–100');
+    expect(res.overall!.total).toBeCloseTo(85.2066666667, 9);
+    expect(res.overall!.criteria.K3.mean).toBeCloseTo((58.5 * 2 + 46.5) / 3, 10);
+    expect(res.overall!.band).toBe('81–100');
     expect(res.byMunicipality.map((g) => [g.key, g.organisations])).toEqual([
       ['North', ['a', 'c']],
       ['South', ['b']],

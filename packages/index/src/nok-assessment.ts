@@ -1,6 +1,7 @@
 import { EduQualityError, type Issue } from '@edu-quality/core';
 import type { ResponseSet } from '@edu-quality/questionnaire';
 import { fail } from './internal/fail.js';
+import { checkAssessmentOptions } from './internal/nok/options.js';
 import { formatHalfUp, roundHalfUpNumber } from './internal/nok/decimal.js';
 import {
   aggregateScoreTable,
@@ -252,8 +253,21 @@ export interface NokOrganisationResult {
   readonly criteria: Readonly<Record<NokCriterionId, NokCriterionResult>>;
   /** The total S. */
   readonly total: NokTotal;
-  /** The rank by total (1 = best; ties share the best rank). */
-  readonly rank: number;
+  /** The rank by total (1 = best; ties share the best rank); `null` when {@link NokOrganisationResult.incomplete} (not ranked). */
+  readonly rank: number | null;
+  /**
+   * Whether the assessment is incomplete: a criterion has no data at all
+   * (every part's denominator is empty, as when the survey has no
+   * respondents for the organisation). Its K then follows the
+   * empty-denominator policy, but S rests on fewer than five measured
+   * criteria, so the organisation is not ranked, is left out of the group
+   * means, and is listed in {@link NokAssessmentResult.unranked}.
+   */
+  readonly incomplete: boolean;
+  /** Why the assessment is incomplete; absent when it is complete. */
+  readonly incompleteReason?: string;
+  /** The criteria without any data, in profile order (empty when complete). */
+  readonly criteriaWithoutData: readonly NokCriterionId[];
   /** The rating band, when bands were asked for. */
   readonly band?: string;
   /** Where the empty-denominator policy was applied. */
@@ -274,14 +288,26 @@ export interface NokRankEntry {
   readonly display: string;
 }
 
+/** An organisation left out of the ranking and the group means, and why. */
+export interface NokUnrankedEntry {
+  /** The organisation id. */
+  readonly id: string;
+  /** The criteria without any data. */
+  readonly criteriaWithoutData: readonly NokCriterionId[];
+  /** Why it is not ranked. */
+  readonly reason: string;
+}
+
 /** The result of {@link nokAssessment}. */
 export interface NokAssessmentResult {
   /** One result per organisation, in input order. */
   readonly organisations: readonly NokOrganisationResult[];
-  /** The organisations by total, best first (ties by id). */
+  /** The complete organisations by total, best first (ties by id). */
   readonly ranking: readonly NokRankEntry[];
-  /** The means over all organisations. */
-  readonly overall: NokAggregate;
+  /** The incomplete organisations, in input order: not ranked and not in any group mean. */
+  readonly unranked: readonly NokUnrankedEntry[];
+  /** The means over the complete organisations; `null` when none is complete. */
+  readonly overall: NokAggregate | null;
   /** The means by municipality. */
   readonly byMunicipality: readonly NokAggregate[];
   /** The means by founder. */
@@ -1104,6 +1130,8 @@ interface Scored {
   readonly total: NokTotal;
   readonly policies: NokPolicyNote[];
   readonly shortfalls: NokShortfall[];
+  /** The criteria none of whose parts has data (every denominator empty), in profile order. */
+  readonly withoutData: NokCriterionId[];
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -1260,6 +1288,7 @@ function scoreOrganisation(
   t: PartScratch,
 ): Scored {
   const notes: NokPolicyNote[] = [];
+  const withoutData: NokCriterionId[] = [];
   // The indicator results in profile order, made a record at the end.
   let at = 0;
   const { part, gain, kind, indicatorValues, partsOf } = t;
@@ -1273,6 +1302,8 @@ function scoreOrganisation(
     let num = 0;
     let den = 0;
     let slot = 0;
+    // Whether any part of the criterion has a non-empty denominator.
+    let hasData = false;
     const list = c.indicators;
     for (let k = 0; k < list.length; k++) {
       const ind = list[k]!;
@@ -1288,6 +1319,7 @@ function scoreOrganisation(
             kind[slot++] = 0;
             continue;
           }
+          hasData = true;
           const value = (100 * half.n) / half.d;
           part[slot] = { id, numerator: half.n, denominator: half.d, value };
           gain[slot] = 100 - value;
@@ -1295,6 +1327,7 @@ function scoreOrganisation(
           t.missing[slot++] = half.missing;
         }
       } else if (source.kind === 'points') {
+        hasData = true;
         const raw = audit.have[ind.slot]!.length * source.pointsPerItem;
         const value = Math.min(100, raw);
         part[slot] = { id: source.list, numerator: raw, denominator: 100, value };
@@ -1313,6 +1346,7 @@ function scoreOrganisation(
             kind[slot++] = 0;
             continue;
           }
+          hasData = true;
           const value = (100 * sn) / sd;
           part[slot] = { id: share.id, numerator: sn, denominator: sd, value };
           gain[slot] = 100 - value;
@@ -1387,6 +1421,7 @@ function scoreOrganisation(
         t.weighted[found++] = g * effectiveWeight;
       }
     }
+    if (!hasData) withoutData.push(c.id);
     const raw = num / den;
     const value = den === 0 ? null : operator ? roundHalfUpNumber(raw, 2) : raw;
     if (value === null) {
@@ -1463,7 +1498,7 @@ function scoreOrganisation(
       };
     }
   }
-  return { indicators, criteria, total, policies: notes, shortfalls };
+  return { indicators, criteria, total, policies: notes, shortfalls, withoutData };
 }
 
 /**
@@ -1481,6 +1516,14 @@ function organisationResult(
   const { id, name, municipality, founder, type } = org;
   const respondents = counts.respondents;
   const { indicators, criteria, total, policies, shortfalls } = s;
+  const criteriaWithoutData = s.withoutData;
+  if (criteriaWithoutData.length > 0) {
+    // Rare: the fast shapes below are for complete assessments.
+    const result = organisationFields(org, sector, counts, s, band);
+    result.incomplete = true;
+    result.incompleteReason = incompleteReason(criteriaWithoutData, respondents);
+    return result;
+  }
   if (
     band === undefined &&
     municipality !== undefined &&
@@ -1499,7 +1542,9 @@ function organisationResult(
           indicators,
           criteria,
           total,
-          rank: 0,
+          rank: null,
+          incomplete: false,
+          criteriaWithoutData,
           policies,
           shortfalls,
         }
@@ -1515,27 +1560,52 @@ function organisationResult(
           indicators,
           criteria,
           total,
-          rank: 0,
+          rank: null,
+          incomplete: false,
+          criteriaWithoutData,
           policies,
           shortfalls,
         };
   }
+  return organisationFields(org, sector, counts, s, band);
+}
+
+/** {@link organisationResult} field by field, complete until marked otherwise. */
+function organisationFields(
+  org: NokOrganisation,
+  sector: NokSector,
+  counts: NokSurveyCounts,
+  s: Scored,
+  band: string | undefined,
+): Mutable<NokOrganisationResult> {
+  const { id, name, municipality, founder, type } = org;
+  const { indicators, criteria, total, policies, shortfalls } = s;
   const result = { id } as Mutable<NokOrganisationResult>;
   if (name !== undefined) result.name = name;
   if (municipality !== undefined) result.municipality = municipality;
   if (founder !== undefined) result.founder = founder;
   if (type !== undefined) result.type = type;
   result.sector = sector;
-  result.respondents = respondents;
+  result.respondents = counts.respondents;
   result.counts = counts;
   result.indicators = indicators;
   result.criteria = criteria;
   result.total = total;
-  result.rank = 0;
+  result.rank = null;
+  result.incomplete = false;
+  result.criteriaWithoutData = s.withoutData;
   if (band !== undefined) result.band = band;
   result.policies = policies;
   result.shortfalls = shortfalls;
   return result;
+}
+
+/** Why an assessment with criteria without data is incomplete (no personal data: ids only). */
+function incompleteReason(withoutData: readonly NokCriterionId[], respondents: number): string {
+  const which = withoutData.join(', ');
+  const verb = withoutData.length === 1 ? 'has' : 'have';
+  const cause = respondents === 0 ? ' (no survey respondents)' : '';
+  return `${which} ${verb} no data${cause}: S would rest on fewer than five measured criteria, so the organisation is not ranked and not in the group means`;
 }
 
 /**
@@ -1609,6 +1679,14 @@ function compareIds(a: string, b: string): number {
  * "/ all"; whether the official procedure drops non-answers is *unverified*),
  * or those who said yes to the filter question.
  *
+ * Incomplete assessments: a criterion none of whose parts has data (every
+ * denominator empty; K4 and K5 when the survey has no respondents for the
+ * organisation) follows the empty-denominator policy like any empty part,
+ * but S then rests on fewer than five measured criteria. Such an
+ * organisation is marked `incomplete` with a reason, gets no rank and no
+ * band, is left out of the ranking and of every group mean, and is listed in
+ * `unranked` (and in a `nok-incomplete-organisation` warning).
+ *
  * Rounding `full` keeps full precision and rounds half-up on the decimal value
  * only in `display` (86.005 shows 86.01); `operator` rounds every П, K and S
  * to 2 decimals at each step. Shortfalls are computed on the values as
@@ -1617,7 +1695,7 @@ function compareIds(a: string, b: string): number {
  * @param input - the organisations with their audits and survey counts, and optionally responses
  * @param options - sector, profiles, policies, bands, sample rule
  * @returns the result per organisation, the ranking, the group means and the warnings
- * @throws `EduQualityError` `insufficient-data` when there is no organisation; `invalid-input` with issues for invalid audits or counts (unknown or duplicate items, missing or inconsistent counts, duplicate organisation ids); `invalid-argument` for an invalid profile, policy, or criterion weights
+ * @throws `EduQualityError` `invalid-argument` naming the option path for an unknown option key or an invalid option value (`options.rounding`, `options.bands.0.min`, `options.profiles.educaton`); `insufficient-data` when there is no organisation; `invalid-input` with issues for invalid audits or counts (unknown or duplicate items, missing or inconsistent counts, duplicate organisation ids); `invalid-argument` for an invalid profile, policy, or criterion weights
  *
  * @example
  * ```ts
@@ -1652,6 +1730,7 @@ export function nokAssessment(
       'criterion weights are not accepted: S is the unweighted mean of K1..K5 (the 20/20/15/15/30 weights come from a 2018 draft that published results reject)',
     );
   }
+  checkAssessmentOptions(FN, options);
   if (input.organisations.length === 0)
     fail('insufficient-data', FN, 'needs at least one organisation');
   const policy = options.emptyDenominator ?? 'redistribute';
@@ -1717,6 +1796,7 @@ export function nokAssessment(
   const noRespondents: Issue[] = [];
   const sampleEntries: NokSampleEntry[] = [];
   const organisations: Mutable<NokOrganisationResult>[] = [];
+  const unranked: NokUnrankedEntry[] = [];
   const list = input.organisations;
   // The scores that the ranking and the group means read, by position.
   const table = emptyScoreTable(list.length);
@@ -1765,8 +1845,23 @@ export function nokAssessment(
       });
     }
     const s = scoreOrganisation(plan, scratch.audit, values, policy, operator, parts);
-    const band = bands === undefined ? undefined : nokBand(s.total.value, bands);
+    // An incomplete assessment gets no band: its S is not comparable.
+    const band =
+      bands === undefined || s.withoutData.length > 0 ? undefined : nokBand(s.total.value, bands);
     const at = organisations.push(organisationResult(org, sector, counts, s, band)) - 1;
+    if (s.withoutData.length > 0) {
+      const result = organisations[at]!;
+      unranked.push({
+        id: org.id,
+        criteriaWithoutData: s.withoutData,
+        reason: result.incompleteReason!,
+      });
+      warnings.push({
+        code: 'nok-incomplete-organisation',
+        message: `${org.id}: ${result.incompleteReason!}`,
+        path: [org.id],
+      });
+    }
     const k = s.criteria;
     setScores(table, at, org.id, k.K1.value, k.K2.value, k.K3.value, k.K4.value, k.K5.value);
     table.totals[at] = s.total.value;
@@ -1804,15 +1899,17 @@ export function nokAssessment(
   for (const w of noRespondents) warnings.push(w);
   for (const w of nokSampleSizeWarnings(sampleEntries, options.sampleSize ?? {})) warnings.push(w);
 
-  // Competition ranking on the total as shown (2 decimals): equal shown totals share a rank.
+  // Competition ranking on the total as shown (2 decimals): equal shown totals
+  // share a rank. Incomplete organisations are neither ranked nor averaged.
   const count = organisations.length;
   const shown = new Float64Array(count);
   const order: number[] = [];
   const rankIds = table.ids;
   for (let i = 0; i < count; i++) {
     shown[i] = roundHalfUpNumber(table.totals[i]!, 2);
-    order.push(i);
+    if (!organisations[i]!.incomplete) order.push(i);
   }
+  const byId = unranked.length === 0 ? sorted : sorted.filter((i) => !organisations[i]!.incomplete);
   // Returns -1, 0 or 1 rather than the difference, which V8 would box as a number per comparison.
   order.sort((a, b) => {
     const x = shown[a]!;
@@ -1820,7 +1917,7 @@ export function nokAssessment(
     return x < y ? 1 : x > y ? -1 : compareIds(rankIds[a]!, rankIds[b]!);
   });
   const ranking: NokRankEntry[] = [];
-  for (let i = 0; i < count; i++) {
+  for (let i = 0; i < order.length; i++) {
     const o = order[i]!;
     const rank = i > 0 && shown[order[i - 1]!] === shown[o] ? ranking[i - 1]!.rank : i + 1;
     ranking.push({ rank, id: rankIds[o]!, total: table.totals[o]!, display: table.displays[o]! });
@@ -1834,10 +1931,11 @@ export function nokAssessment(
   return {
     organisations,
     ranking,
-    overall: aggregateScoreTable(table, sorted, aggregateOptions)[0]!,
-    byMunicipality: aggregateScoreTable(table, sorted, { ...aggregateOptions, by: 'municipality' }),
-    byFounder: aggregateScoreTable(table, sorted, { ...aggregateOptions, by: 'founder' }),
-    byType: aggregateScoreTable(table, sorted, { ...aggregateOptions, by: 'type' }),
+    unranked,
+    overall: aggregateScoreTable(table, byId, aggregateOptions)[0] ?? null,
+    byMunicipality: aggregateScoreTable(table, byId, { ...aggregateOptions, by: 'municipality' }),
+    byFounder: aggregateScoreTable(table, byId, { ...aggregateOptions, by: 'founder' }),
+    byType: aggregateScoreTable(table, byId, { ...aggregateOptions, by: 'type' }),
     warnings,
     policy: { emptyDenominator: policy, rounding },
   };

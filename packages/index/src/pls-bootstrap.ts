@@ -1,8 +1,9 @@
-import { EduQualityError } from '@edu-quality/core';
+import { checkOptions, EduQualityError } from '@edu-quality/core';
 import type { ResponseSet } from '@edu-quality/questionnaire';
 import { checkLevel, ensure } from './internal/fail.js';
 import { runResamples, statWidth, type ResampleChunk } from './internal/pls/bootstrap-core.js';
 import { blockIndex } from './internal/pls/csi.js';
+import { PLS_BOOTSTRAP_OPTIONS, PLS_PARALLEL_OPTIONS } from './internal/pls/options.js';
 import { preparePls, type PreparedPls } from './internal/pls/prepare.js';
 import {
   defaultWorkers,
@@ -130,7 +131,11 @@ function plan(
     mins = Float64Array.from(prep.ranges, (r) => r.min);
     maxs = Float64Array.from(prep.ranges, (r) => r.max);
   }
-  const reference = Float64Array.from(fit.outer, (row) => row.weight);
+  // The full-data weights, then whether the sign rule negated each score
+  // (the layout runResamples expects).
+  const reference = new Float64Array(prep.spec.mvs + prep.spec.lvs);
+  fit.outer.forEach((row, k) => (reference[k] = row.weight));
+  reference.set(ws.negated, prep.spec.mvs);
   return { prep, fit, resamples, seed, level, mins, maxs, reference };
 }
 
@@ -269,9 +274,11 @@ function assemble(fn: string, p: Plan, chunks: readonly ResampleChunk[]): PlsBoo
  * 1 − (1 − level)/2 quantiles of the resample values (R's type 7, as plspm's
  * bootstrap). Each resample's latent variables are oriented like the
  * full-data ones (individual sign changes, Tenenhaus et al. 2005, section
- * 4.3: a block whose weights disagree in sign with the full-data weights is
- * negated), so that a block whose sign is a tie does not flip between
- * resamples. A resample that does not converge, or whose
+ * 4.3: a block whose score weights disagree in sign with the full-data ones
+ * is negated), so that a block whose sign is a tie does not flip between
+ * resamples; a block whose full-data score the sign rule negated (raw fits,
+ * see {@link plsPathModel}) keeps that relation between score and weights in
+ * every resample. A resample that does not converge, or whose
  * data are degenerate (a constant indicator), is counted in `failed` and left
  * out, never silently. Every resample reuses preallocated buffers.
  *
@@ -282,7 +289,7 @@ function assemble(fn: string, p: Plan, chunks: readonly ResampleChunk[]): PlsBoo
  * @param model - the blocks and the inner model
  * @param options - the fit options, resamples, seed, level and the scale for indices
  * @returns the full-data fit and the bootstrap distribution of each statistic
- * @throws {@link @edu-quality/core!EduQualityError} as {@link plsPathModel} for the full-data fit; `invalid-argument` for bad resampling options; `not-converged` when fewer than two resamples give a usable fit.
+ * @throws {@link @edu-quality/core!EduQualityError} as {@link plsPathModel} for the full-data fit; `invalid-argument` for bad resampling options or an unknown option key (the option path is named); `not-converged` when fewer than two resamples give a usable fit.
  *
  * @example
  * ```ts
@@ -301,6 +308,7 @@ export function plsBootstrap(
   options: PlsBootstrapOptions = {},
 ): PlsBootstrapResult {
   const fn = 'plsBootstrap';
+  checkOptions(fn, options, PLS_BOOTSTRAP_OPTIONS);
   const p = plan(fn, data, model, options);
   const chunk = runResamples(p.prep, p.seed, 0, p.resamples, p.mins, p.maxs, p.reference);
   return assemble(fn, p, [chunk]);
@@ -342,6 +350,7 @@ export async function plsBootstrapParallel(
   options: PlsBootstrapParallelOptions = {},
 ): Promise<PlsBootstrapResult> {
   const fn = 'plsBootstrapParallel';
+  checkOptions(fn, options, PLS_PARALLEL_OPTIONS);
   const p = plan(fn, data, model, options);
   const requested = options.workers;
   if (requested !== undefined) {

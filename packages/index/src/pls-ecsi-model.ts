@@ -1,4 +1,6 @@
+import { checkOptions } from '@edu-quality/core';
 import { ensure } from './internal/fail.js';
+import { ECSI_ITEMS } from './internal/pls/options.js';
 import type { PlsEdge, PlsModel } from './pls-path-model.js';
 
 /** The item ids that measure each latent variable of the ECSI model. */
@@ -13,7 +15,7 @@ export interface EcsiItems {
   readonly value: readonly string[];
   /** SAT: satisfaction. */
   readonly satisfaction: readonly string[];
-  /** COMP: complaints and their handling; optional, between SAT and LOY. */
+  /** COMP: complaints and their handling; optional, on a path SAT → COMP → LOY beside SAT → LOY. */
   readonly complaints?: readonly string[];
   /** LOY: loyalty (would choose again, would recommend). */
   readonly loyalty: readonly string[];
@@ -28,8 +30,11 @@ export interface EcsiItems {
  * @remarks
  * Latent variables IMAG, EXPE, QUAL, VAL, SAT, (COMP), LOY, all reflective
  * (mode A). Inner model: IMAG → EXPE, SAT, LOY; EXPE → QUAL, VAL, SAT;
- * QUAL → VAL, SAT; VAL → SAT; SAT → LOY; with complaints, SAT → COMP and
- * COMP → LOY. Each block usually has 3–5 items on a 0–10 or 1–10 scale.
+ * QUAL → VAL, SAT; VAL → SAT; SAT → LOY; with complaints, also SAT → COMP
+ * and COMP → LOY, keeping the direct SAT → LOY (the ECSI and ACSI models
+ * both keep it; the ECSI structural model of `@edu-quality/templates`,
+ * `ecsiPaths`, has the same twelve paths). Each block usually has 3–5 items
+ * on a 0–10 or 1–10 scale.
  *
  * References: ECSI Technical Committee (1998), "European Customer
  * Satisfaction Index: foundation and structure for harmonized national pilot
@@ -37,7 +42,7 @@ export interface EcsiItems {
  *
  * @param items - the item ids of each block
  * @returns the model, ready for {@link plsPathModel}
- * @throws {@link @edu-quality/core!EduQualityError} `invalid-argument` when a block has no items.
+ * @throws {@link @edu-quality/core!EduQualityError} `invalid-argument` when a block has no items, or for an unknown key or a block that is not an array of strings (the path is named, e.g. `items.complaint`).
  *
  * @example
  * ```ts
@@ -47,10 +52,13 @@ export interface EcsiItems {
  * });
  * model.blocks.map((b) => b.name); // => ['IMAG', 'EXPE', 'QUAL', 'VAL', 'SAT', 'LOY']
  * model.inner.length; // => 10
+ * ecsiModel({ image: ['i'], expectations: ['e'], quality: ['q'], value: ['v'], satisfaction: ['s'], complaints: ['c'], loyalty: ['l'] }).inner.length; // => 12
  * ecsiModel({ image: [], expectations: ['e'], quality: ['q'], value: ['v'], satisfaction: ['s'], loyalty: ['l'] }); // throws
  * ```
  */
 export function ecsiModel(items: EcsiItems): PlsModel {
+  // An unknown key (say `complaint`) would otherwise drop its block silently.
+  checkOptions('ecsiModel', items, ECSI_ITEMS, 'items');
   const blocks: { name: string; indicators: readonly string[] }[] = [
     { name: 'IMAG', indicators: items.image },
     { name: 'EXPE', indicators: items.expectations },
@@ -78,7 +86,8 @@ export function ecsiModel(items: EcsiItems): PlsModel {
     ['QUAL', 'SAT'],
     ['VAL', 'SAT'],
   ];
+  // Complaints add a path beside SAT → LOY, they do not replace it.
   if (items.complaints === undefined) inner.push(['SAT', 'LOY']);
-  else inner.push(['SAT', 'COMP'], ['COMP', 'LOY']);
+  else inner.push(['SAT', 'COMP'], ['SAT', 'LOY'], ['COMP', 'LOY']);
   return { blocks: blocks.map((b) => ({ ...b, indicators: [...b.indicators] })), inner };
 }

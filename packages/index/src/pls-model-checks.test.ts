@@ -10,6 +10,8 @@ import {
 import { describe, expect, it } from 'vitest';
 import { ecsiTestModel, syntheticEcsi } from '../test/fixtures/pls-ecsi/synthetic.js';
 import { FIRST_NON_SCORE_CODE } from './internal/pls/prepare.js';
+import { customerSatisfactionIndex } from './customer-satisfaction-index.js';
+import { plsBootstrap } from './pls-bootstrap.js';
 import { ecsiModel } from './pls-ecsi-model.js';
 import { plsPathModel, type PlsModel } from './pls-path-model.js';
 
@@ -280,7 +282,7 @@ describe('plsPathModel on a ResponseSet', () => {
 });
 
 describe('ecsiModel for plsPathModel', () => {
-  it('gives the standard ECSI inner model, with complaints between SAT and LOY', () => {
+  it('gives the standard ECSI inner model; complaints add SAT → COMP → LOY beside SAT → LOY', () => {
     const model = ecsiModel({
       image: ['i'],
       expectations: ['e'],
@@ -299,10 +301,23 @@ describe('ecsiModel for plsPathModel', () => {
       'COMP',
       'LOY',
     ]);
-    expect(model.inner).toContainEqual(['SAT', 'COMP']);
-    expect(model.inner).toContainEqual(['COMP', 'LOY']);
-    expect(model.inner).not.toContainEqual(['SAT', 'LOY']);
-    expect(model.inner).toHaveLength(11);
+    // The ECSI Technical Committee (1998) model, as @edu-quality/templates'
+    // ecsiPaths writes it (image → IMAG, …), in that order: twelve paths, the
+    // direct SAT → LOY kept beside SAT → COMP → LOY.
+    expect(model.inner).toEqual([
+      ['IMAG', 'EXPE'],
+      ['IMAG', 'SAT'],
+      ['IMAG', 'LOY'],
+      ['EXPE', 'QUAL'],
+      ['EXPE', 'VAL'],
+      ['EXPE', 'SAT'],
+      ['QUAL', 'VAL'],
+      ['QUAL', 'SAT'],
+      ['VAL', 'SAT'],
+      ['SAT', 'COMP'],
+      ['SAT', 'LOY'],
+      ['COMP', 'LOY'],
+    ]);
   });
 
   it('recovers the drivers of satisfaction of a synthetic ECSI survey', () => {
@@ -324,5 +339,61 @@ describe('ecsiModel for plsPathModel', () => {
         fit.pathCoefficients.VAL!.QUAL! * sat.VAL! * fit.pathCoefficients.LOY!.SAT!,
       12,
     );
+  });
+});
+
+describe('options of the PLS functions: unknown keys and wrong values name the option path', () => {
+  /** The error's code and message, or undefined when nothing is thrown. */
+  function error(f: () => unknown): { code: string; message: string } | undefined {
+    try {
+      f();
+    } catch (e) {
+      if (EduQualityError.isInstance(e)) return { code: e.code, message: e.message };
+      throw e;
+    }
+    return undefined;
+  }
+
+  it('plsPathModel refuses a misspelt option and an unknown scheme', () => {
+    const typo = error(() => plsPathModel(matrix, small, { shceme: 'path' } as never));
+    expect(typo?.code).toBe('invalid-argument');
+    expect(typo?.message).toContain('options.shceme is not an option');
+    const scheme = error(() => plsPathModel(matrix, small, { scheme: 'Path' } as never));
+    expect(scheme?.message).toContain('options.scheme must be one of');
+    expect(error(() => plsPathModel(matrix, small, { tolerance: Number.NaN }))?.message).toContain(
+      'options.tolerance',
+    );
+  });
+
+  it('plsBootstrap and customerSatisfactionIndex refuse unknown keys', () => {
+    expect(error(() => plsBootstrap(matrix, small, { resample: 50 } as never))?.message).toContain(
+      'options.resample is not an option',
+    );
+    expect(
+      error(() => plsBootstrap(matrix, small, { scale: { min: 1, max: 5, step: 1 } } as never))
+        ?.message,
+    ).toContain('options.scale.step is not an option');
+    const fit = plsPathModel(matrix, small, { scaling: 'raw' });
+    expect(
+      error(() => customerSatisfactionIndex(fit, { scales: { min: 1, max: 5 } } as never))?.message,
+    ).toContain('options.scales is not an option');
+  });
+
+  it('ecsiModel refuses a misspelt block instead of dropping it', () => {
+    const items = {
+      image: ['i'],
+      expectations: ['e'],
+      quality: ['q'],
+      value: ['v'],
+      satisfaction: ['s'],
+      complaint: ['c'],
+      loyalty: ['l'],
+    };
+    const e = error(() => ecsiModel(items));
+    expect(e?.code).toBe('invalid-argument');
+    expect(e?.message).toContain('items.complaint is not an option');
+    expect(
+      error(() => ecsiModel({ ...items, complaint: undefined, loyalty: 'l' } as never))?.message,
+    ).toContain('items.loyalty must be an array of strings');
   });
 });

@@ -1,5 +1,7 @@
+import { checkOptions } from '@edu-quality/core';
 import type { ResponseSet } from '@edu-quality/questionnaire';
 import { buildResult, fitPrepared } from './internal/pls/fit.js';
+import { PLS_FIT_OPTIONS } from './internal/pls/options.js';
 import { preparePls } from './internal/pls/prepare.js';
 
 /** How a block's indicators relate to its latent variable: `A` reflective, `B` formative. */
@@ -227,12 +229,16 @@ export interface PlsResult {
  * GoF = √(mean communality of the blocks with more than one indicator ×
  * mean R² of the endogenous latent variables), as plspm's get_gof.
  *
- * Sign rule: a latent variable is defined up to its sign. The iteration
- * starts from equal positive weights, as plspm does, and keeps the sign it
- * reaches unless a strict majority of the block's indicators correlate
- * negatively with the score, in which case weights and score are negated; a
- * tie keeps the iteration's sign (so the Russett IND block keeps plspm's
- * signs: −0.95 on gnpr, +0.95 on labo).
+ * Sign rule: a latent variable is defined up to its sign, and each fit
+ * follows the plspm engine it reproduces. Standardised fits (plspm with
+ * numeric scaling, get_weights_nonmetric) keep the sign the iteration reaches
+ * from equal positive weights, as plspm does: it applies no sign rule there
+ * (the Russett IND block keeps plspm's −0.95 on gnpr, +0.95 on labo). Raw
+ * fits (plspm's metric engine) apply plspm's get_scores rule: when the signs
+ * of cor(x, Y) over the block's own indicators sum to zero or less (a
+ * majority correlates negatively, or they tie), the score is negated, and so
+ * are its loadings and paths; the outer weights keep the sign get_weights
+ * gave them, as plspm reports them, so such a block's score is −X·w.
  *
  * With `missing: 'available-case'` and missing cells, each mode A weight is
  * a regression over the rows where the indicator is present and each score a
@@ -248,6 +254,7 @@ export interface PlsResult {
  * @param options - scheme, scaling, tolerance, iteration limit and missing-data policy
  * @returns weights, loadings, cross-loadings, communalities, redundancies, paths with R², effects, scores, block quality and GoF
  * @throws {@link @edu-quality/core!EduQualityError} `invalid-argument` for a malformed model (unknown names, a cycle, an isolated latent variable) or bad options;
+ * an unknown option key or an option of the wrong type names its path (`options.scheme`);
  * `insufficient-data` for too few respondents or a constant indicator; `not-converged` when the iteration limit is reached.
  *
  * @example
@@ -267,6 +274,7 @@ export function plsPathModel(
   model: PlsModel,
   options: PlsOptions = {},
 ): PlsResult {
+  checkOptions('plsPathModel', options, PLS_FIT_OPTIONS);
   const prep = preparePls('plsPathModel', data, model, options);
   const ws = fitPrepared('plsPathModel', prep);
   return buildResult(prep, ws, options);

@@ -64,7 +64,7 @@ describe('buildNokReport', () => {
     const first = result.organisations[0]!;
     expect(ru.values['org.0.total']?.value).toBe(first.total.value);
     expect(ru.values['org.0.total']?.value).toBeCloseTo(86.0067, 4);
-    expect(ru.values['nok.total']?.value).toBe(result.overall.total);
+    expect(ru.values['nok.total']?.value).toBe(result.overall!.total);
     const table = reportTables(ru).find((t) => t.id === 'org-1-criteria')!;
     expect(table.rows.map((r) => r.cells[2])).toEqual([
       ...(['K1', 'K2', 'K3', 'K4', 'K5'] as const).map((k) => ({
@@ -139,5 +139,52 @@ describe('buildNokReport', () => {
     expect(renderMarkdown(en)).toContain(
       '## Детский сад &lt;script&gt;alert\\(1\\)&lt;/script&gt; \\(kg\\-2\\)',
     );
+  });
+});
+
+describe('buildNokReport: an organisation without survey data', () => {
+  // The worked example beside the same audit without a survey: K4 and K5 have
+  // no data, so that organisation is incomplete and not ranked.
+  const partial = nokAssessment({
+    organisations: [
+      { id: 'no-survey', municipality: 'Город', audit },
+      { id: 'school-1', municipality: 'Город', audit, survey },
+    ],
+  });
+  const en = buildNokReport(partial, { locale: 'en' });
+
+  it('lists it after the ranked ones, without rank or S, with a note', () => {
+    const table = reportTables(en)[0]!;
+    expect(table.rows.map((r) => r.key)).toEqual(['school-1', 'no-survey']);
+    const csv = renderCsv(table).split('\r\n');
+    expect(csv[0]).toMatch(/,Note$/);
+    // K1 = 95, K2 = 80, K3 = 51.428571 (redistribute; hand calculation in
+    // @edu-quality/index's nok-assessment tests); K4, K5 and S are empty.
+    expect(csv[2]).toMatch(
+      /^,no-survey,,Город,,,0,95,80,51\.428571\d*,,,,"not ranked: no data for K4, K5"$/,
+    );
+  });
+
+  it('keeps it out of the ranking chart and the means, and says why', () => {
+    expect(en.values['nok.total']?.value).toBe(partial.organisations[1]!.total.value);
+    expect(en.values['nok.ranked']?.value).toBe(1);
+    const html = renderHtml(en);
+    expect(checkHtml(html)).toEqual([]);
+    expect(elements(html, 'svg', 'data-chart', 'ranking')[0]!.match(/<g data-mark=/g)).toHaveLength(
+      1,
+    );
+    expect(unescapeHtml(html)).toContain(
+      'no-survey: no data for K4, K5; not ranked and not in the means.',
+    );
+    expect(unescapeHtml(html)).toContain('Incomplete assessment: no data for K4, K5.');
+    expect(en.values['org.0.total']).toBeUndefined();
+  });
+
+  it('has no mean and no ranking when no organisation is complete', () => {
+    const none = buildNokReport(nokAssessment({ organisations: [{ id: 'no-survey', audit }] }), {
+      locale: 'en',
+    });
+    expect(none.values['nok.total']).toBeUndefined();
+    expect(renderMarkdown(none)).toContain('No organisation has complete data');
   });
 });

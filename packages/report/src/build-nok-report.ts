@@ -83,11 +83,27 @@ function partLabel(part: string, locale: string): string {
   return message(isMessageKey(key) ? key : 'nokPart_audit', locale);
 }
 
+/**
+ * The organisations in report order: the ranked ones by rank (then id), then
+ * the incomplete ones, which have no rank, in input order.
+ */
+function reportOrder(result: NokAssessmentResult): NokOrganisationResult[] {
+  const ranked = result.organisations.filter((o) => o.rank !== null);
+  ranked.sort((a, b) => a.rank! - b.rank! || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return [...ranked, ...result.organisations.filter((o) => o.rank === null)];
+}
+
+/** The criteria without data, as a reader sees them (`K4, K5`). */
+function criteriaList(o: NokOrganisationResult): string {
+  return o.criteriaWithoutData.join(', ');
+}
+
 function organisationsTable(
   result: NokAssessmentResult,
   locale: string,
   hasBands: boolean,
 ): ReportTable {
+  const hasIncomplete = result.organisations.some((o) => o.incomplete);
   const col = (id: string, key: MessageKey, numeric: boolean) => ({
     id,
     label: message(key, locale),
@@ -107,24 +123,31 @@ function organisationsTable(
       ...CRITERIA.map((k) => ({ id: k, label: k, numeric: true })),
       col('total', 'nokTotal', true),
       ...(hasBands ? [col('band', 'nokBand', false)] : []),
+      ...(hasIncomplete ? [col('note', 'nokNote', false)] : []),
     ],
-    rows: [...result.organisations]
-      .sort((a, b) => a.rank - b.rank || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-      .map((o) => ({
-        key: o.id,
-        cells: [
-          numberCell(o.rank, 'count'),
-          textCell(o.id),
-          textCell(o.name ?? ''),
-          textCell(o.municipality ?? ''),
-          textCell(o.founder ?? ''),
-          textCell(o.type ?? ''),
-          numberCell(o.respondents, 'count'),
-          ...CRITERIA.map((k) => numberCell(o.criteria[k].value, 'decimal')),
-          numberCell(o.total.value, 'decimal'),
-          ...(hasBands ? [textCell(o.band ?? '')] : []),
-        ],
-      })),
+    rows: reportOrder(result).map((o) => ({
+      key: o.id,
+      cells: [
+        numberCell(o.rank, 'count'),
+        textCell(o.id),
+        textCell(o.name ?? ''),
+        textCell(o.municipality ?? ''),
+        textCell(o.founder ?? ''),
+        textCell(o.type ?? ''),
+        numberCell(o.respondents, 'count'),
+        ...CRITERIA.map((k) => numberCell(o.criteria[k].value, 'decimal')),
+        // An incomplete organisation's S rests on fewer than five criteria: not published.
+        numberCell(o.incomplete ? null : o.total.value, 'decimal'),
+        ...(hasBands ? [textCell(o.band ?? '')] : []),
+        ...(hasIncomplete
+          ? [
+              textCell(
+                o.incomplete ? sayPlain('nokNotRanked', locale, { criteria: criteriaList(o) }) : '',
+              ),
+            ]
+          : []),
+      ],
+    })),
   };
 }
 
@@ -206,25 +229,29 @@ function organisationSection(
   maxShortfalls: number,
 ): ReportSection {
   const title = o.name === undefined ? o.id : `${o.name} (${o.id})`;
+  const respondents = store.bind(
+    `org.${k}.respondents`,
+    o.respondents,
+    'count',
+    `organisations[${k}].respondents`,
+  );
   const blocks: ReportBlock[] = [
     {
       kind: 'paragraph',
-      runs: say('nokOrgSummary', locale, {
-        total: store.bind(
-          `org.${k}.total`,
-          o.total.value,
-          'decimal',
-          `organisations[${k}].total.value`,
-        ),
-        rank: store.bind(`org.${k}.rank`, o.rank, 'count', `organisations[${k}].rank`),
-        count: { kind: 'value', key: 'nok.count' },
-        respondents: store.bind(
-          `org.${k}.respondents`,
-          o.respondents,
-          'count',
-          `organisations[${k}].respondents`,
-        ),
-      }),
+      runs:
+        o.rank === null
+          ? say('nokOrgIncomplete', locale, { criteria: criteriaList(o), respondents })
+          : say('nokOrgSummary', locale, {
+              total: store.bind(
+                `org.${k}.total`,
+                o.total.value,
+                'decimal',
+                `organisations[${k}].total.value`,
+              ),
+              rank: store.bind(`org.${k}.rank`, o.rank, 'count', `organisations[${k}].rank`),
+              count: { kind: 'value', key: 'nok.ranked' },
+              respondents,
+            }),
     },
     { kind: 'heading', text: message('nokScores', locale) },
   ];
@@ -250,7 +277,7 @@ function organisationSection(
         cells: [
           textCell('S'),
           textCell(message('nokTotalLabel', locale)),
-          numberCell(o.total.value, 'decimal'),
+          numberCell(o.incomplete ? null : o.total.value, 'decimal'),
         ],
       },
     ],
@@ -271,7 +298,9 @@ function organisationSection(
             ? []
             : [{ id: c, label: `${c} ${labels.criterion(o.sector, c)}`, value: v }];
         }),
-        { id: 'S', label: `S ${message('nokTotalLabel', locale)}`, value: o.total.value },
+        ...(o.incomplete
+          ? []
+          : [{ id: 'S', label: `S ${message('nokTotalLabel', locale)}`, value: o.total.value }]),
       ],
       table: criteriaFigure,
     },
@@ -431,13 +460,19 @@ export function buildNokReport(
   const labels = labelsFor(options, locale);
   const hasBands = result.organisations.some((o) => o.band !== undefined);
   const orgs = result.organisations;
+  const overall = result.overall;
+  const count = store.bind('nok.count', orgs.length, 'count', 'organisations.length');
+  store.bind('nok.ranked', result.ranking.length, 'count', 'ranking.length');
   const summaryBlocks: ReportBlock[] = [
     {
       kind: 'paragraph',
-      runs: say('nokSummary', locale, {
-        count: store.bind('nok.count', orgs.length, 'count', 'organisations.length'),
-        total: store.bind('nok.total', result.overall.total, 'decimal', 'overall.total'),
-      }),
+      runs:
+        overall === null
+          ? say('nokSummaryNoMean', locale, { count })
+          : say('nokSummary', locale, {
+              count,
+              total: store.bind('nok.total', overall.total, 'decimal', 'overall.total'),
+            }),
     },
     {
       kind: 'paragraph',
@@ -450,7 +485,7 @@ export function buildNokReport(
       }),
     },
   ];
-  const ranked = [...orgs].sort((a, b) => a.rank - b.rank || (a.id < b.id ? -1 : 1));
+  const ranked = reportOrder(result).filter((o) => o.rank !== null);
   const table = organisationsTable(result, locale, hasBands);
   const rankingTitle = message('nokRanking', locale);
   summaryBlocks.push({
@@ -459,14 +494,30 @@ export function buildNokReport(
       kind: 'bars',
       id: 'ranking',
       title: rankingTitle,
-      alt: sayPlain('nokAltRanking', locale, { title: rankingTitle, count: String(orgs.length) }),
+      alt: sayPlain('nokAltRanking', locale, {
+        title: rankingTitle,
+        count: String(ranked.length),
+      }),
       scale: { min: 0, max: 100 },
       format: 'decimal',
       bars: ranked.map((o) => ({ id: o.id, label: o.name ?? o.id, value: o.total.value })),
       table,
     },
   });
-  const criteriaMeans: ReportTable = {
+  if (result.unranked.length > 0) {
+    summaryBlocks.push({ kind: 'heading', text: message('nokUnranked', locale) });
+    summaryBlocks.push({
+      kind: 'list',
+      ordered: false,
+      items: result.unranked.map((u) =>
+        say('nokUnrankedItem', locale, {
+          organisation: u.id,
+          criteria: u.criteriaWithoutData.join(', '),
+        }),
+      ),
+    });
+  }
+  const criteriaMeans = (overall: NokAggregate): ReportTable => ({
     id: 'criteria',
     caption: message('nokMeans', locale),
     columns: [
@@ -480,7 +531,7 @@ export function buildNokReport(
         cells: [
           textCell(c),
           textCell(labels.criterion(orgs[0]?.sector ?? 'education', c)),
-          numberCell(result.overall.criteria[c].mean, 'decimal'),
+          numberCell(overall.criteria[c].mean, 'decimal'),
         ] as TableCell[],
       })),
       {
@@ -488,12 +539,12 @@ export function buildNokReport(
         cells: [
           textCell('S'),
           textCell(message('nokTotalLabel', locale)),
-          numberCell(result.overall.total, 'decimal'),
+          numberCell(overall.total, 'decimal'),
         ],
       },
     ],
-  };
-  summaryBlocks.push({ kind: 'table', table: criteriaMeans });
+  });
+  if (overall !== null) summaryBlocks.push({ kind: 'table', table: criteriaMeans(overall) });
   const groupings: readonly [string, MessageKey, readonly NokAggregate[]][] = [
     ['municipality', 'nokMunicipality', result.byMunicipality],
     ['founder', 'nokFounder', result.byFounder],

@@ -141,6 +141,49 @@ describe('nok', () => {
     ).toBe(2);
   });
 
+  it('with a header-only or empty survey file: every organisation incomplete, none ranked, no S', async () => {
+    const header = readFileSync(answers, 'utf8').split('\n')[0]!;
+    writeFileSync(join(dir, 'answers-header.csv'), `${header}\n`);
+    writeFileSync(join(dir, 'answers-empty.csv'), '');
+    for (const file of ['answers-header.csv', 'answers-empty.csv']) {
+      const c = capture(dir);
+      const out = `incomplete-${file}`;
+      expect(await run(['nok', '-a', audit, '-r', file, '-o', out, '--format', 'json'], c.io)).toBe(
+        0,
+      );
+      const { result } = JSON.parse(c.stdout());
+      expect(result.ranking).toEqual([]);
+      expect(result.overall).toBeNull();
+      expect(result.unranked.map((u: { id: string }) => u.id)).toEqual([
+        'school-1',
+        'school-2',
+        'kindergarten-3',
+      ]);
+      const school = result.organisations[0];
+      // Hand calculation (redistribute): K1 = (0.3·90 + 0.3·100)/0.6 = 95, K2 = П2.1 = 80,
+      // K3 = (0.3·40 + 0.4·60)/0.7 = 51.428571; K4 and K5 have no data.
+      expect(school.criteria.K1.value).toBeCloseTo(95, 10);
+      expect(school.criteria.K3.value).toBeCloseTo(51.4285714286, 9);
+      expect(school.incomplete).toBe(true);
+      expect(school.rank).toBeNull();
+      expect(school.criteriaWithoutData).toEqual(['K4', 'K5']);
+      // The published table has no rank and no S for them.
+      const csv = readFileSync(join(dir, out, 'organisations.csv'), 'utf8').split('\r\n');
+      expect(csv[1]).toMatch(
+        /^,school-1,.*,95,80,51\.428571\d*,,,,"не в рейтинге: нет данных по K4, K5"$/,
+      );
+    }
+    const text = capture(dir);
+    expect(await run(['nok', '-a', audit, '-r', 'answers-header.csv', '-o', 'txt'], text.io)).toBe(
+      0,
+    );
+    expect(text.stdout()).toContain('(no organisation has complete data: no ranking)');
+    expect(text.stdout()).toContain('Not ranked (incomplete data): 3');
+    expect(text.stdout()).toContain(
+      '     —  school-1                  95.00  80.00  51.43      —      —      —',
+    );
+  });
+
   it('applies operator rounding and the empty-denominator policy when asked', async () => {
     const c = capture(dir);
     expect(

@@ -4,6 +4,7 @@ import {
   nokAssessment,
   type NokAssessmentOptions,
   type NokAssessmentResult,
+  type NokOrganisationResult,
   type NokEmptyDenominatorPolicy,
   type NokSurveyAccumulator,
 } from '@edu-quality/index';
@@ -221,16 +222,27 @@ export const nokCommand: Command = {
     });
     ctx.out(`NOK 344n: ${result.organisations.length} organisations, ${accepted} respondents`);
     ctx.out('');
+    const row = (rank: string, o: NokOrganisationResult, total: string): string => {
+      const k = o.criteria;
+      return `  ${rank.padStart(4)}  ${o.id.padEnd(24)} ${[k.K1.display, k.K2.display, k.K3.display, k.K4.display, k.K5.display, total].map((v) => v.padStart(6)).join(' ')}`;
+    };
     ctx.out(
       `  ${'rank'.padStart(4)}  ${'organisation'.padEnd(24)} ${'K1'.padStart(6)} ${'K2'.padStart(6)} ${'K3'.padStart(6)} ${'K4'.padStart(6)} ${'K5'.padStart(6)} ${'S'.padStart(6)}`,
     );
-    for (const o of [...result.organisations].sort(
-      (a, b) => a.rank - b.rank || a.id.localeCompare(b.id),
-    )) {
-      const k = o.criteria;
-      ctx.out(
-        `  ${String(o.rank).padStart(4)}  ${o.id.padEnd(24)} ${[k.K1.display, k.K2.display, k.K3.display, k.K4.display, k.K5.display, o.total.display].map((v) => v.padStart(6)).join(' ')}`,
-      );
+    const byId = new Map(result.organisations.map((o) => [o.id, o]));
+    for (const entry of result.ranking) {
+      ctx.out(row(String(entry.rank), byId.get(entry.id)!, entry.display));
+    }
+    if (result.ranking.length === 0) ctx.out('  (no organisation has complete data: no ranking)');
+    if (result.unranked.length > 0) {
+      // An incomplete organisation's S rests on fewer than five criteria: it
+      // is neither shown nor ranked.
+      ctx.out('');
+      ctx.out(`Not ranked (incomplete data): ${result.unranked.length}`);
+      for (const entry of result.unranked) {
+        ctx.out(row('—', byId.get(entry.id)!, '—'));
+        ctx.out(`        ${entry.reason}`);
+      }
     }
     ctx.out('');
     ctx.out(

@@ -55,15 +55,22 @@ export function fitAndRecord(
   if (status !== FIT_OK) return status;
   // Individual sign changes (Tenenhaus et al. 2005, section 4.3): orient each
   // latent variable of the resample like the full-data one, so that a block
-  // whose sign is a tie does not flip between resamples.
+  // whose sign is a tie does not flip between resamples. The comparison uses
+  // the weights that give the score (−w when the sign rule negated it); the
+  // resample then keeps the full data's relation between score and weights.
   for (let l = 0; l < L; l++) {
+    const start = spec.blockStart[l]!;
+    const end = spec.blockStart[l + 1]!;
+    const referenceSign = reference[p + l] === 1 ? -1 : 1;
+    const sampleSign = ws.negated[l] === 1 ? -1 : 1;
     let agreement = 0;
-    for (let k = spec.blockStart[l]!; k < spec.blockStart[l + 1]!; k++)
-      agreement += reference[k]! * ws.w[k]!;
-    if (agreement < 0) {
-      for (let k = spec.blockStart[l]!; k < spec.blockStart[l + 1]!; k++) ws.w[k] = -ws.w[k]!;
-      for (let i = l * n; i < (l + 1) * n; i++) ws.y[i] = -ws.y[i]!;
-    }
+    for (let k = start; k < end; k++) agreement += reference[k]! * ws.w[k]!;
+    agreement *= referenceSign * sampleSign;
+    if (agreement < 0) for (let i = l * n; i < (l + 1) * n; i++) ws.y[i] = -ws.y[i]!;
+    // The recorded weights are those whose score relation matches the full
+    // data's: w_b = referenceSign · (score weights of the resample).
+    const weightSign = (agreement < 0 ? -1 : 1) * sampleSign * referenceSign;
+    if (weightSign < 0) for (let k = start; k < end; k++) ws.w[k] = -ws.w[k]!;
   }
   if (!innerModel(spec, ws, scratch.paths, scratch.r2)) status = 2;
   if (status !== FIT_OK) return status;
@@ -121,7 +128,11 @@ export function fitAndRecord(
   return FIT_OK;
 }
 
-/** Runs resamples from..to−1 of `seed`; `reference` holds the full-data weights. */
+/**
+ * Runs resamples from..to−1 of `seed`; `reference` holds the full-data
+ * weights (p values) followed by one flag per latent variable, 1 when the
+ * sign rule negated its full-data score.
+ */
 export function runResamples(
   prep: PreparedPls,
   seed: number,

@@ -12,6 +12,9 @@
 //   The Russett reference values follow this engine's trajectory: with the
 //   same tolerance, get_weights stops 1.6e-6 away from them (mode B: 4e-5),
 //   so matching them to 1e-6 needs this engine.
+//
+// The sign rule follows the engine, as in plspm: fitComplete ends with
+// get_scores' rule (applyScoreSign), fitAvailable with none.
 
 import { cholesky, choleskySolve } from './linalg.js';
 
@@ -73,6 +76,12 @@ export class PlsWorkspace {
   readonly vars: Float64Array;
   /** Per block: 1 when it has missing cells. */
   readonly missing: Uint8Array;
+  /**
+   * Per block: 1 when plspm's get_scores sign rule negated the score (raw
+   * fits only), so that the score is −X·w while w keeps the sign get_weights
+   * gave it, as plspm reports it.
+   */
+  readonly negated: Uint8Array;
   yOld: Float64Array | undefined;
   iterations = 0;
 
@@ -102,6 +111,7 @@ export class PlsWorkspace {
     this.means = new Float64Array(L);
     this.vars = new Float64Array(L);
     this.missing = new Uint8Array(L);
+    this.negated = new Uint8Array(L);
     this.yOld = undefined;
   }
 }
@@ -318,36 +328,29 @@ export function fitComplete(spec: EngineSpec, ws: PlsWorkspace): number {
     for (let k = blockStart[l]!; k < blockStart[l + 1]!; k++) w[k] = w[k]! * inv;
     for (let i = 0; i < n; i++) ws.y[yb + i] = ws.y[yb + i]! * inv;
   }
-  applySignRule(spec, ws);
+  applyScoreSign(spec, ws);
   return FIT_OK;
 }
 
 /**
- * The sign rule: a latent variable is only defined up to its sign. The
- * iteration starts from equal positive weights, as plspm does, and keeps the
- * sign it reaches unless a strict majority of the block's indicators then
- * correlate negatively with the score, in which case weights and score are
- * negated. A tie keeps the iteration's sign.
+ * plspm's sign rule (get_scores, applied after get_weights in its metric
+ * engine): for each block, sum the signs of cor(x_k, y) over the block's own
+ * indicators; when the sum is ≤ 0 (a majority correlates negatively, or the
+ * signs tie: plspm sets a zero sign to −1) the score is negated. The weights
+ * are left as get_weights returned them (plspm reports those), so a negated
+ * block's score is −X·w; loadings and paths follow the negated score.
  */
-function applySignRule(spec: EngineSpec, ws: PlsWorkspace): void {
-  const { n, x, w, y } = ws;
+function applyScoreSign(spec: EngineSpec, ws: PlsWorkspace): void {
+  const { n, x, y } = ws;
   for (let l = 0; l < spec.lvs; l++) {
+    const yb = l * n;
     let balance = 0;
     for (let k = spec.blockStart[l]!; k < spec.blockStart[l + 1]!; k++) {
-      let s = 0;
-      const xb = k * n;
-      const yb = l * n;
-      for (let i = 0; i < n; i++) {
-        const v = x[xb + i]!;
-        if (v === v) s += v * y[yb + i]!;
-      }
-      balance += Math.sign(s);
+      // x and y are centred, so the sign of Σ x·y is the sign of cor(x, y).
+      balance += Math.sign(dot(x, k * n, y, yb, n));
     }
-    if (balance < 0) {
-      for (let k = spec.blockStart[l]!; k < spec.blockStart[l + 1]!; k++) w[k] = -w[k]!;
-      const yb = l * n;
-      for (let i = 0; i < n; i++) y[yb + i] = -y[yb + i]!;
-    }
+    ws.negated[l] = balance <= 0 ? 1 : 0;
+    if (balance <= 0) for (let i = 0; i < n; i++) y[yb + i] = -y[yb + i]!;
   }
 }
 
@@ -647,7 +650,10 @@ export function fitAvailable(spec: EngineSpec, ws: PlsWorkspace): number {
     if (!(sd > 0)) return FIT_DEGENERATE;
     for (let k = blockStart[l]!; k < blockStart[l + 1]!; k++) w[k] = w[k]! / sd;
   }
-  applySignRule(spec, ws);
+  // plspm's non-metric engine has no sign rule: its scores are the
+  // iteration's Y (plspm.R: LV = weights$Y), whose sign the equal positive
+  // starting weights decide.
+  ws.negated.fill(0);
   return FIT_OK;
 }
 
