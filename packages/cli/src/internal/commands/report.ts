@@ -97,6 +97,7 @@ export const reportCommand: Command = {
         : num('report', parsed, 'population', 0, { min: 1, integer: true });
     const ingest = ingestOptions('report', {
       delimiter: str(parsed, 'delimiter'),
+      encoding: str(parsed, 'encoding'),
       idColumn: str(parsed, 'id-column'),
       weightColumn: str(parsed, 'weight-column'),
       onInvalid: str(parsed, 'on-invalid'),
