@@ -113,6 +113,15 @@ describe('readResponses encodings (test/fixtures/read-responses-encodings)', () 
     expect(error.message).toContain('the file is not UTF-8 (options.encoding is utf-8)');
   });
 
+  it('names no code page when none reads as words, and says which to choose from', async () => {
+    // 0xA0 is a no-break space in all three code pages: no letters to go by.
+    const bytes = Uint8Array.from([...encode('school,staff\nA,'), 0xa0, 0xa0, ...encode('\n')]);
+    const error = await refusal(readResponses(questionnaire, bytes));
+    expect(error.message).toContain(
+      "byte 0xA0 at byte offset 15 is not UTF-8; pass the file's encoding as `encoding` (one of windows-1257, windows-1251, koi8-r)",
+    );
+  });
+
   it('refuses a byte a legacy code page leaves unassigned (0x98 in windows-1251)', async () => {
     const bytes = Uint8Array.from([...encode('school,staff\nA,'), 0x98, ...encode('\n')]);
     const error = await refusal(readResponses(questionnaire, bytes, { encoding: 'windows-1251' }));
@@ -263,7 +272,8 @@ describe('readResponses wide headers', () => {
     const n = 200_000;
     const header = Array.from({ length: n }, (_, k) => `c${k}`).join(',');
     const csv = encode(`${header}\n`);
-    const original = Uint8Array.prototype.set;
+    // TypedArray.prototype.set, which Uint8Array inherits.
+    const original = Reflect.get(Uint8Array.prototype, 'set');
     let copied = 0;
     Object.defineProperty(Uint8Array.prototype, 'set', {
       configurable: true,
@@ -279,7 +289,7 @@ describe('readResponses wide headers', () => {
     } finally {
       delete (Uint8Array.prototype as { set?: unknown }).set;
     }
-    expect(Uint8Array.prototype.set).toBe(original);
+    expect(Object.hasOwn(Uint8Array.prototype, 'set')).toBe(false);
     expect(set.counts.read).toBe(0);
     // Input bytes are copied a bounded number of times, column plans at most twice.
     expect(copied).toBeLessThan(4 * csv.length + 2 * n);
