@@ -272,9 +272,22 @@ function finish(reader: Reader, progress: Progress): ResponseSet {
  * {@link ResponseSet}, mapping headers to items and answer labels to codes.
  *
  * @remarks
+ * **Encoding.** Decided once for the whole input, never cell by cell: UTF-8
+ * (a BOM is skipped), UTF-16 when the bytes start with its byte order mark,
+ * or `options.encoding` (windows-1257, windows-1251, KOI8-R: what Excel
+ * writes as plain "CSV" in Lithuania and Russia). Bytes that are not valid
+ * in it — or an Excel workbook, an old `.xls`, a PDF, UTF-16 without a byte
+ * order mark — are refused before any result exists, even from a stream:
+ * the error names the first bad byte's offset and, for bytes that are not
+ * UTF-8, the likely code page and the option to pass.
+ *
  * **CSV.** RFC 4180: quoted cells may hold delimiters, line breaks and doubled
- * quotes; a UTF-8 BOM is skipped; lines end in CRLF or LF; the delimiter (`,`,
- * `;`, tab or `|`) is detected from the header line unless given. Numbers and
+ * quotes; lines end in CRLF or LF; the delimiter (`,`, `;`, tab or `|`) is
+ * the one an Excel `sep=` first line names (that line is no row), else
+ * detected from the header line, unless given. A quote that opens a cell
+ * and does not close within 100 line breaks (or before the end) refuses the
+ * file, naming the row and column where it opened: read on, it would swallow
+ * the rows after it. Numbers and
  * weights may use a decimal comma (`4,5`), as Excel writes them in the LT and
  * RU locales. Cells are never interpreted as formulas: `=SUM(A1)` in a text
  * item is stored verbatim.
@@ -292,7 +305,9 @@ function finish(reader: Reader, progress: Progress): ResponseSet {
  * **Rows and issues.** `row` in an issue is the record number as a
  * spreadsheet shows it, the header being row 1 — not the physical line, so a
  * cell with line breaks does not shift the rows after it; a blank line
- * counts as a row but not as a record read. `column` is 1-based and `field`
+ * counts as a row but not as a record read, and so does a row that repeats
+ * the header byte for byte (two exports joined; issue `repeated-header`).
+ * `column` is 1-based and `field`
  * is the header. Messages name the item and the problem and never repeat a
  * respondent's text (a short number is quoted, anything else is described
  * by its length). The invariant `accepted + rejected = read` always holds.
@@ -306,7 +321,7 @@ function finish(reader: Reader, progress: Progress): ResponseSet {
  * @param source - a CSV text, its bytes, a web `ReadableStream`, a Node stream or any (async) iterable of chunks, or an array of records
  * @param options - delimiter, mappings, the invalid-answer policy, progress and abort
  * @returns the responses, their counts and the issues found
- * @throws {@link @edu-quality/core!EduQualityError} `invalid-input` (with the issues so far) under `onInvalid: 'fail'`; `aborted` when `options.signal` aborts; `invalid-argument` for options that name unknown items or codes
+ * @throws {@link @edu-quality/core!EduQualityError} `invalid-input` (with the issues so far) under `onInvalid: 'fail'`, and (with one issue: `invalid-encoding`, `not-csv` or `unbalanced-quote`) for an input it refuses; `aborted` when `options.signal` aborts; `invalid-argument` for options that name unknown items or codes, an unknown `encoding`, a code page for a text source, or a `delimiter` that contradicts a `sep=` line
  *
  * @example
  * ```ts
