@@ -182,6 +182,9 @@ describe('readResponses files that are not CSV', () => {
     const bare = bom.subarray(2);
     const error = await refusal(readResponses(questionnaire, bare));
     expect(error.message).toContain('utf-16le text without a byte order mark');
+    expect((await refusal(readResponses(questionnaire, chunks(bare, 3)))).message).toBe(
+      error.message,
+    );
     expect(error.message).toContain("`encoding: 'utf-16le'`");
     expect(await readResponses(questionnaire, bare, { encoding: 'utf-16le' })).toEqual(
       await readResponses(questionnaire, text),
@@ -261,6 +264,34 @@ describe('readResponses runaway quotes', () => {
     expect(error.issues).toEqual([
       expect.objectContaining({ code: 'unbalanced-quote', row: 1, column: 2 }),
     ]);
+  });
+});
+
+describe('readResponses byte-level rules at every chunk boundary', () => {
+  // The fast loop (up to a buffer's last line feed) and the general loop
+  // (the rest) must agree: every cut moves work from one to the other.
+  const cuts = (bytes: Uint8Array): Uint8Array[][] =>
+    Array.from({ length: bytes.length + 1 }, (_, k) => [bytes.slice(0, k), bytes.slice(k)]);
+
+  it('sep= line, repeated header and a 100-line quoted cell: the same set at every cut', () => {
+    const cell = `"${'a\n'.repeat(98)}\n\nz"`;
+    const csv = encode(
+      `sep=;\r\nid;staff;comment\r\nr1;5;${cell}\r\nid;staff;comment\r\nr2;4;ok\r\n`,
+    );
+    const whole = readResponsesSync(questionnaire, csv);
+    // Hand count: r1 and r2 are answers; the second header is skipped.
+    expect(whole.counts).toEqual({ read: 2, accepted: 2, rejected: 0, droppedAnswers: 0 });
+    for (const parts of cuts(csv)) expect(readResponsesSync(questionnaire, parts)).toEqual(whole);
+  });
+
+  it('a runaway quote: the same refusal at every cut', async () => {
+    const rows = Array.from({ length: 110 }, (_, k) => `r${k},4,x\n`).join('');
+    const csv = encode(`id,staff,comment\nr0,5,"oops\n${rows}`);
+    const whole = await refusal(() => readResponsesSync(questionnaire, csv));
+    for (const parts of cuts(csv)) {
+      const error = await refusal(() => readResponsesSync(questionnaire, parts));
+      expect(error.issues).toEqual(whole.issues);
+    }
   });
 });
 

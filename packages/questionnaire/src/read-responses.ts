@@ -141,7 +141,7 @@ class Reader {
     this.transcodes = encoding !== undefined && encoding !== 'utf-8';
   }
 
-  /** Text is UTF-8 once encoded, whatever `options.encoding` says of bytes. */
+  /** Text (and records) are UTF-8 once encoded, whatever `options.encoding` says of bytes. */
   text(): void {
     if (this.transcodes) {
       throw new EduQualityError(
@@ -250,6 +250,7 @@ function readNow(reader: Reader, source: unknown, progress: Progress): boolean {
     return true;
   }
   if (Array.isArray(source) && !isChunkArray(source)) {
+    reader.text();
     ingest.beginRecords();
     for (const record of source as readonly unknown[]) {
       ingest.pushRecord(record);

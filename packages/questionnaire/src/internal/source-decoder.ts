@@ -17,8 +17,14 @@ export const ENCODINGS: readonly Encoding[] = [
 /** One of {@link ENCODINGS}. */
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | LegacyEncoding;
 
-/** The bytes looked at before the encoding is decided (fewer if the input is shorter). */
-const HEAD_BYTES = 512;
+/** The signatures of {@link describeNonCsv} and the byte order marks fit in this many bytes. */
+const HEAD_BYTES = 8;
+
+/** First bytes that may begin a signature or a byte order mark: `P`, OLE2, `%`, BOMs. */
+const SIGNATURE_STARTS = new Set([0x50, 0xd0, 0x25, 0xff, 0xfe, 0xef]);
+
+/** The bytes the UTF-16-without-BOM check looks at. */
+const PROBE_BYTES = 512;
 
 /** The bytes from the first invalid one on that the code page is guessed from. */
 const SAMPLE_BYTES = 1 << 16;
@@ -69,28 +75,34 @@ export function checkEncoding(value: unknown): Encoding | undefined {
  * @remarks
  * Without an explicit encoding: a UTF-16 byte order mark selects UTF-16;
  * anything else must be UTF-8 (a UTF-8 BOM is left for the scanner to
- * skip). The first invalid byte throws an `invalid-input`
+ * skip). The first invalid byte ends the read in an `invalid-input`
  * {@link @edu-quality/core!EduQualityError} naming its offset, the likely
- * legacy code page (guessed from the chunk that holds it) and the option to
- * pass. The throw happens while the bytes are fed, before any result
- * exists, so a file is never read from the rows that happened to decode.
+ * legacy code page (guessed from the 64 KiB from that byte on) and the
+ * option to pass; no byte after it reaches the scanner, and the read never
+ * gives a result from the rows that happened to decode. Every verdict
+ * depends on the bytes only, not on how they were cut into chunks.
  */
 export class SourceDecoder {
   /** Bytes of the source consumed so far. */
   readonly bytesRead: { value: number } = { value: 0 };
+  /** The first bytes, held until the encoding is decided; then undefined. */
   private head: Uint8Array | undefined = new Uint8Array(0);
   private decided: Encoding = 'utf-8';
   private readonly validator = new Utf8Validator();
   private decoder: TextDecoder | undefined;
   private readonly encoder = new TextEncoder();
-  /** Source bytes transcoded before the current chunk. */
-  private transcoded = 0;
+  /** Source bytes passed on (or collected) before the current chunk. */
+  private passed = 0;
+  /** The first PROBE_BYTES bytes, while a file without a BOM may still be UTF-16; then undefined. */
+  private probe: Uint8Array | undefined;
+  private probed = 0;
+  /** The last bytes passed, which may begin a sequence the next chunk ends. */
+  private tail = new Uint8Array(0);
   /**
    * Once a byte is found not to be UTF-8: its offset and the bytes from it
    * on, collected up to SAMPLE_BYTES (or the end) before the refusal, so
    * the guess does not depend on how the source was cut into chunks.
    */
-  private tail = new Uint8Array(0);
   private invalid: { offset: number; sample: Uint8Array; length: number } | undefined;
 
   constructor(
@@ -101,13 +113,9 @@ export class SourceDecoder {
   /** Feeds a chunk of the source's bytes. */
   push(chunk: Uint8Array): void {
     this.bytesRead.value += chunk.length;
-    if (this.invalid !== undefined) {
-      this.collect(chunk);
-      return;
-    }
     const head = this.head;
     if (head === undefined) {
-      this.pass(chunk);
+      this.probeThenPass(chunk);
       return;
     }
     let joined = chunk;
@@ -116,16 +124,21 @@ export class SourceDecoder {
       joined.set(head);
       joined.set(chunk, head.length);
     }
-    if (joined.length < HEAD_BYTES) {
+    // Only a file whose first byte may begin a signature or a BOM is held
+    // back (at most 8 bytes); any other is passed on at once, so the
+    // scanner sees the chunks as they come.
+    const first = joined[0];
+    if (first !== undefined && SIGNATURE_STARTS.has(first) && joined.length < HEAD_BYTES) {
       this.head = joined.slice();
       return;
     }
-    this.start(joined);
+    if (joined.length > 0) this.start(joined);
   }
 
-  /** Ends the source; throws if it ends inside a character. */
+  /** Ends the source; throws if it ends inside a character or what it holds is refused. */
   end(): void {
     if (this.head !== undefined) this.start(this.head);
+    this.checkProbe();
     if (this.invalid !== undefined) this.notUtf8();
     if (this.decoder === undefined) {
       const bad = this.validator.end();
@@ -159,24 +172,62 @@ export class SourceDecoder {
       );
     } else decided = wanted;
     if (bom === undefined && decided !== 'utf-16le' && decided !== 'utf-16be') {
-      const utf16 = utf16WithoutBom(head);
-      if (utf16 !== undefined) {
-        refuse(
-          'invalid-encoding',
-          `the file looks like ${utf16} text without a byte order mark (a NUL byte in every other place); pass \`encoding: '${utf16}'\`, or save it as "CSV UTF-8"`,
-        );
-      }
+      this.probe = new Uint8Array(PROBE_BYTES);
     }
     this.decided = decided;
     if (decided !== 'utf-8') {
-      // Legacy code pages decode every byte; their unassigned ones are checked below.
+      // Legacy code pages decode every byte; their unassigned ones are checked in pass().
       const fatal = decided === 'utf-16le' || decided === 'utf-16be';
       this.decoder = new TextDecoder(decided, { fatal });
     }
-    if (head.length > 0) this.pass(head);
+    this.probeThenPass(head);
   }
 
+  /**
+   * Passes a chunk on, first completing the probe of the first bytes: their
+   * check comes before any byte after them is passed, so its verdict does
+   * not depend on how the source was cut.
+   */
+  private probeThenPass(chunk: Uint8Array): void {
+    const probe = this.probe;
+    if (probe === undefined) {
+      this.pass(chunk);
+      return;
+    }
+    const take = Math.min(chunk.length, PROBE_BYTES - this.probed);
+    probe.set(chunk.subarray(0, take), this.probed);
+    this.probed += take;
+    if (this.probed < PROBE_BYTES) {
+      this.pass(chunk);
+      return;
+    }
+    this.pass(chunk.subarray(0, take));
+    this.checkProbe();
+    if (take < chunk.length) this.pass(chunk.subarray(take));
+  }
+
+  /** Passes the bytes on in the decided encoding, or collects them for a refusal under way. */
   private pass(chunk: Uint8Array): void {
+    if (this.invalid !== undefined) this.collect(chunk);
+    else this.decode(chunk);
+    this.passed += chunk.length;
+  }
+
+  /** Refuses UTF-16 text without a BOM, read as bytes of another encoding. */
+  private checkProbe(): void {
+    const probe = this.probe;
+    if (probe === undefined) return;
+    this.probe = undefined;
+    const utf16 = utf16WithoutBom(probe.subarray(0, this.probed));
+    if (utf16 !== undefined) {
+      refuse(
+        'invalid-encoding',
+        `the file looks like ${utf16} text without a byte order mark (a NUL byte in every other place); pass \`encoding: '${utf16}'\`, or save it as "CSV UTF-8"`,
+      );
+    }
+  }
+
+  private decode(chunk: Uint8Array): void {
     const decoder = this.decoder;
     if (decoder === undefined) {
       const bad = this.validator.check(chunk);
@@ -186,7 +237,7 @@ export class SourceDecoder {
         return;
       }
       // Nothing more reaches the scanner: the read ends in a refusal.
-      const from = this.bytesRead.value - chunk.length;
+      const from = this.passed;
       this.invalid = { offset: bad, sample: new Uint8Array(SAMPLE_BYTES), length: 0 };
       // A sequence cut by the end of the previous chunk started in its tail.
       if (bad < from) this.collect(this.tail.subarray(this.tail.length - (from - bad)));
@@ -197,23 +248,21 @@ export class SourceDecoder {
     try {
       text = decoder.decode(chunk, { stream: true });
     } catch {
-      const from = this.bytesRead.value - chunk.length;
       refuse(
         'invalid-encoding',
-        `the file is not valid ${this.decided}: an unpaired surrogate between byte offsets ${from} and ${from + chunk.length}`,
+        `the file is not valid ${this.decided}: it holds an unpaired surrogate (half of a character)`,
       );
     }
-    if (this.decoder !== undefined && this.decided !== 'utf-16le' && this.decided !== 'utf-16be') {
+    if (this.decided !== 'utf-16le' && this.decided !== 'utf-16be') {
       // One byte, one character: the index of a character is the offset of its byte.
       const k = text.search(C1);
       if (k >= 0) {
         refuse(
           'invalid-encoding',
-          `the file is not ${this.decided} text: byte ${hex(chunk[k]!)} at byte offset ${this.transcoded + k} is no character of it`,
+          `the file is not ${this.decided} text: byte ${hex(chunk[k]!)} at byte offset ${this.passed + k} is no character of it`,
         );
       }
     }
-    this.transcoded += chunk.length;
     if (text.length > 0) this.sink(this.encoder.encode(text));
   }
 
