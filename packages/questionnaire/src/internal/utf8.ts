@@ -4,27 +4,33 @@
 
 /**
  * The first offset in `buf[from, end)` of a byte of 0x80 or more, or `end`.
- * Reads four bytes at a time where the view is aligned: most of a survey
- * export is ASCII, and this pass runs over every byte of it.
+ * `words` views `buf` from offset `base` (the first offset aligned to four
+ * bytes) four bytes at a time: most of a survey export is ASCII, and this
+ * pass runs over every byte of it.
  */
-function skipAscii(buf: Uint8Array, from: number, end: number): number {
+function skipAscii(
+  buf: Uint8Array,
+  words: Uint32Array,
+  base: number,
+  from: number,
+  end: number,
+): number {
   let i = from;
-  const misalignment = (buf.byteOffset + i) & 3;
-  const head = Math.min(end, i + ((4 - misalignment) & 3));
-  for (; i < head; i++) if (buf[i]! >= 0x80) return i;
-  const count = (end - i) >> 2;
-  if (count > 0) {
-    const words = new Uint32Array(buf.buffer, buf.byteOffset + i, count);
-    let k = 0;
-    for (; k + 4 <= count; k += 4) {
-      if (((words[k]! | words[k + 1]! | words[k + 2]! | words[k + 3]!) & 0x80808080) !== 0) break;
-    }
-    for (; k < count; k++) if ((words[k]! & 0x80808080) !== 0) break;
-    i += k << 2;
+  // Byte by byte up to a word boundary (and through short runs).
+  const aligned = i < base ? base : base + ((i - base + 3) & ~3);
+  for (const stop = Math.min(end, aligned); i < stop; i++) if (buf[i]! >= 0x80) return i;
+  if (i === end) return end;
+  let k = (i - base) >> 2;
+  const count = words.length;
+  for (; k + 4 <= count; k += 4) {
+    if (((words[k]! | words[k + 1]! | words[k + 2]! | words[k + 3]!) & 0x80808080) !== 0) break;
   }
-  for (; i < end; i++) if (buf[i]! >= 0x80) return i;
+  for (; k < count; k++) if ((words[k]! & 0x80808080) !== 0) break;
+  for (i = base + (k << 2); i < end; i++) if (buf[i]! >= 0x80) return i;
   return end;
 }
+
+const NO_WORDS = new Uint32Array(0);
 
 /**
  * Checks that a stream of byte chunks is UTF-8 (the Unicode Standard, table
@@ -45,13 +51,19 @@ export class Utf8Validator {
   /** Checks the next chunk; returns the offset (from the start of the stream) of the first invalid sequence, or -1. */
   check(buf: Uint8Array): number {
     const end = buf.length;
+    // One word view per chunk, not per run of ASCII.
+    const base = (4 - (buf.byteOffset & 3)) & 3;
+    const words =
+      end - base >= 4
+        ? new Uint32Array(buf.buffer, buf.byteOffset + base, (end - base) >> 2)
+        : NO_WORDS;
     let i = 0;
     let need = this.need;
     let low = this.low;
     let high = this.high;
     while (i < end) {
       if (need === 0) {
-        i = skipAscii(buf, i, end);
+        i = skipAscii(buf, words, base, i, end);
         if (i === end) break;
         const c = buf[i]!;
         this.lead = this.offset + i;
