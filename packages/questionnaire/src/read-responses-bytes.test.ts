@@ -216,17 +216,19 @@ describe('readResponses sep= line and repeated header rows', () => {
   });
 
   it('skips a repeated header row (two exports joined), reports its row and does not count it as read', async () => {
-    const first = 'id,school,staff\nr1,A,5\nr2,B,4\n';
-    const second = 'id,school,staff\r\nr3,A,3\n';
+    const first = 'sep=,\nid,school,staff\nr1,A,5\nr2,B,4\n';
+    const second = 'sep=,\r\nid,school,staff\r\nr3,A,3\n';
     const joined = `${first}\ufeff${second}`;
     for (const onInvalid of ['reject-row', 'drop-answer', 'fail'] as const) {
       const set = await readResponses(questionnaire, joined, { onInvalid });
-      // Hand count: rows 2, 3 and 5 are answers; row 4 is the second header.
+      // Hand count (the first sep= line is no row): rows 2, 3 and 6 are
+      // answers; row 4 is the second sep= line, row 5 the second header.
       expect(set.counts).toEqual({ read: 3, accepted: 3, rejected: 0, droppedAnswers: 0 });
-      expect(Array.from(set.sourceRows)).toEqual([2, 3, 5]);
+      expect(Array.from(set.sourceRows)).toEqual([2, 3, 6]);
       expect(set.ids).toEqual(['r1', 'r2', 'r3']);
       expect(set.issues.filter((i) => i.code === 'repeated-header')).toEqual([
         expect.objectContaining({ row: 4 }),
+        expect.objectContaining({ row: 5 }),
       ]);
     }
   });

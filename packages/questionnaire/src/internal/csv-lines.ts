@@ -91,3 +91,13 @@ export function repeatsHeader(header: Uint8Array, buf: Uint8Array, s: number, e:
   for (let k = 0; k < header.length; k++) if (buf[from + k] !== header[k]) return false;
   return true;
 }
+
+/**
+ * Whether the record `buf[s, e)` is a `sep=` line naming `delimiter`: the
+ * first line of a second Excel export joined to the first.
+ */
+export function isSepRecord(buf: Uint8Array, s: number, e: number, delimiter: number): boolean {
+  const [from, to] = trimRecord(buf, s, e);
+  const sep = sepLine(buf, from, to, true);
+  return sep !== null && sep !== undefined && sep.delimiter === delimiter && sep.next === to;
+}

@@ -48,6 +48,7 @@ import {
 import {
   MAX_QUOTED_LINE_FEEDS,
   headerBytes,
+  isSepRecord,
   repeatsHeader,
   runawayQuote,
   sepLine,
@@ -461,12 +462,17 @@ export class Ingest {
 
   /**
    * Ends a CSV record that is not a clean row: a repeat of the header row
-   * (two exports joined) is skipped and reported, not read; anything else is
+   * or of the `sep=` line (two exports joined) is skipped and reported, not
+   * read; anything else is
    * settled as a row. A header row never passes as a clean row, as its
    * cells are no answers (unless every column is ignored or an id).
    */
   private endRecord(fields: number, buf: Uint8Array, s: number, e: number): void {
-    if (this.header === undefined || !repeatsHeader(this.header, buf, s, e)) {
+    const header = this.header;
+    if (
+      header === undefined ||
+      !(repeatsHeader(header, buf, s, e) || isSepRecord(buf, s, e, this.delimiter))
+    ) {
       this.endRow(fields);
       return;
     }
@@ -474,7 +480,7 @@ export class Ingest {
     this.issue({
       code: 'repeated-header',
       message:
-        'the row repeats the header (two exports joined?); it is skipped and not counted as read',
+        'the row repeats the header or the sep= line (two exports joined?); it is skipped and not counted as read',
       row: this.rowNumber,
     });
     this.clearSlot();
