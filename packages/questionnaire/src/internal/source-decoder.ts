@@ -7,12 +7,7 @@ import { describeNonCsv, utf16WithoutBom } from './sniff.js';
 import { Utf8Validator } from './utf8.js';
 
 /** The encodings `options.encoding` accepts. */
-export const ENCODINGS: readonly Encoding[] = [
-  'utf-8',
-  'utf-16le',
-  'utf-16be',
-  ...LEGACY_ENCODINGS,
-];
+const ENCODINGS: readonly Encoding[] = ['utf-8', 'utf-16le', 'utf-16be', ...LEGACY_ENCODINGS];
 
 /** One of {@link ENCODINGS}. */
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | LegacyEncoding;
