@@ -91,6 +91,7 @@ export type {
   ReadProgress,
   ReadResponsesOptions,
   ResponseChunk,
+  ResponseEncoding,
   ResponseRecord,
   ResponseSource,
   SyncResponseSource,

@@ -1,5 +1,6 @@
 import { EduQualityError } from '@edu-quality/core';
 import { Ingest } from './internal/ingest.js';
+import { SourceDecoder, checkEncoding } from './internal/source-decoder.js';
 import type { ResponseSet } from './response-set.js';
 import type { Questionnaire } from './schema.js';
 
@@ -29,6 +30,16 @@ export type SyncResponseSource =
 export type ResponseSource =
   SyncResponseSource | ReadableStream<Uint8Array> | AsyncIterable<ResponseChunk>;
 
+/**
+ * The character encoding of a CSV export given as bytes: UTF-8 (the
+ * default), UTF-16 (read without the option when the file starts with its
+ * byte order mark), or a legacy code page that Excel writes when a sheet is
+ * saved as plain "CSV" on a Windows set to Lithuanian (`windows-1257`) or
+ * Russian (`windows-1251`), or by older Russian tools (`koi8-r`).
+ */
+export type ResponseEncoding =
+  'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1257' | 'windows-1251' | 'koi8-r';
+
 /** A CSV delimiter that {@link readResponses} reads. */
 export type CsvDelimiter = ',' | ';' | '\t' | '|';
 
@@ -49,7 +60,10 @@ export interface ReadProgress {
 
 /** Options of {@link readResponses} and {@link readResponsesSync}. */
 export interface ReadResponsesOptions {
-  /** The CSV delimiter. Default: detected from the header line (`,` `;` tab `|`, the most frequent). */
+  /**
+   * The CSV delimiter. Default: the one an Excel `sep=` first line names,
+   * else detected from the header line (`,` `;` tab `|`, the most frequent).
+   */
   readonly delimiter?: CsvDelimiter;
   /**
    * Column headers mapped to item ids, overriding the default exact match;
@@ -78,6 +92,13 @@ export interface ReadResponsesOptions {
   readonly onProgress?: (progress: ReadProgress) => void;
   /** Aborts the read with an {@link @edu-quality/core!EduQualityError} of code `aborted`. */
   readonly signal?: AbortSignal;
+  /**
+   * The encoding of a source given as bytes (a string is text already: any
+   * value but `utf-8` is then an error). Default: UTF-8, or UTF-16 when the
+   * bytes start with its byte order mark; a source that is not valid UTF-8
+   * is refused, with the likely code page named.
+   */
+  readonly encoding?: ResponseEncoding;
   /** The most issues listed; further ones are counted in a last `too-many-issues` issue. Default 1000. */
   readonly maxIssues?: number;
 }
@@ -103,12 +124,44 @@ function ingestFor(questionnaire: Questionnaire, options: ReadResponsesOptions):
   return new Ingest(questionnaire, settings);
 }
 
+/** The scanner behind the stage that decides the encoding of the bytes. */
+class Reader {
+  readonly ingest: Ingest;
+  readonly bytes: SourceDecoder;
+  /** Whether `options.encoding` asks for bytes to be transcoded, which text cannot be. */
+  private readonly transcodes: boolean;
+
+  constructor(questionnaire: Questionnaire, options: ReadResponsesOptions) {
+    const encoding = checkEncoding(options.encoding);
+    const ingest = ingestFor(questionnaire, options);
+    this.ingest = ingest;
+    this.bytes = new SourceDecoder((chunk) => {
+      ingest.push(chunk);
+    }, encoding);
+    this.transcodes = encoding !== undefined && encoding !== 'utf-8';
+  }
+
+  /** Text (and records) are UTF-8 once encoded, whatever `options.encoding` says of bytes. */
+  text(): void {
+    if (this.transcodes) {
+      throw new EduQualityError(
+        'invalid-argument',
+        'readResponses: options.encoding applies to bytes, and the source is text; leave it out or pass utf-8',
+      );
+    }
+  }
+}
+
 class Progress {
   private last = 0;
+  private readonly ingest: Ingest;
+  private readonly source: { readonly value: number };
   constructor(
-    private readonly ingest: Ingest,
+    reader: Reader,
     private readonly options: ReadResponsesOptions,
   ) {
+    this.ingest = reader.ingest;
+    this.source = reader.bytes.bytesRead;
     this.check();
   }
 
@@ -125,7 +178,7 @@ class Progress {
     this.check();
     const onProgress = this.options.onProgress;
     if (onProgress === undefined) return;
-    const bytes = this.ingest.bytesRead.value;
+    const bytes = this.source.value;
     const due = records
       ? this.ingest.rows - this.last >= PROGRESS_RECORDS
       : bytes - this.last >= PROGRESS_BYTES;
@@ -135,7 +188,7 @@ class Progress {
   }
 
   done(): void {
-    this.options.onProgress?.({ bytes: this.ingest.bytesRead.value, rows: this.ingest.rows });
+    this.options.onProgress?.({ bytes: this.source.value, rows: this.ingest.rows });
   }
 }
 
@@ -163,10 +216,12 @@ function isChunkArray(source: readonly unknown[]): boolean {
   return typeof first === 'string' || first instanceof Uint8Array;
 }
 
-function feedChunk(ingest: Ingest, chunk: unknown): void {
-  if (typeof chunk === 'string') for (const bytes of encodeSlices(chunk)) ingest.push(bytes);
-  else if (chunk instanceof Uint8Array) ingest.push(chunk);
-  else if (chunk instanceof ArrayBuffer) ingest.push(new Uint8Array(chunk));
+function feedChunk(reader: Reader, chunk: unknown): void {
+  if (typeof chunk === 'string') {
+    reader.text();
+    for (const bytes of encodeSlices(chunk)) reader.bytes.push(bytes);
+  } else if (chunk instanceof Uint8Array) reader.bytes.push(chunk);
+  else if (chunk instanceof ArrayBuffer) reader.bytes.push(new Uint8Array(chunk));
   else {
     throw new EduQualityError(
       'invalid-argument',
@@ -176,10 +231,12 @@ function feedChunk(ingest: Ingest, chunk: unknown): void {
 }
 
 /** Reads the sources that need no waiting; returns false for the others. */
-function readNow(ingest: Ingest, source: unknown, progress: Progress): boolean {
+function readNow(reader: Reader, source: unknown, progress: Progress): boolean {
+  const ingest = reader.ingest;
   if (typeof source === 'string') {
+    reader.text();
     for (const bytes of encodeSlices(source)) {
-      ingest.push(bytes);
+      reader.bytes.push(bytes);
       progress.tick(false);
     }
     return true;
@@ -187,12 +244,13 @@ function readNow(ingest: Ingest, source: unknown, progress: Progress): boolean {
   if (source instanceof Uint8Array || source instanceof ArrayBuffer) {
     const bytes = source instanceof Uint8Array ? source : new Uint8Array(source);
     for (const slice of byteSlices(bytes)) {
-      ingest.push(slice);
+      reader.bytes.push(slice);
       progress.tick(false);
     }
     return true;
   }
   if (Array.isArray(source) && !isChunkArray(source)) {
+    reader.text();
     ingest.beginRecords();
     for (const record of source as readonly unknown[]) {
       ingest.pushRecord(record);
@@ -203,8 +261,9 @@ function readNow(ingest: Ingest, source: unknown, progress: Progress): boolean {
   return false;
 }
 
-function finish(ingest: Ingest, progress: Progress): ResponseSet {
-  const set = ingest.end();
+function finish(reader: Reader, progress: Progress): ResponseSet {
+  reader.bytes.end();
+  const set = reader.ingest.end();
   progress.done();
   return set;
 }
@@ -214,9 +273,22 @@ function finish(ingest: Ingest, progress: Progress): ResponseSet {
  * {@link ResponseSet}, mapping headers to items and answer labels to codes.
  *
  * @remarks
+ * **Encoding.** Decided once for the whole input, never cell by cell: UTF-8
+ * (a BOM is skipped), UTF-16 when the bytes start with its byte order mark,
+ * or `options.encoding` (windows-1257, windows-1251, KOI8-R: what Excel
+ * writes as plain "CSV" in Lithuania and Russia). Bytes that are not valid
+ * in it — or an Excel workbook, an old `.xls`, a PDF, UTF-16 without a byte
+ * order mark — are refused before any result exists, even from a stream:
+ * the error names the first bad byte's offset and, for bytes that are not
+ * UTF-8, the likely code page and the option to pass.
+ *
  * **CSV.** RFC 4180: quoted cells may hold delimiters, line breaks and doubled
- * quotes; a UTF-8 BOM is skipped; lines end in CRLF or LF; the delimiter (`,`,
- * `;`, tab or `|`) is detected from the header line unless given. Numbers and
+ * quotes; lines end in CRLF or LF; the delimiter (`,`, `;`, tab or `|`) is
+ * the one an Excel `sep=` first line names (that line is no row), else
+ * detected from the header line, unless given. A quote that opens a cell
+ * and does not close within 100 line breaks (or before the end) refuses the
+ * file, naming the row and column where it opened: read on, it would swallow
+ * the rows after it. Numbers and
  * weights may use a decimal comma (`4,5`), as Excel writes them in the LT and
  * RU locales. Cells are never interpreted as formulas: `=SUM(A1)` in a text
  * item is stored verbatim.
@@ -234,7 +306,9 @@ function finish(ingest: Ingest, progress: Progress): ResponseSet {
  * **Rows and issues.** `row` in an issue is the record number as a
  * spreadsheet shows it, the header being row 1 — not the physical line, so a
  * cell with line breaks does not shift the rows after it; a blank line
- * counts as a row but not as a record read. `column` is 1-based and `field`
+ * counts as a row but not as a record read, and so does a row that repeats
+ * the header byte for byte (two exports joined; issue `repeated-header`).
+ * `column` is 1-based and `field`
  * is the header. Messages name the item and the problem and never repeat a
  * respondent's text (a short number is quoted, anything else is described
  * by its length). The invariant `accepted + rejected = read` always holds.
@@ -248,7 +322,7 @@ function finish(ingest: Ingest, progress: Progress): ResponseSet {
  * @param source - a CSV text, its bytes, a web `ReadableStream`, a Node stream or any (async) iterable of chunks, or an array of records
  * @param options - delimiter, mappings, the invalid-answer policy, progress and abort
  * @returns the responses, their counts and the issues found
- * @throws {@link @edu-quality/core!EduQualityError} `invalid-input` (with the issues so far) under `onInvalid: 'fail'`; `aborted` when `options.signal` aborts; `invalid-argument` for options that name unknown items or codes
+ * @throws {@link @edu-quality/core!EduQualityError} `invalid-input` (with the issues so far) under `onInvalid: 'fail'`, and (with one issue: `invalid-encoding`, `not-csv` or `unbalanced-quote`) for an input it refuses; `aborted` when `options.signal` aborts; `invalid-argument` for options that name unknown items or codes, an unknown `encoding`, a code page for a text source, or a `delimiter` that contradicts a `sep=` line
  *
  * @example
  * ```ts
@@ -275,29 +349,29 @@ export async function readResponses(
   source: ResponseSource,
   options: ReadResponsesOptions = {},
 ): Promise<ResponseSet> {
-  const ingest = ingestFor(questionnaire, options);
-  const progress = new Progress(ingest, options);
-  if (readNow(ingest, source, progress)) return finish(ingest, progress);
+  const reader = new Reader(questionnaire, options);
+  const progress = new Progress(reader, options);
+  if (readNow(reader, source, progress)) return finish(reader, progress);
   if (typeof (source as ReadableStream<Uint8Array>).getReader === 'function') {
-    const reader = (source as ReadableStream<Uint8Array>).getReader();
+    const stream = (source as ReadableStream<Uint8Array>).getReader();
     try {
       for (;;) {
-        const { done, value } = await reader.read();
+        const { done, value } = await stream.read();
         if (done) break;
-        feedChunk(ingest, value);
+        feedChunk(reader, value);
         progress.tick(false);
       }
     } finally {
-      reader.releaseLock();
+      stream.releaseLock();
     }
-    return finish(ingest, progress);
+    return finish(reader, progress);
   }
   if (Symbol.asyncIterator in (source as object)) {
     for await (const chunk of source as AsyncIterable<unknown>) {
-      feedChunk(ingest, chunk);
+      feedChunk(reader, chunk);
       progress.tick(false);
     }
-    return finish(ingest, progress);
+    return finish(reader, progress);
   }
   return readResponsesSync(questionnaire, source as SyncResponseSource, options);
 }
@@ -340,15 +414,15 @@ export function readResponsesSync(
   source: SyncResponseSource,
   options: ReadResponsesOptions = {},
 ): ResponseSet {
-  const ingest = ingestFor(questionnaire, options);
-  const progress = new Progress(ingest, options);
-  if (readNow(ingest, source, progress)) return finish(ingest, progress);
+  const reader = new Reader(questionnaire, options);
+  const progress = new Progress(reader, options);
+  if (readNow(reader, source, progress)) return finish(reader, progress);
   if (typeof source === 'object' && Symbol.iterator in source) {
     for (const chunk of source as Iterable<unknown>) {
-      feedChunk(ingest, chunk);
+      feedChunk(reader, chunk);
       progress.tick(false);
     }
-    return finish(ingest, progress);
+    return finish(reader, progress);
   }
   throw new EduQualityError(
     'invalid-argument',

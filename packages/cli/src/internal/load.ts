@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import type { Issue } from '@edu-quality/core';
+import { EduQualityError, type Issue } from '@edu-quality/core';
 import {
   readResponses,
   safeParseQuestionnaire,
@@ -7,6 +7,7 @@ import {
   type InvalidAnswerPolicy,
   type Questionnaire,
   type ReadResponsesOptions,
+  type ResponseEncoding,
   type ResponseSet,
 } from '@edu-quality/questionnaire';
 import {
@@ -91,6 +92,7 @@ function lineColumn(text: string, offset: number): string {
 /** The ingestion options every command that reads responses accepts. */
 export interface IngestFlags {
   readonly delimiter?: string | undefined;
+  readonly encoding?: string | undefined;
   readonly idColumn?: string | undefined;
   readonly weightColumn?: string | undefined;
   readonly onInvalid?: string | undefined;
@@ -108,6 +110,36 @@ const DELIMITERS: Readonly<Record<string, CsvDelimiter>> = {
   pipe: '|',
 };
 
+const ENCODINGS: readonly ResponseEncoding[] = [
+  'utf-8',
+  'windows-1257',
+  'windows-1251',
+  'koi8-r',
+  'utf-16le',
+  'utf-16be',
+];
+
+/**
+ * A refusal of the file's encoding in the words of the command line: the
+ * library names its option (`encoding: 'windows-1257'`), the user passes
+ * `--encoding windows-1257`.
+ */
+function encodingRefusal(ctx: Context, file: string, error: unknown): unknown {
+  if (!EduQualityError.isInstance(error) || error.issues[0]?.code !== 'invalid-encoding') {
+    return error;
+  }
+  const message = error.message
+    .replace(/^readResponses: /, '')
+    .replace(/`encoding: '([^']+)'`/g, '--encoding $1')
+    .replace(/the file's encoding as `encoding`/, "the file's encoding with --encoding")
+    .replace(/options\.encoding/g, '--encoding');
+  return new CliError(1, `${ctx.display(file)}: ${message}`, {
+    file,
+    cause: error,
+    hint: 'Excel writes "CSV UTF-8 (Comma delimited)" in UTF-8; plain "CSV" is in the code page of Windows.',
+  });
+}
+
 /** The `readResponses` options from the command-line flags. */
 export function ingestOptions(command: string, flags: IngestFlags): ReadResponsesOptions {
   const options: { -readonly [K in keyof ReadResponsesOptions]: ReadResponsesOptions[K] } = {};
@@ -119,6 +151,17 @@ export function ingestOptions(command: string, flags: IngestFlags): ReadResponse
       });
     }
     options.delimiter = d;
+  }
+  if (flags.encoding !== undefined) {
+    const encoding = ENCODINGS.find((e) => e === flags.encoding?.toLowerCase());
+    if (encoding === undefined) {
+      throw new CliError(
+        2,
+        `--encoding must be one of ${ENCODINGS.join(', ')}, got ${flags.encoding}`,
+        { hint: `Run \`edu-quality ${command} --help\` for the options.` },
+      );
+    }
+    options.encoding = encoding;
   }
   if (flags.idColumn !== undefined) options.idColumn = flags.idColumn;
   if (flags.weightColumn !== undefined) options.weightColumn = flags.weightColumn;
@@ -173,6 +216,8 @@ export async function readResponsesFile(
         bar.update(bytes, `${rows.toLocaleString('en')} rows`);
       },
     });
+  } catch (error) {
+    throw encodingRefusal(ctx, file, error);
   } finally {
     bar.finish();
   }

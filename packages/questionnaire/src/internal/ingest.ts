@@ -45,6 +45,15 @@ import {
   type ScaleBuilder,
   type TextBuilder,
 } from './columns.js';
+import {
+  MAX_QUOTED_LINE_FEEDS,
+  headerBytes,
+  isSepRecord,
+  repeatsHeader,
+  runawayQuote,
+  sepLine,
+  tooManyLineFeeds,
+} from './csv-lines.js';
 
 /** What to do with a row that holds an invalid answer. */
 export type InvalidPolicy = 'reject-row' | 'drop-answer' | 'fail';
@@ -84,6 +93,13 @@ const BLANK = -3;
 
 /** A cell of a record, converted for the string path. */
 type CellValue = string | readonly string[];
+
+/** The index of the largest count, the first on a tie. */
+function mostFrequent(counts: readonly number[]): number {
+  let best = 0;
+  for (let k = 1; k < counts.length; k++) if (counts[k]! > counts[best]!) best = k;
+  return best;
+}
 
 /**
  * Describes an answer in an issue message without repeating free text: short
@@ -136,6 +152,8 @@ export class Ingest {
 
   // The column plan, by field position.
   private kinds = new Uint8Array(0);
+  /** The storage behind `kinds`, grown by doubling so that planning n columns is linear. */
+  private kindStore = new Uint8Array(0);
   private targets: (Builder | undefined)[] = [];
   private scales: (ScaleBuilder | undefined)[] = [];
   /** By field position: the scale column's array, kept current by grow(). */
@@ -184,6 +202,10 @@ export class Ingest {
   private work = new Uint8Array(1 << 16);
   private workLength = 0;
   private nextAttempt = 0;
+  /** The header record's bytes, to recognise a repeated header row. */
+  private header: Uint8Array | undefined;
+  /** Whether an Excel `sep=` line set the delimiter. */
+  private sepDelimiter = false;
 
   constructor(
     readonly questionnaire: Questionnaire,
@@ -231,9 +253,12 @@ export class Ingest {
     const grow = <T>(array: T[], value: T): void => {
       array[j] = value;
     };
-    const kinds = new Uint8Array(Math.max(this.kinds.length, j + 1));
-    kinds.set(this.kinds);
-    this.kinds = kinds;
+    if (j >= this.kindStore.length) {
+      const store = new Uint8Array(Math.max(16, this.kindStore.length * 2, j + 1));
+      store.set(this.kindStore);
+      this.kindStore = store;
+    }
+    if (j >= this.kinds.length) this.kinds = this.kindStore.subarray(0, j + 1);
     grow(this.targets, undefined);
     grow(this.scales, undefined);
     grow(this.scaleValues, undefined);
@@ -435,6 +460,34 @@ export class Ingest {
     this.badColumns.push(j);
   }
 
+  /**
+   * Ends a CSV record that is not a clean row: a repeat of the header row
+   * or of the `sep=` line (two exports joined) is skipped and reported, not
+   * read; anything else is
+   * settled as a row. A header row never passes as a clean row, as its
+   * cells are no answers (unless every column is ignored or an id).
+   */
+  private endRecord(fields: number, buf: Uint8Array, s: number, e: number): void {
+    const header = this.header;
+    if (
+      header === undefined ||
+      !(repeatsHeader(header, buf, s, e) || isSepRecord(buf, s, e, this.delimiter))
+    ) {
+      this.endRow(fields);
+      return;
+    }
+    this.rowNumber++;
+    this.issue({
+      code: 'repeated-header',
+      message:
+        'the row repeats the header or the sep= line (two exports joined?); it is skipped and not counted as read',
+      row: this.rowNumber,
+    });
+    this.clearSlot();
+    if (this.ids !== undefined && this.ids.length > this.size) this.ids.length = this.size;
+    this.beginRow();
+  }
+
   private endRow(fields: number): void {
     this.settleRow(fields);
     this.beginRow();
@@ -521,6 +574,11 @@ export class Ingest {
     const rows = new Uint32Array(capacity);
     rows.set(this.sourceRows);
     this.sourceRows = rows;
+  }
+
+  /** The refusal of a quote opening field `j` of the current row that does not close. */
+  private runaway(j: number): EduQualityError {
+    return runawayQuote(this.rowNumber + 1, j + 1, this.fieldNames[j] ?? '');
   }
 
   // ----------------------------------------------------------------- cells
@@ -901,6 +959,12 @@ export class Ingest {
     let s = 0;
     if (end < 3 && !final) return false;
     if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) s = 3;
+    const sep = sepLine(buf, s, end, final);
+    if (sep === null) {
+      this.nextAttempt = end + 1;
+      return false;
+    }
+    if (sep !== undefined) s = this.useSepLine(sep.delimiter, sep.next);
     let blank = 0;
     while (s < end && (buf[s] === LF || buf[s] === CR)) {
       if (buf[s] === LF || buf[s + 1] !== LF) blank++;
@@ -910,10 +974,17 @@ export class Ingest {
     const counts = [0, 0, 0, 0];
     let quoted = false;
     let lineEnd = -1;
+    let opened = -1;
+    let lineFeeds = 0;
     for (let i = s; i < end; i++) {
       const c = buf[i]!;
-      if (c === QUOTE) quoted = !quoted;
-      else if (!quoted) {
+      if (c === QUOTE) {
+        quoted = !quoted;
+        opened = i;
+        lineFeeds = 0;
+      } else if (quoted) {
+        if (c === LF && ++lineFeeds > MAX_QUOTED_LINE_FEEDS) this.headerRunaway(counts, blank);
+      } else {
         if (c === LF || c === CR) {
           lineEnd = i;
           break;
@@ -922,6 +993,7 @@ export class Ingest {
         if (k >= 0) counts[k]!++;
       }
     }
+    if (quoted && final && opened >= 0) this.headerRunaway(counts, blank);
     if (lineEnd < 0 && !final) {
       this.nextAttempt = end * 2;
       return false;
@@ -934,10 +1006,8 @@ export class Ingest {
       this.workLength = 0;
       return true;
     }
-    if (this.settings.delimiter === undefined) {
-      let best = 0;
-      for (let k = 1; k < 4; k++) if (counts[k]! > counts[best]!) best = k;
-      this.delimiter = DELIMITERS[best]!.charCodeAt(0);
+    if (this.settings.delimiter === undefined && !this.sepDelimiter) {
+      this.delimiter = DELIMITERS[mostFrequent(counts)]!.charCodeAt(0);
     }
     this.rowNumber = blank;
     const names: (string | undefined)[] = [];
@@ -945,11 +1015,52 @@ export class Ingest {
       names[j] = decodeCell(buf, bs, be, escaped);
     });
     if (next < 0) return false;
+    this.header = headerBytes(buf, s, next);
     this.setHeader(names);
     this.rowNumber++;
     this.compact(next);
     this.nextAttempt = 0;
     return true;
+  }
+
+  /**
+   * Takes the delimiter of an Excel `sep=` first line (not a row: Excel
+   * hides it); returns the offset after the line.
+   */
+  private useSepLine(delimiter: number, next: number): number {
+    const named = String.fromCharCode(delimiter);
+    const shown = named === '\t' ? 'tab' : named;
+    if (!(DELIMITERS as readonly string[]).includes(named)) {
+      throw new EduQualityError(
+        'invalid-input',
+        `readResponses: the first line sep=${safeField(named)} names a delimiter other than , ; tab |`,
+        {
+          issues: [
+            { code: 'invalid-delimiter', message: 'the sep= line names an unsupported delimiter' },
+          ],
+        },
+      );
+    }
+    const given = this.settings.delimiter;
+    if (given !== undefined && given !== named) {
+      throw new EduQualityError(
+        'invalid-argument',
+        `readResponses: options.delimiter is ${given === '\t' ? 'tab' : given}, but the file's first line sep=${shown} names ${shown}; leave the option out or make them agree`,
+      );
+    }
+    this.delimiter = delimiter;
+    this.sepDelimiter = true;
+    return next;
+  }
+
+  /** Refuses a header whose quoted cell runs away; the column is a best guess before the delimiter is known. */
+  private headerRunaway(counts: readonly number[], blank: number): never {
+    const given = this.settings.delimiter;
+    const k =
+      this.sepDelimiter || given !== undefined
+        ? DELIMITERS.findIndex((x) => x.charCodeAt(0) === this.delimiter)
+        : mostFrequent(counts);
+    throw runawayQuote(blank + 1, counts[k]! + 1, '');
   }
 
   /**
@@ -1074,6 +1185,7 @@ export class Ingest {
             escaped = true;
             q += 2;
           }
+          if (tooManyLineFeeds(buf, open, q)) throw this.runaway(j);
           i = q + 1;
           c = buf[i]!;
           if (c !== d && c !== LF && c !== CR) {
@@ -1224,7 +1336,7 @@ export class Ingest {
         this.read++;
         this.sourceRows[slot] = ++this.rowNumber;
         if (++this.size === this.capacity) this.grow();
-      } else this.endRow(j);
+      } else this.endRecord(j, buf, recordStart, i);
     }
     return i;
   }
@@ -1278,19 +1390,10 @@ export class Ingest {
             break;
           }
           if (close < 0) {
-            if (!final) return recordStart;
-            this.rowIssues.push({
-              code: 'unbalanced-quote',
-              message: 'a quoted cell is not closed before the end of the input',
-              row: this.rowNumber + 1,
-              column: j + 1,
-              field: this.fieldNames[j] ?? '',
-            });
-            this.badColumns.push(j);
-            i = end;
-            j++;
-            break;
+            if (!final && !tooManyLineFeeds(buf, open, end)) return recordStart;
+            throw this.runaway(j);
           }
+          if (tooManyLineFeeds(buf, open, close)) throw this.runaway(j);
           i = close + 1;
           if (i < end && (c = buf[i]!) !== d && c !== LF && c !== CR) {
             while (i < end && (c = buf[i]!) !== d && c !== LF && c !== CR) i++;
@@ -1355,7 +1458,7 @@ export class Ingest {
         this.read++;
         this.sourceRows[slot] = ++this.rowNumber;
         if (++this.size === this.capacity) this.grow();
-      } else this.endRow(j);
+      } else this.endRecord(j, buf, recordStart, i);
     }
     return i;
   }

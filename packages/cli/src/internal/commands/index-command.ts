@@ -55,6 +55,7 @@ export const indexCommand: Command = {
       file,
       ingestOptions('index', {
         delimiter: str(parsed, 'delimiter'),
+        encoding: str(parsed, 'encoding'),
         idColumn: str(parsed, 'id-column'),
         weightColumn: str(parsed, 'weight-column'),
         onInvalid: str(parsed, 'on-invalid'),

@@ -7,6 +7,12 @@ export const INGEST_OPTIONS: Readonly<Record<string, OptionSpec>> = {
     value: 'CHAR',
     description: 'the CSV delimiter: , ; tab | (default: detected from the header)',
   },
+  encoding: {
+    type: 'string',
+    value: 'NAME',
+    description:
+      'the encoding of a CSV export: utf-8 (default; UTF-16 with a byte order mark is recognised), windows-1257, windows-1251, koi8-r, utf-16le or utf-16be',
+  },
   'id-column': {
     type: 'string',
     value: 'NAME',

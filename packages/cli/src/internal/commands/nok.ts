@@ -143,6 +143,7 @@ export const nokCommand: Command = {
     );
     const ingest = ingestOptions('nok', {
       delimiter: str(parsed, 'delimiter'),
+      encoding: str(parsed, 'encoding'),
       idColumn: str(parsed, 'id-column'),
       weightColumn: str(parsed, 'weight-column'),
       onInvalid: str(parsed, 'on-invalid'),
@@ -157,6 +158,16 @@ export const nokCommand: Command = {
       set = read;
       responses = read;
     } else {
+      if (ingest.encoding !== undefined && ingest.encoding !== 'utf-8') {
+        // The NOK counter reads UTF-8 bytes only.
+        throw new CliError(
+          2,
+          `--encoding ${ingest.encoding} is not supported for a NOK CSV export`,
+          {
+            hint: 'Save the export as "CSV UTF-8 (Comma delimited)", or read it with `edu-quality index`.',
+          },
+        );
+      }
       const counted = await countNokCsvFile(questionnaire, ctx.path(responsesFile), {
         ...(ingest.delimiter === undefined ? {} : { delimiter: ingest.delimiter }),
         ...(ingest.onInvalid === undefined ? {} : { onInvalid: ingest.onInvalid }),

@@ -111,6 +111,7 @@ export const reportCommand: Command = {
     const byGiven = list(parsed, 'by').length > 0;
     const ingest = ingestOptions('report', {
       delimiter: str(parsed, 'delimiter'),
+      encoding: str(parsed, 'encoding'),
       idColumn: str(parsed, 'id-column'),
       weightColumn: str(parsed, 'weight-column'),
       onInvalid: str(parsed, 'on-invalid'),

@@ -38,6 +38,7 @@ export const validateCommand: Command = {
     const responsesFile = str(parsed, 'responses');
     const options = ingestOptions('validate', {
       delimiter: str(parsed, 'delimiter'),
+      encoding: str(parsed, 'encoding'),
       idColumn: str(parsed, 'id-column'),
       weightColumn: str(parsed, 'weight-column'),
       onInvalid: str(parsed, 'on-invalid'),
