@@ -38,7 +38,7 @@ describe('renderXlsx', () => {
     });
   });
 
-  it('stores formula-like text as string cells, never as formulas', async () => {
+  it('stores formula-like text as string cells with a leading apostrophe, never as formulas', async () => {
     const hostile = buildReport({
       questionnaire,
       responses: hostileResponses(),
@@ -65,7 +65,7 @@ describe('renderXlsx', () => {
       names.push(cell.value);
     });
     expect(names).toEqual(
-      expect.arrayContaining(['=HYPERLINK("http://evil.example","x")', '@SUM(1)', '+1', '-1']),
+      expect.arrayContaining([`'=HYPERLINK("http://evil.example","x")`, "'@SUM(1)", "'+1", "'-1"]),
     );
     expect(HOSTILE.length).toBeGreaterThan(0);
   });

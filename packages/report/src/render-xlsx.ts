@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { neutraliseText } from './internal/neutralise.js';
 import { message } from './internal/messages.js';
 import type { ReportDocument, ValueFormat } from './report-document.js';
 import { reportTables } from './report-tables.js';
@@ -41,9 +42,10 @@ function sheetName(id: string, taken: Set<string>): string {
  * an Excel number format matching the report (`0.0`, `0.0%` …); missing
  * numbers are empty cells; suppressed cells hold the suppression text.
  * Every text cell — respondent text, institution names, labels — is stored
- * as a string cell, never as a formula, so a text starting with `= + - @`
- * is shown as written and is not evaluated (unlike CSV, no apostrophe is
- * added: the cell type already makes it text).
+ * as a string cell, never as a formula, and a text starting with
+ * `= + - @`, a tab or a carriage return gets a leading apostrophe, as in
+ * the CSV tables: a string cell is not evaluated where it is, but it turns
+ * into a live formula when someone edits the cell or saves the sheet as CSV.
  *
  * @param report - a report document
  * @param options - which tables
@@ -74,12 +76,12 @@ export async function renderXlsx(
     if (wanted !== undefined && !wanted.has(table.id)) continue;
     const sheet = book.addWorksheet(sheetName(table.id, taken));
     const caption = sheet.getCell(1, 1);
-    caption.value = table.caption;
+    caption.value = neutraliseText(table.caption);
     caption.font = { bold: true, size: 12 };
     const header = sheet.getRow(3);
     table.columns.forEach((c, i) => {
       const cell = header.getCell(i + 1);
-      cell.value = c.label;
+      cell.value = neutraliseText(c.label);
       cell.font = { bold: true };
       if (c.numeric) cell.alignment = { horizontal: 'right' };
     });
@@ -96,7 +98,7 @@ export async function renderXlsx(
         } else {
           // A plain string value is written as a string cell: exceljs writes a
           // formula only for a { formula } value.
-          cell.value = c.text;
+          cell.value = neutraliseText(c.text);
           if (c.kind === 'suppressed') cell.font = { italic: true };
         }
       });
