@@ -1,6 +1,7 @@
 import { EduQualityError } from '@edu-quality/core';
 import {
   breakdown,
+  protectedBreakdowns,
   compareWaves,
   importancePerformance,
   marginOfError,
@@ -95,8 +96,13 @@ describe('buildReport: golden test on the seeded demo data', () => {
     }
   });
 
-  it('ranks institutions as breakdown does, with the same suppression', () => {
-    const direct = breakdown(responses, { by: 'institution', minGroupSize: 45 });
+  it('ranks institutions as protectedBreakdowns does over its institution and group tables', () => {
+    // The report publishes the institution and group tables beside one total,
+    // so their suppression is one joint pattern.
+    const direct = protectedBreakdowns(responses, {
+      tables: [['institution'], ['group']],
+      minGroupSize: 45,
+    }).tables[0]!;
     if (report.kind !== 'satisfaction') throw new Error('kind');
     expect(report.results.institutions).toEqual(direct);
     const table = reportTables(report).find((t) => t.id === 'institutions')!;
@@ -111,6 +117,7 @@ describe('buildReport: golden test on the seeded demo data', () => {
     const why = {
       'below-minimum': 'suppressed (n < 45)',
       complementary: 'suppressed to protect a smaller group',
+      'linked-table': 'suppressed to protect a smaller group of another table',
       'no-answers': 'suppressed (no answers to the index items)',
     };
     direct.groups.forEach((g, k) => {

@@ -1,11 +1,11 @@
 import { EduQualityError, localize } from '@edu-quality/core';
 import {
-  breakdown,
   compareWaves,
   cronbachAlpha,
   importancePerformance,
   marginOfError,
   netPromoterScore,
+  protectedBreakdowns,
   satisfactionIndex,
   type BreakdownResult,
   type CompareWavesResult,
@@ -274,30 +274,31 @@ export function buildReport(input: BuildReportInput): ReportDocument {
   if (index.n < minGroupSize) return withheldReport(locale, minGroupSize, options);
   const items = responses.items;
 
-  const breakdownBy = (field: string | undefined): BreakdownResult | undefined =>
-    field === undefined
-      ? undefined
-      : tryResult(() =>
-          breakdown(responses, {
-            by: field,
+  // The tables the report publishes, and the total beside them, under one
+  // suppression pattern: no hidden group can be recovered by subtracting one
+  // table's published cells from another's.
+  const ownBreakdowns = (fields: readonly (string | undefined)[]): readonly BreakdownResult[] => {
+    const tables = [...new Set(fields.filter((f): f is string => f !== undefined))].map((f) => [f]);
+    if (tables.length === 0) return [];
+    return (
+      tryResult(
+        () =>
+          protectedBreakdowns(responses, {
+            tables,
             minGroupSize,
             weights: weighting,
             level,
             interval: options.interval === 'delta-z' ? 'delta-z' : 'delta-t',
-          }),
-        );
+          }).tables,
+      ) ?? []
+    );
+  };
   const institutionField = segmentField(responses, options.institutionField, 'institution');
   const groupField = segmentField(responses, options.groupField, 'group');
-  const givenBreakdowns = given?.breakdowns;
-  const institutions =
-    givenBreakdowns === undefined
-      ? breakdownBy(institutionField)
-      : givenBreakdowns.find((b) => isSame(b.by, institutionField));
-  const groups =
-    givenBreakdowns === undefined
-      ? breakdownBy(groupField)
-      : givenBreakdowns.find((b) => isSame(b.by, groupField));
-  const otherBreakdowns = (givenBreakdowns ?? []).filter((b) => b !== institutions && b !== groups);
+  const givenBreakdowns = given?.breakdowns ?? ownBreakdowns([institutionField, groupField]);
+  const institutions = givenBreakdowns.find((b) => isSame(b.by, institutionField));
+  const groups = givenBreakdowns.find((b) => isSame(b.by, groupField));
+  const otherBreakdowns = givenBreakdowns.filter((b) => b !== institutions && b !== groups);
 
   const importance = importanceOf(responses, index, items, level);
   let ipa: ImportancePerformanceResult | undefined;

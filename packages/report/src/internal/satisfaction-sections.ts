@@ -476,6 +476,8 @@ function suppressedText(ctx: SectionContext, reason: string, minGroupSize: numbe
       return sayPlain('suppressed', ctx.locale, { k: String(minGroupSize) });
     case 'complementary':
       return message('suppressedComplementary', ctx.locale);
+    case 'linked-table':
+      return message('suppressedLinkedTable', ctx.locale);
     case 'no-answers':
       return message('suppressedNoAnswers', ctx.locale);
     default:
