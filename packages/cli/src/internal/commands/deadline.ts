@@ -1,12 +1,14 @@
 import {
   dueDate,
   lt,
+  MAX_SPAN_DAYS,
   ru,
   type ClockPause,
   type DeadlineExtension,
   type DeadlineRule,
   type WorkingCalendar,
 } from '@edu-quality/calendar';
+import { EduQualityError } from '@edu-quality/core';
 import { CliError } from '../cli-error.js';
 import type { Command } from '../command.js';
 import { flag, list, num, positionals, str } from '../command.js';
@@ -83,17 +85,29 @@ export const deadlineCommand: Command = {
     });
     const extensions: DeadlineExtension[] = list(parsed, 'extend').map((e) => {
       const n = Number(e);
-      if (!Number.isInteger(n) || n < 1)
-        throw usage(`--extend must be a whole number of days ≥ 1, got ${e}`);
+      if (!Number.isInteger(n) || n < 1 || n > MAX_SPAN_DAYS)
+        throw usage(`--extend must be a whole number of days from 1 to ${MAX_SPAN_DAYS}, got ${e}`);
       return { amount: n, unit };
     });
     const rule: DeadlineRule = { amount, unit, countFrom };
     const timeZone = str(parsed, 'time-zone');
-    const result = dueDate(receivedAt, rule, calendar, {
-      ...(timeZone === undefined ? {} : { timeZone }),
-      ...(pauses.length > 0 ? { pauses } : {}),
-      ...(extensions.length > 0 ? { extensions } : {}),
-    });
+    let result: ReturnType<typeof dueDate>;
+    try {
+      result = dueDate(receivedAt, rule, calendar, {
+        ...(timeZone === undefined ? {} : { timeZone }),
+        ...(pauses.length > 0 ? { pauses } : {}),
+        ...(extensions.length > 0 ? { extensions } : {}),
+      });
+    } catch (error) {
+      // Days, extensions and pauses that together pass the bound are a usage error.
+      if (EduQualityError.isInstance(error) && error.code === 'out-of-range')
+        throw usage(error.message.replace(/^dueDate: /, ''));
+      throw error;
+    }
+    const warnings = result.unconfirmedYears.map(
+      (year) =>
+        `warning: the ${calendarName.toUpperCase()} calendar has no confirmed act for ${year}; its days are counted by the statutory rules alone, so the due date may change when the act is published`,
+    );
     const explain = flag(parsed, 'explain');
     ctx.json({
       ok: true,
@@ -104,11 +118,14 @@ export const deadlineCommand: Command = {
       dueBy: result.dueBy.toISOString(),
       timeZone: result.timeZone,
       steps: result.steps,
+      unconfirmedYears: result.unconfirmedYears,
+      warnings,
     });
     ctx.out(
       `Received ${result.receivedOn} (${result.timeZone}); ${amount} ${unit.replace('-', ' ')}${extensions.length > 0 ? ` + ${extensions.map((e) => e.amount).join(' + ')} extension` : ''} on the ${calendarName.toUpperCase()} calendar`,
     );
     ctx.out(`Due on ${result.dueOn} (by ${result.dueBy.toISOString()})`);
+    for (const warning of warnings) ctx.out(warning);
     if (explain) {
       for (const s of result.steps)
         ctx.out(
