@@ -1,4 +1,5 @@
 import {
+  checkKnownOptions,
   checkOptions,
   EduQualityError,
   type LocalizedText,
@@ -7,7 +8,6 @@ import {
 import { TZDate } from '@date-fns/tz';
 import { format, isValid } from 'date-fns';
 import { assertDeadlineRule, type DeadlineRule, type DeadlineUnit } from './deadline-rule.js';
-import { checkKnownOptions } from './internal/check-known-options.js';
 import { formatEpochDay, parseEpochDay } from './internal/epoch-day.js';
 import type { IsoDate } from './iso-date.js';
 import { MAX_SPAN_DAYS } from './max-span-days.js';

@@ -1,4 +1,5 @@
 import {
+  checkKnownOptions,
   checkOptions,
   EduQualityError,
   isSafeKey,
@@ -13,7 +14,6 @@ import type {
   YearTable,
 } from './calendar-definition.js';
 import { easterSunday } from './easter-sunday.js';
-import { checkKnownOptions } from './internal/check-known-options.js';
 import {
   epochDayOf,
   formatEpochDay,
