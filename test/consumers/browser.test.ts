@@ -82,6 +82,7 @@ describe('in a browser', () => {
         suppressed: breakdown(responses, { by: 'institution' }).groups.filter((g) => g.suppressed)
           .length,
         nps: netPromoterScore(recommend).score,
+        redacted: 'tel. [removed] 15.10.2026, [removed]',
       });
     } finally {
       await browser.close();

@@ -128,6 +128,13 @@ export interface CalendarDefinition {
   readonly shortDayBeforeHoliday?: boolean;
   /** The yearly acts, keyed by the year as four digits. */
   readonly years?: Readonly<Record<string, YearTable>>;
+  /**
+   * When `true`, every year needs an act of its own (Russia's yearly decree
+   * on the transfer of days off): a year without a table in `years`, like one
+   * whose table is not `confirmed`, is counted by the statutory rules alone and
+   * reported as unconfirmed (see `WorkingCalendar.isYearConfirmed`).
+   */
+  readonly actsYearly?: boolean;
   /** Local closures: dates on which the institution does not work. */
   readonly closures?: readonly DayChange[];
   /** Local extra working days: dates on which the institution works although they are days off. */

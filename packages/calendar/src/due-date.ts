@@ -1,9 +1,16 @@
-import { EduQualityError, type LocalizedText } from '@edu-quality/core';
+import {
+  checkKnownOptions,
+  checkOptions,
+  EduQualityError,
+  type LocalizedText,
+  type OptionShape,
+} from '@edu-quality/core';
 import { TZDate } from '@date-fns/tz';
 import { format, isValid } from 'date-fns';
 import { assertDeadlineRule, type DeadlineRule, type DeadlineUnit } from './deadline-rule.js';
 import { formatEpochDay, parseEpochDay } from './internal/epoch-day.js';
 import type { IsoDate } from './iso-date.js';
+import { MAX_SPAN_DAYS } from './max-span-days.js';
 import type { DayKind, WorkingCalendar } from './working-calendar.js';
 
 /** A period in which the clock of a deadline stops, for example while the applicant clarifies the request. */
@@ -45,8 +52,12 @@ export interface DueDateOptions {
  * - `paused`: a day inside a clock pause.
  * - `moved`: the deadline moved off a day off to the next working day.
  * - `extended`: an extension starts here.
+ * - `unconfirmed-year`: the count enters a year whose acts are not confirmed
+ *   (see `WorkingCalendar.isYearConfirmed`); its days follow the statutory
+ *   rules alone, so the due date may change when the act is published.
  */
-export type DueDateStepKind = 'received' | 'counted' | 'skipped' | 'paused' | 'moved' | 'extended';
+export type DueDateStepKind =
+  'received' | 'counted' | 'skipped' | 'paused' | 'moved' | 'extended' | 'unconfirmed-year';
 
 /** One step of the explanation returned by {@link dueDate}. */
 export interface DueDateStep {
@@ -74,6 +85,13 @@ export interface DueDateResult {
   readonly timeZone: string;
   /** Every day the count looked at, in order, with what it did. */
   readonly steps: readonly DueDateStep[];
+  /**
+   * The years the count went through whose acts are not confirmed (for `ru`,
+   * 2027 and later as released): the due date follows the statutory rules
+   * there and may move when the act is published. Empty when every year is
+   * confirmed.
+   */
+  readonly unconfirmedYears: readonly number[];
 }
 
 const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/;
@@ -97,6 +115,97 @@ function badInstant(receivedAt: unknown): EduQualityError {
     'invalid-argument',
     `dueDate: receivedAt must be a valid Date, an ISO instant with an offset, or a local YYYY-MM-DD[THH:mm], got ${JSON.stringify(receivedAt)}`,
   );
+}
+
+const RULE_SHAPE = {
+  amount: { type: 'number' },
+  unit: { type: 'literal', values: ['working-days', 'calendar-days'] },
+  countFrom: { type: 'literal', values: ['receipt', 'next-day'] },
+  moveOffNonWorkingDay: { type: 'boolean' },
+} as const satisfies OptionShape;
+// pauses and extensions are checked entry by entry by checkedPauses and checkedExtensions.
+const OPTIONS_SHAPE = { timeZone: { type: 'string' } } as const satisfies OptionShape;
+const PAUSE_SHAPE = {
+  from: { type: 'string' },
+  to: { type: 'string' },
+  reason: { type: 'record', value: { type: 'string' } },
+} as const satisfies OptionShape;
+const EXTENSION_SHAPE = {
+  amount: { type: 'number' },
+  unit: { type: 'literal', values: ['working-days', 'calendar-days'] },
+  reason: { type: 'record', value: { type: 'string' } },
+} as const satisfies OptionShape;
+
+function outOfRange(path: string, what: string): EduQualityError {
+  return new EduQualityError(
+    'out-of-range',
+    `dueDate: ${path}: ${what}; a due date may lie at most ${MAX_SPAN_DAYS} days (MAX_SPAN_DAYS) after receipt`,
+  );
+}
+
+function listOf(value: unknown, path: string): readonly unknown[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) {
+    throw new EduQualityError('invalid-argument', `dueDate: ${path} must be an array`, {
+      issues: [{ code: 'invalid-option', path: path.split('.'), message: 'must be an array' }],
+    });
+  }
+  return value;
+}
+
+/** The pauses as epoch-day intervals, each checked. */
+function checkedPauses(pauses: unknown): (readonly [number, number])[] {
+  return listOf(pauses, 'options.pauses').map((pause, i) => {
+    const path = `options.pauses[${i}]`;
+    checkOptions('dueDate', pause, PAUSE_SHAPE, path);
+    const { from: a, to: b } = (pause ?? {}) as Partial<ClockPause>;
+    const from = parseEpochDay(a ?? '');
+    const to = parseEpochDay(b ?? '');
+    if (from === undefined || to === undefined || to < from) {
+      throw new EduQualityError(
+        'invalid-argument',
+        `dueDate: ${path} needs real dates with from ≤ to, got ${JSON.stringify(pause)}`,
+      );
+    }
+    if (to - from >= MAX_SPAN_DAYS) throw outOfRange(path, `the pause lasts ${to - from + 1} days`);
+    return [from, to] as const;
+  });
+}
+
+function checkedExtensions(extensions: unknown): DeadlineExtension[] {
+  return listOf(extensions, 'options.extensions').map((extension, i) => {
+    const path = `options.extensions[${i}]`;
+    checkOptions('dueDate', extension, EXTENSION_SHAPE, path);
+    assertDeadlineRule(extension as DeadlineExtension, `dueDate: ${path}`);
+    return extension as DeadlineExtension;
+  });
+}
+
+/** `steps` with a note where the count enters each year whose acts are not confirmed. */
+function withUnconfirmedYears(
+  steps: readonly DueDateStep[],
+  calendar: WorkingCalendar,
+): { steps: DueDateStep[]; years: number[] } {
+  const out: DueDateStep[] = [];
+  const years: number[] = [];
+  const seen = new Set<number>();
+  for (const step of steps) {
+    const year = Number(step.date.slice(0, 4));
+    if (!seen.has(year)) {
+      seen.add(year);
+      if (!calendar.isYearConfirmed(year)) {
+        years.push(year);
+        out.push({
+          date: step.date,
+          kind: 'unconfirmed-year',
+          dayKind: step.dayKind,
+          note: `calendar ${calendar.id} has no confirmed act for ${year}: its days are counted by the statutory rules alone, and the due date may change when the act is published`,
+        });
+      }
+    }
+    out.push(step);
+  }
+  return { steps: out, years: years.sort((x, y) => x - y) };
 }
 
 function endOfLocalDay(date: IsoDate, timeZone: string): Date {
@@ -125,6 +234,12 @@ function endOfLocalDay(date: IsoDate, timeZone: string): Date {
  * 4. Each extension counts on from the day after the current due date, in its
  *    own unit, with the same pauses, and moves off days off the same way.
  *
+ * 5. A year whose acts are not confirmed (`WorkingCalendar.isYearConfirmed`:
+ *    for `ru`, 2027 and the years without a decree table) is counted by the
+ *    statutory rules alone; the result lists it in `unconfirmedYears` and the
+ *    steps say so where the count enters it (`unconfirmed-year`).
+ *
+ * The due date lies at most {@link MAX_SPAN_DAYS} days after receipt.
  * The function is pure: it reads no clock.
  *
  * @param receivedAt - when the request was received: a `Date`, an ISO instant with an offset, or a local date/time
@@ -132,7 +247,8 @@ function endOfLocalDay(date: IsoDate, timeZone: string): Date {
  * @param calendar - the working calendar of the institution
  * @param options - time zone, pauses and extensions
  * @returns the due date, the instant it ends, and the steps counted
- * @throws {@link @edu-quality/core!EduQualityError} with code `invalid-argument` for an invalid instant, rule, pause or extension
+ * @throws {@link @edu-quality/core!EduQualityError} with code `invalid-argument` for an invalid instant, rule, pause or extension, or an unknown key in the rule, the options, a pause or an extension (named with its path: `options.pause`, `rule.countfrom`)
+ * @throws {@link @edu-quality/core!EduQualityError} with code `out-of-range` when the rule and its extensions add up to more than {@link MAX_SPAN_DAYS} days, a pause is longer, or pauses and days off carry the count further than that after receipt
  *
  * @example
  * ```ts
@@ -152,26 +268,25 @@ export function dueDate(
   calendar: WorkingCalendar,
   options: DueDateOptions = {},
 ): DueDateResult {
+  checkOptions('dueDate', rule, RULE_SHAPE, 'rule');
   assertDeadlineRule(rule, 'dueDate');
+  checkKnownOptions('dueDate', options, OPTIONS_SHAPE, ['pauses', 'extensions']);
   const timeZone = options.timeZone ?? calendar.timeZone;
   try {
     new Intl.DateTimeFormat('en', { timeZone });
   } catch {
     throw new EduQualityError('invalid-argument', `dueDate: ${timeZone} is not an IANA time zone`);
   }
-  const paused = new Set<number>();
-  for (const pause of options.pauses ?? []) {
-    const from = parseEpochDay(pause.from);
-    const to = parseEpochDay(pause.to);
-    if (from === undefined || to === undefined || to < from) {
-      throw new EduQualityError(
-        'invalid-argument',
-        `dueDate: a pause needs real dates with from ≤ to, got ${JSON.stringify(pause)}`,
-      );
-    }
-    for (let day = from; day <= to; day++) paused.add(day);
+  const pauses = checkedPauses(options.pauses);
+  const extensions = checkedExtensions(options.extensions);
+  const total = extensions.reduce((sum, e) => sum + e.amount, rule.amount);
+  if (total > MAX_SPAN_DAYS) {
+    throw outOfRange(
+      rule.amount > MAX_SPAN_DAYS ? 'rule.amount' : 'options.extensions',
+      `the deadline and its extensions add up to ${total} days`,
+    );
   }
-  for (const extension of options.extensions ?? []) assertDeadlineRule(extension, 'dueDate');
+  const paused = (day: number): boolean => pauses.some(([from, to]) => from <= day && day <= to);
 
   const receivedOn = localDate(receivedAt, timeZone);
   const steps: DueDateStep[] = [];
@@ -190,7 +305,13 @@ export function dueDate(
     for (;;) {
       const date = formatEpochDay(day);
       const info = calendar.dayInfo(date);
-      if (paused.has(day)) {
+      if (day - received > MAX_SPAN_DAYS) {
+        throw outOfRange(
+          'options.pauses',
+          `with the pauses and the days off of calendar ${calendar.id}, the count runs past ${formatEpochDay(received + MAX_SPAN_DAYS)}`,
+        );
+      }
+      if (paused(day)) {
         steps.push({ date, kind: 'paused', dayKind: info.kind, note: 'clock paused' });
       } else if (unit === 'working-days' && !info.working) {
         steps.push({
@@ -231,7 +352,7 @@ export function dueDate(
     rule.unit,
     rule.moveOffNonWorkingDay !== false,
   );
-  for (const extension of options.extensions ?? []) {
+  for (const extension of extensions) {
     steps.push({
       date: formatEpochDay(due),
       kind: 'extended',
@@ -241,5 +362,13 @@ export function dueDate(
     due = count(due + 1, extension.amount, extension.unit, true);
   }
   const dueOn = formatEpochDay(due);
-  return { receivedOn, dueOn, dueBy: endOfLocalDay(dueOn, timeZone), timeZone, steps };
+  const explained = withUnconfirmedYears(steps, calendar);
+  return {
+    receivedOn,
+    dueOn,
+    dueBy: endOfLocalDay(dueOn, timeZone),
+    timeZone,
+    steps: explained.steps,
+    unconfirmedYears: explained.years,
+  };
 }

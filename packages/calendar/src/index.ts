@@ -29,6 +29,7 @@ export { assertDeadlineRule } from './deadline-rule.js';
 export type { DeadlineRule, DeadlineStart, DeadlineUnit } from './deadline-rule.js';
 export { describeDeadlineRule } from './describe-deadline-rule.js';
 export { dueDate } from './due-date.js';
+export { MAX_SPAN_DAYS } from './max-span-days.js';
 export type {
   ClockPause,
   DeadlineExtension,

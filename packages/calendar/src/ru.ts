@@ -159,6 +159,7 @@ export const RU_CALENDAR: CalendarDefinition = {
   weekendSubstitution: true,
   shortDayBeforeHoliday: true,
   years: RU_DECREE_TABLES,
+  actsYearly: true,
 };
 
 /**

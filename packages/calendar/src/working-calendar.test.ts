@@ -1,6 +1,7 @@
 import { EduQualityError } from '@edu-quality/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { MAX_SPAN_DAYS } from './max-span-days.js';
 import type { CalendarDefinition } from './calendar-definition.js';
 import { lt } from './lt.js';
 import { ru } from './ru.js';
@@ -41,8 +42,9 @@ describe('WorkingCalendar arithmetic', () => {
 });
 
 describe('addWorkingDays and workingDaysBetween are inverse (property)', () => {
+  // Thirteen years: at most about 3,230 working days apart, within MAX_SPAN_DAYS.
   const dates = fc
-    .integer({ min: Date.UTC(2014, 0, 1) / 86_400_000, max: Date.UTC(2028, 11, 31) / 86_400_000 })
+    .integer({ min: Date.UTC(2016, 0, 1) / 86_400_000, max: Date.UTC(2028, 11, 31) / 86_400_000 })
     .map((d) => new Date(d * 86_400_000).toISOString().slice(0, 10));
   for (const calendar of [lt, ru]) {
     it(`${calendar.id}: between(d, add(d, n)) = n for working d and any n`, () => {
@@ -147,5 +149,32 @@ describe('custom calendars', () => {
     expect(cal.isWorkingDay('2026-01-04')).toBe(true); // a Sunday
     expect(cal.isWorkingDay('2026-01-02')).toBe(false); // a Friday
     expect(cal.dayInfo('2026-03-09').kind).toBe('holiday'); // Mondays of March 2026: 2, 9
+  });
+});
+
+describe('bounds, confirmed years and options', () => {
+  it('refuses at once to add more than MAX_SPAN_DAYS working days', () => {
+    const started = performance.now();
+    expect(() => lt.addWorkingDays('2026-03-02', 99_999_999)).toThrow(
+      expect.objectContaining({ code: 'out-of-range', message: expect.stringMatching(/amount/) }),
+    );
+    expect(() => lt.addWorkingDays('2026-03-02', -(MAX_SPAN_DAYS + 1))).toThrow(/out|±3660/);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+  it('tells which years have confirmed acts', () => {
+    // RU_DECREE_TABLES: 2027 is unconfirmed; 2028 has no table, and ru needs one each year.
+    expect([2026, 2027, 2028].map((y) => ru.isYearConfirmed(y))).toEqual([true, false, false]);
+    expect(lt.isYearConfirmed(2028)).toBe(true);
+    expect(() => ru.isYearConfirmed(2026.5)).toThrow(/isYearConfirmed/);
+  });
+  it('names an unknown option key', () => {
+    // @ts-expect-error: a misspelt option
+    expect(() => lt.nextWorkingDay('2026-03-02', { inclusiv: true })).toThrow(
+      /nextWorkingDay: options\.inclusiv is not an option/,
+    );
+    // @ts-expect-error: a misspelt override
+    expect(() => lt.with({ closure: [{ date: '2026-03-02' }] })).toThrow(
+      /with: overrides\.closure is not an option/,
+    );
   });
 });

@@ -1,4 +1,12 @@
-import { EduQualityError, isSafeKey, type Issue, type LocalizedText } from '@edu-quality/core';
+import {
+  checkKnownOptions,
+  checkOptions,
+  EduQualityError,
+  isSafeKey,
+  type Issue,
+  type LocalizedText,
+  type OptionShape,
+} from '@edu-quality/core';
 import type {
   CalendarDefinition,
   CalendarOverrides,
@@ -14,6 +22,7 @@ import {
   yearOf,
 } from './internal/epoch-day.js';
 import type { IsoDate } from './iso-date.js';
+import { MAX_SPAN_DAYS } from './max-span-days.js';
 
 /**
  * Why a day is working or not.
@@ -73,6 +82,12 @@ interface YearDays {
   readonly short: ReadonlySet<number>;
 }
 
+const OVERRIDES_SHAPE = {
+  id: { type: 'string' },
+  name: { type: 'record', value: { type: 'string' } },
+  timeZone: { type: 'string' },
+} as const satisfies OptionShape;
+const LIST_OVERRIDES = ['holidays', 'years', 'closures', 'extraWorkingDays'];
 const DEFAULT_WEEKEND: readonly number[] = [6, 7];
 const YEAR_KEY = /^\d{4}$/;
 const MIN_YEAR = 1583;
@@ -80,6 +95,15 @@ const MAX_YEAR = 9999;
 // A search for a working day gives up after this many consecutive days off: a
 // calendar with closures covering years is almost certainly a data error.
 const MAX_RUN_OF_DAYS_OFF = 3660;
+
+function checkYear(year: number, fn: string): void {
+  if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) {
+    throw new EduQualityError(
+      'invalid-argument',
+      `${fn}: year must be an integer from ${MIN_YEAR} to ${MAX_YEAR}, got ${String(year)}`,
+    );
+  }
+}
 
 function checkDefinition(definition: CalendarDefinition): Issue[] {
   const issues: Issue[] = [];
@@ -244,7 +268,7 @@ export class WorkingCalendar {
    *
    * @param overrides - the changes; lists are appended, year tables replace those of the same year
    * @returns a new calendar; this one is unchanged
-   * @throws {@link @edu-quality/core!EduQualityError} with code `invalid-input` when a change is malformed
+   * @throws {@link @edu-quality/core!EduQualityError} with code `invalid-input` when a change is malformed, `invalid-argument` naming an unknown key (`overrides.closure`)
    *
    * @example
    * ```ts
@@ -257,6 +281,8 @@ export class WorkingCalendar {
    * ```
    */
   with(overrides: CalendarOverrides): WorkingCalendar {
+    // The lists and year tables are checked by the constructor, with their paths.
+    checkKnownOptions('with', overrides, OVERRIDES_SHAPE, LIST_OVERRIDES, 'overrides');
     const base = this.definition;
     const definition: CalendarDefinition = {
       ...base,
@@ -345,7 +371,7 @@ export class WorkingCalendar {
    * @param date - the date
    * @param options - whether the date itself may be returned
    * @returns the next working day
-   * @throws {@link @edu-quality/core!EduQualityError} with code `invalid-argument` for a malformed date, or when no working day follows within ten years
+   * @throws {@link @edu-quality/core!EduQualityError} with code `invalid-argument` for a malformed date, an unknown option key, or when no working day follows within ten years
    *
    * @example
    * ```ts
@@ -354,6 +380,7 @@ export class WorkingCalendar {
    * ```
    */
   nextWorkingDay(date: IsoDate, options: NextWorkingDayOptions = {}): IsoDate {
+    checkOptions('nextWorkingDay', options, { inclusive: { type: 'boolean' } });
     let day = this.#parse(date, 'nextWorkingDay');
     if (options.inclusive === true && this.#working(day)) return formatEpochDay(day);
     day = this.#step(day, 1, 'nextWorkingDay');
@@ -373,7 +400,7 @@ export class WorkingCalendar {
    * @param date - the starting date
    * @param amount - a whole number of working days
    * @returns the resulting date, always a working day when `amount ≠ 0`
-   * @throws {@link @edu-quality/core!EduQualityError} with code `invalid-argument` for a malformed date or a non-integer amount
+   * @throws {@link @edu-quality/core!EduQualityError} with code `invalid-argument` for a malformed date or a non-integer amount, `out-of-range` beyond ±{@link MAX_SPAN_DAYS}
    *
    * @example
    * ```ts
@@ -387,6 +414,12 @@ export class WorkingCalendar {
       throw new EduQualityError(
         'invalid-argument',
         `addWorkingDays: amount must be an integer, got ${String(amount)}`,
+      );
+    }
+    if (Math.abs(amount) > MAX_SPAN_DAYS) {
+      throw new EduQualityError(
+        'out-of-range',
+        `addWorkingDays: amount must be within ±${MAX_SPAN_DAYS} working days (MAX_SPAN_DAYS), got ${String(amount)}`,
       );
     }
     const direction = amount < 0 ? -1 : 1;
@@ -441,14 +474,34 @@ export class WorkingCalendar {
    * ```
    */
   specialDays(year: number): readonly DayInfo[] {
-    if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) {
-      throw new EduQualityError(
-        'invalid-argument',
-        `specialDays: year must be an integer from ${MIN_YEAR} to ${MAX_YEAR}, got ${String(year)}`,
-      );
-    }
+    checkYear(year, 'specialDays');
     const days = [...this.#year(year).specials.keys()].sort((x, y) => x - y);
     return days.map((day) => this.#info(day));
+  }
+
+  /**
+   * Tells whether the calendar's acts for a year are confirmed: `false` when
+   * the year's table says `confirmed: false`, or when the calendar needs a
+   * yearly act (`actsYearly`, as `ru` does) and has none for the year. Days of
+   * such a year follow the statutory rules alone and may change when the act
+   * is published.
+   *
+   * @param year - the year
+   * @returns `true` when nothing pending can change the year's working days
+   * @throws {@link @edu-quality/core!EduQualityError} with code `invalid-argument` for a year outside 1583–9999
+   *
+   * @example
+   * ```ts
+   * ru.isYearConfirmed(2026); // => true
+   * ru.isYearConfirmed(2027); // => false
+   * lt.isYearConfirmed(2027); // => true
+   * ```
+   */
+  isYearConfirmed(year: number): boolean {
+    checkYear(year, 'isYearConfirmed');
+    const table = this.definition.years?.[String(year)];
+    if (table !== undefined) return table.confirmed;
+    return this.definition.actsYearly !== true;
   }
 
   #parse(date: IsoDate, fn: string): number {

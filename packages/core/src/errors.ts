@@ -9,6 +9,8 @@ import type { Issue } from './issue.js';
  * - `insufficient-data`: too few observations for the requested statistic.
  * - `unsupported`: a format or feature that the library does not handle.
  * - `aborted`: the caller aborted a long operation.
+ * - `out-of-range`: an argument is of the right kind but beyond the documented
+ *   bounds of the function (a deadline of more than ten years).
  */
 export type ErrorCode =
   | 'invalid-input'
@@ -16,7 +18,8 @@ export type ErrorCode =
   | 'not-converged'
   | 'insufficient-data'
   | 'unsupported'
-  | 'aborted';
+  | 'aborted'
+  | 'out-of-range';
 
 const MARKER: unique symbol = Symbol.for('@edu-quality/core/EduQualityError') as never;
 

@@ -14,4 +14,5 @@ export { formatIssue } from './issue.js';
 export type { Issue, IssuePath } from './issue.js';
 export { isSafeKey } from './is-safe-key.js';
 export { checkOptions } from './check-options.js';
+export { checkKnownOptions } from './check-known-options.js';
 export type { OptionRule, OptionShape } from './check-options.js';

@@ -20,6 +20,8 @@ describe('redactText', () => {
     ['+7 (912) 345-67-89', '[removed]'],
     ['8 (800) 555-35-35, спасибо', '[removed], спасибо'],
     ['+79123456789', '[removed]'],
+    ['(8 5) 212 3456', '[removed]'],
+    ['Numeris +48 601 234 567', 'Numeris [removed]'],
   ])('removes personal data: %s', (input, output) => {
     expect(redactText(input)).toBe(output);
   });
@@ -30,8 +32,119 @@ describe('redactText', () => {
     'Per metus 2025–2026 buvo geriau',
     'Room 101, building 12-3',
     'a@b', // not an address: no domain
+    'Per mokslo metus 2025–2026 ir 2025/26',
+    'Susitikimas 15.10.2026 8.30 val., kitas 31.12.2026',
+    'Kaina 1 500 000 €, nuolaida 12,5 %',
+    'Сумма 1 234 567 890 руб. за 2026 год',
+    '5a ir 10B klasės, 11-a klasė, 10А класс',
   ])('keeps ordinary text: %s', (input) => {
     expect(redactText(input)).toBe(input);
+  });
+
+  // Regression: the phone pattern ran on into a following date (and the date
+  // test then kept the whole phone), and a phone grouped like a date was kept.
+  it.each([
+    ['tel. +370 612 34567 15.10.2026', 'tel. [removed] 15.10.2026'],
+    ['tel. 8 612 34567 2026-10-15 10:30', 'tel. [removed] 2026-10-15 10:30'],
+    ['8 (912) 345-67-89 15.10.2026', '[removed] 15.10.2026'],
+    ['15.10.2026 +7 912 345 67 89', '15.10.2026 [removed]'],
+    ['tel. +370-61-21-2345', 'tel. [removed]'],
+    ['tel. +370.5.12.2026', 'tel. [removed]'],
+    // Three numbers before a date were read as a SNILS that took the day.
+    ['100 100 100 01.01.2000', '[removed] 01.01.2000'],
+  ])('removes a phone next to a date or grouped like one: %s', (input, output) => {
+    expect(redactText(input)).toBe(output);
+  });
+
+  it('removes every planted Lithuanian or Russian phone and keeps every planted date', () => {
+    const digits = (n: number) => fc.stringMatching(new RegExp(`^\\d{${n}}$`));
+    const sep = fc.constantFrom(' ', '-', '.', '');
+    // An area or operator code, in brackets or not.
+    const area = (code: fc.Arbitrary<string>) =>
+      fc.tuple(code, fc.boolean()).map(([c, bracket]) => (bracket ? `(${c})` : c));
+    const groups = (...parts: fc.Arbitrary<string>[]) =>
+      fc
+        .tuple(
+          fc.tuple(...parts),
+          fc.array(sep, { minLength: parts.length, maxLength: parts.length }),
+        )
+        .map(([ps, ss]) => ps.map((p, i) => (i === 0 ? p : `${ss[i] ?? ''}${p}`)).join(''));
+    const phone = fc.oneof(
+      // Lithuanian mobile 6xx xxxxx and Vilnius 5 2xx xxxx, national (8) and international.
+      groups(fc.constantFrom('8', '+370'), area(digits(2).map((d) => `6${d}`)), digits(5)),
+      groups(
+        fc.constant('+370'),
+        digits(1).map((d) => `6${d}`),
+        digits(2),
+        digits(4),
+      ),
+      groups(
+        fc.constantFrom('8', '+370'),
+        area(fc.constant('5')),
+        digits(2).map((d) => `2${d}`),
+        digits(4),
+      ),
+      // Russian mobile 9xx and Moscow 495, national (8) and international (+7).
+      groups(
+        fc.constantFrom('8', '+7'),
+        area(fc.constantFrom('495', '912', '987', '800')),
+        digits(3),
+        digits(2),
+        digits(2),
+      ),
+    );
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const date = fc
+      .tuple(
+        fc.integer({ min: 2000, max: 2039 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 28 }),
+        fc.boolean(),
+      )
+      .map(([y, m, d, iso]) => (iso ? `${y}-${pad(m)}-${pad(d)}` : `${pad(d)}.${pad(m)}.${y}`));
+    type Token = { kind: 'phone' | 'date' | 'number' | 'word'; text: string };
+    const token: fc.Arbitrary<Token> = fc.oneof(
+      phone.map((text) => ({ kind: 'phone' as const, text })),
+      date.map((text) => ({ kind: 'date' as const, text })),
+      fc.integer({ min: 0, max: 999 }).map((n) => ({ kind: 'number' as const, text: String(n) })),
+      fc
+        .constantFrom('tel.', 'skambinkite', 'iki', 'звоните', 'до', 'nuo', 'klasė', '5a', '+')
+        .map((text) => ({ kind: 'word' as const, text })),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(token, fc.constantFrom(' ', ', ', '; ')), { minLength: 1, maxLength: 8 }),
+        phone,
+        date,
+        (pairs, planted, plantedDate) => {
+          const tokens = [
+            ...pairs.map(([t]) => t),
+            { kind: 'phone', text: planted },
+            { kind: 'date', text: plantedDate },
+          ];
+          const text = [
+            ...pairs.flat().map((p) => (typeof p === 'string' ? p : p.text)),
+            planted,
+            ' ',
+            plantedDate,
+          ].join('');
+          let out = redactText(text);
+          for (const t of tokens) {
+            if (t.kind === 'phone') expect(out).not.toContain(t.text);
+            if (t.kind !== 'date') continue;
+            expect(out).toContain(t.text);
+            out = out.replace(t.text, ' ');
+          }
+          // What digits are left (dates cut out) are planted numbers, never a piece of a phone.
+          const numbers = new Set(tokens.filter((t) => t.kind === 'number').map((t) => t.text));
+          for (const run of out.match(/\d+/g) ?? []) {
+            if (run === '5' && tokens.some((t) => t.text === '5a')) continue;
+            expect(numbers).toContain(run);
+          }
+        },
+      ),
+      { numRuns: 1000 },
+    );
   });
 
   it('does not take an 11-digit number starting 7–9 for a personal code, but takes it for a phone', () => {

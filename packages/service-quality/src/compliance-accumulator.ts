@@ -1,5 +1,5 @@
 import type { WorkingCalendar } from '@edu-quality/calendar';
-import { EduQualityError } from '@edu-quality/core';
+import { checkKnownOptions, EduQualityError } from '@edu-quality/core';
 import type {
   Breach,
   CaseNormResult,
@@ -229,9 +229,30 @@ export class ComplianceAccumulator {
   /**
    * @param standard - the standard (trusted: validate outside data with {@link validateServiceQualityStandard} first)
    * @param options - the calendar, `now`, the time zone, the threshold and index values
-   * @throws {@link @edu-quality/core!EduQualityError} `invalid-argument` for an invalid `now`, time zone, threshold, level or index value
+   * @throws {@link @edu-quality/core!EduQualityError} `invalid-argument` for an invalid `now`, time zone, threshold, level or index value, a missing calendar, or an unknown option key (named with its path)
    */
   constructor(standard: ServiceQualityStandard, options: ComplianceOptions) {
+    checkKnownOptions(
+      FN,
+      options,
+      {
+        timeZone: { type: 'string' },
+        minGroupSize: { type: 'number' },
+        level: { type: 'number' },
+      },
+      ['calendar', 'now', 'satisfaction'],
+    );
+    // Duck-typed: a calendar from a second copy of the package is no instanceof.
+    if (typeof (options.calendar as Partial<WorkingCalendar> | undefined)?.dayInfo !== 'function') {
+      throw new EduQualityError(
+        'invalid-argument',
+        `${FN}: options.calendar must be a WorkingCalendar`,
+      );
+    }
+    const satisfaction: unknown = options.satisfaction ?? [];
+    if (!Array.isArray(satisfaction)) {
+      throw new EduQualityError('invalid-argument', `${FN}: options.satisfaction must be an array`);
+    }
     const timeZone = options.timeZone ?? options.calendar.timeZone;
     try {
       new Intl.DateTimeFormat('en', { timeZone });

@@ -511,3 +511,18 @@ describe('evaluateCompliance: norms in minutes, calls, channels, hours and targe
     expect(() => evaluateCompliance(standard, cases, { calendar: lt, now })).not.toThrow();
   });
 });
+
+describe('evaluateCompliance options', () => {
+  it('names an unknown option key and refuses a missing calendar', () => {
+    const options = { calendar: lt, now: '2026-06-01', minGroupsize: 3 } as unknown as Parameters<
+      typeof evaluateCompliance
+    >[2];
+    expect(() => evaluateCompliance(LT_SERVICE_QUALITY_STANDARD, [], options)).toThrow(
+      /options\.minGroupsize is not an option/,
+    );
+    const none = { now: '2026-06-01' } as unknown as Parameters<typeof evaluateCompliance>[2];
+    expect(() => evaluateCompliance(LT_SERVICE_QUALITY_STANDARD, [], none)).toThrow(
+      /options\.calendar must be a WorkingCalendar/,
+    );
+  });
+});

@@ -207,3 +207,15 @@ describe('readInteractionLog: JSON', () => {
     expect(() => readInteractionLog('{"rows": []}')).toThrow(/array of records/);
   });
 });
+
+describe('readInteractionLog options', () => {
+  it('names an unknown option key and a wrong value', () => {
+    const options = (o: object) => o as Parameters<typeof readInteractionLog>[1];
+    expect(() => readInteractionLog('id;kind\n', options({ delimeter: ';' }))).toThrow(
+      /readInteractionLog: options\.delimeter is not an option/,
+    );
+    expect(() => readInteractionLog('id;kind\n', options({ delimiter: '\t' }))).toThrow(
+      /options\.delimiter must be one of/,
+    );
+  });
+});

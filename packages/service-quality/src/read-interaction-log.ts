@@ -1,4 +1,4 @@
-import { EduQualityError, isSafeKey, type Issue } from '@edu-quality/core';
+import { checkOptions, EduQualityError, isSafeKey, type Issue } from '@edu-quality/core';
 import {
   EVENT_NAMES,
   INTERACTION_CHANNELS,
@@ -410,7 +410,7 @@ function readJson(
  * @param source - the CSV or JSON text, or an array of records
  * @param options - the format, the delimiter and column names
  * @returns the cases, the issues and the row counts
- * @throws {@link @edu-quality/core!EduQualityError} `invalid-input` when JSON text does not parse or is not an array of records
+ * @throws {@link @edu-quality/core!EduQualityError} `invalid-input` when JSON text does not parse or is not an array of records; `invalid-argument` for an unknown option key or value (named with its path)
  *
  * @example
  * ```ts
@@ -426,6 +426,11 @@ export function readInteractionLog(
   source: string | readonly unknown[],
   options: ReadInteractionLogOptions = {},
 ): InteractionLog {
+  checkOptions('readInteractionLog', options, {
+    format: { type: 'literal', values: ['csv', 'json'] },
+    delimiter: { type: 'literal', values: [';', ','] },
+    columns: { type: 'record', value: { type: 'string' } },
+  });
   if (typeof source !== 'string') return readJson(source, options, []);
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   const format = options.format ?? (/^\s*[[{]/.test(text) ? 'json' : 'csv');

@@ -155,3 +155,17 @@ describe('renderCharter', () => {
     ).toThrow(/format/);
   });
 });
+
+describe('renderCharter options', () => {
+  it('names an unknown option key', () => {
+    const options = {
+      standard: LT_SERVICE_QUALITY_STANDARD,
+      locale: 'lt',
+      format: 'html',
+      service: [],
+    } as unknown as Parameters<typeof renderCharter>[0];
+    expect(() => renderCharter(options)).toThrow(
+      /renderCharter: options\.service is not an option/,
+    );
+  });
+});

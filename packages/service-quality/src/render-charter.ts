@@ -1,5 +1,6 @@
 import { describeDeadlineRule } from '@edu-quality/calendar';
 import {
+  checkKnownOptions,
   EduQualityError,
   isLocaleTag,
   localeChain,
@@ -214,7 +215,7 @@ function escapeMarkdown(text: string): string {
  *
  * @param options - the standard, the services, the locale and the format
  * @returns the charter document
- * @throws {@link @edu-quality/core!EduQualityError} `invalid-argument` for a locale that is not a BCP 47 tag or an unknown format
+ * @throws {@link @edu-quality/core!EduQualityError} `invalid-argument` for a locale that is not a BCP 47 tag, an unknown format or an unknown option key (named with its path)
  *
  * @example
  * ```ts
@@ -227,6 +228,12 @@ html.includes('Начало отсчёта: регистрация.'); // => tru
  * ```
  */
 export function renderCharter(options: RenderCharterOptions): string {
+  checkKnownOptions(
+    'renderCharter',
+    options,
+    { locale: { type: 'string' }, format: { type: 'literal', values: ['markdown', 'html'] } },
+    ['standard', 'services'],
+  );
   const { standard, locale, format } = options;
   if (!isLocaleTag(locale)) {
     throw new EduQualityError(

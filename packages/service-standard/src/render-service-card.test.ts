@@ -39,4 +39,15 @@ describe('renderServiceCard', () => {
     );
     expect(md).toContain('## Kaina\n\n- Nemokama');
   });
+  it('names an unknown option, a missing format and a bad locale', () => {
+    const service = EXAMPLE_SERVICES[1]!;
+    const bad = (options: object) => () =>
+      renderServiceCard(service, options as Parameters<typeof renderServiceCard>[1]);
+    expect(bad({ locale: 'en', format: 'html', theme: 'dark' })).toThrow(
+      /renderServiceCard: options\.theme is not an option/,
+    );
+    expect(bad({ locale: 'en' })).toThrow(/options\.format must be markdown or html/);
+    expect(bad({ format: 'html' })).toThrow(/options\.locale must be a BCP 47 tag/);
+    expect(bad({ locale: 'en', format: 'pdf' })).toThrow(/options\.format must be one of/);
+  });
 });

@@ -1,5 +1,11 @@
 import { describeDeadlineRule } from '@edu-quality/calendar';
-import { localize, type Locale } from '@edu-quality/core';
+import {
+  checkOptions,
+  EduQualityError,
+  isLocaleTag,
+  localize,
+  type Locale,
+} from '@edu-quality/core';
 import { escapeHtml, escapeMarkdown } from './internal/escape.js';
 import type { ServiceStandard } from './service-standard.js';
 
@@ -92,6 +98,7 @@ const CHANNEL_NAMES = {
  * @param service - the service
  * @param options - the locale and the format
  * @returns the card as Markdown, or as an HTML `<article>` fragment
+ * @throws {@link @edu-quality/core!EduQualityError} `invalid-argument` naming the option for an unknown key, a missing or wrong locale or format
  *
  * @example
  * ```ts
@@ -104,7 +111,23 @@ export function renderServiceCard(
   service: ServiceStandard,
   options: RenderServiceCardOptions,
 ): string {
+  checkOptions('renderServiceCard', options, {
+    locale: { type: 'string' },
+    format: { type: 'literal', values: ['markdown', 'html'] },
+  });
   const { locale } = options;
+  if (options.format === undefined) {
+    throw new EduQualityError(
+      'invalid-argument',
+      'renderServiceCard: options.format must be markdown or html',
+    );
+  }
+  if (typeof locale !== 'string' || !isLocaleTag(locale)) {
+    throw new EduQualityError(
+      'invalid-argument',
+      'renderServiceCard: options.locale must be a BCP 47 tag such as lt, en or ru',
+    );
+  }
   const language = locale.split('-')[0] ?? 'en';
   const key = language === 'lt' || language === 'ru' ? language : 'en';
   const L = LABELS[key];

@@ -24,4 +24,18 @@ describe('serviceDueDate', () => {
       '2026-01-08',
     );
   });
+  it('refuses a missing calendar and names an unknown option', () => {
+    const complaint = EXAMPLE_SERVICES[2]!;
+    // A JavaScript caller without the calendar: a clear error, not a TypeError.
+    const none = {} as unknown as Parameters<typeof serviceDueDate>[2];
+    expect(() => serviceDueDate(complaint, '2026-09-07', none)).toThrow(
+      /serviceDueDate: options\.calendar must be a WorkingCalendar/,
+    );
+    const misspelt = { calendar: lt, extension: [] } as unknown as Parameters<
+      typeof serviceDueDate
+    >[2];
+    expect(() => serviceDueDate(complaint, '2026-09-07', misspelt)).toThrow(
+      /options\.extension is not an option/,
+    );
+  });
 });

@@ -4,6 +4,7 @@ import {
   type DueDateResult,
   type WorkingCalendar,
 } from '@edu-quality/calendar';
+import { EduQualityError } from '@edu-quality/core';
 import type { ServiceStandard } from './service-standard.js';
 
 /** Options of {@link serviceDueDate}: the institution's calendar plus the options of `dueDate`. */
@@ -24,7 +25,7 @@ export interface ServiceDueDateOptions extends DueDateOptions {
  * @param receivedAt - when the request was received (a `Date` or an ISO instant)
  * @param options - the calendar, and pauses, extensions or a time zone
  * @returns the due date with the steps counted
- * @throws {@link @edu-quality/core!EduQualityError} with code `invalid-argument` as `dueDate` does
+ * @throws {@link @edu-quality/core!EduQualityError} with code `invalid-argument` without a calendar, and as `dueDate` does (an unknown option key, a bad pause), `out-of-range` as `dueDate` does
  *
  * @example
  * ```ts
@@ -40,5 +41,13 @@ export function serviceDueDate(
   options: ServiceDueDateOptions,
 ): DueDateResult {
   const { calendar, ...rest } = options;
+  // The other options are checked by dueDate, each named with its path.
+  // Duck-typed: a calendar from a second copy of the package is no instanceof.
+  if (typeof (calendar as Partial<WorkingCalendar> | undefined)?.dayInfo !== 'function') {
+    throw new EduQualityError(
+      'invalid-argument',
+      'serviceDueDate: options.calendar must be a WorkingCalendar (lt, ru or one of your own)',
+    );
+  }
   return dueDate(receivedAt, service.processingTime, calendar, rest);
 }

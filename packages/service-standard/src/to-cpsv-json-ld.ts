@@ -1,6 +1,13 @@
 import { describeDeadlineRule } from '@edu-quality/calendar';
-import { localize, type LocalizedText } from '@edu-quality/core';
-import type { ChannelType, ServiceStandard } from './service-standard.js';
+import {
+  checkOptions,
+  EduQualityError,
+  localize,
+  type Issue,
+  type LocalizedText,
+} from '@edu-quality/core';
+import { languageIri } from './internal/language-iri.js';
+import type { ChannelType, Organisation, ServiceStandard } from './service-standard.js';
 
 /**
  * The published URL of the CPSV-AP 3.2.0 JSON-LD context that {@link toCpsvJsonLd} refers to.
@@ -37,20 +44,16 @@ const PREFIXES = {
   cv: 'http://data.europa.eu/m8g/',
   dct: 'http://purl.org/dc/terms/',
   foaf: 'http://xmlns.com/foaf/0.1/',
+  locn: 'http://www.w3.org/ns/locn#',
+  org: 'http://www.w3.org/ns/org#',
   skos: 'http://www.w3.org/2004/02/skos/core#',
   xsd: 'http://www.w3.org/2001/XMLSchema#',
 } as const;
 
-// EU Publications Office language authority table codes for the languages we write in.
-const LANGUAGE_CODES: Readonly<Record<string, string>> = {
-  lt: 'LIT',
-  en: 'ENG',
-  ru: 'RUS',
-  lv: 'LAV',
-  pl: 'POL',
-  de: 'DEU',
-  fr: 'FRA',
-  uk: 'UKR',
+const PROVIDER_DESCRIPTION: LocalizedText = {
+  lt: 'Teikia paslaugą',
+  en: 'Provides the service',
+  ru: 'Предоставляет услугу',
 };
 
 const DEADLINE_LABEL: Readonly<Record<string, string>> = {
@@ -91,12 +94,26 @@ function describeService(service: ServiceStandard): JsonLdValue[] {
  *
  * @remarks
  * Each service becomes a `cpsv:PublicService` with its competent authority
- * (`cv:PublicOrganisation`, with `dct:spatial`), audience (`skos:Concept`),
+ * (`cv:hasCompetentAuthority`: a `cv:PublicOrganisation`, with `dct:spatial`),
+ * its provider (`cv:hasParticipation`: a `cv:Participation` of role provider
+ * whose `cv:hasParticipant` is the provider), audience (`skos:Concept`),
  * requirements, evidence, outputs, costs (a free service gets one cost of
- * value 0), channels (with their type as a concept and opening hours as a
- * `time:TemporalEntity`), contact points, legal resources (`eli:LegalResource`)
- * and languages (Publications Office language IRIs). Steps have no CPSV-AP
- * class; they are listed in the description.
+ * value 0), channels (with their type as a concept, `cv:ownedBy` the provider
+ * or else the authority, the visiting or postal address as `locn:address` →
+ * `locn:Address` with `locn:fullAddress`, and opening hours as a
+ * `time:TemporalEntity`), contact points, legal resources
+ * (`eli:LegalResource`) and languages. Steps have no CPSV-AP class; they are
+ * listed in the description.
+ *
+ * Languages: the primary subtag of each BCP 47 tag, an ISO 639-1 code (`lt`,
+ * `ka`) or a three-letter ISO 639-2 code (`ger`), becomes the Publications
+ * Office language-authority IRI of its ISO 639-2/T code
+ * (`http://publications.europa.eu/resource/authority/language/LIT`); the
+ * table holds every ISO 639-1 and 639-2 code.
+ *
+ * Nothing is dropped silently: a language without such a code, or two
+ * different organisations under one id (which would share one IRI), is an
+ * issue, and the export throws them all.
  *
  * Deadlines: `cv:processingTime` is an `xsd:duration`, which can count
  * calendar days (`P30D`) but not working days. So `processingTime` is emitted
@@ -112,6 +129,7 @@ function describeService(service: ServiceStandard): JsonLdValue[] {
  * @param services - one service or several
  * @param options - the IRI prefix of services without an `iri`
  * @returns a JSON-LD document with one `@graph`
+ * @throws {@link @edu-quality/core!EduQualityError} `invalid-input` with issues `unmapped-language` and `conflicting-organisation` (each with its path, prefixed by the service's index when a list is given); `invalid-argument` for an unknown option key
  *
  * @example
  * ```ts
@@ -128,6 +146,7 @@ export function toCpsvJsonLd(
   const list: readonly ServiceStandard[] = Array.isArray(services)
     ? (services as readonly ServiceStandard[])
     : [services as ServiceStandard];
+  checkOptions('toCpsvJsonLd', options, { baseIri: { type: 'string' } });
   const base = options.baseIri ?? 'urn:edu-quality:service:';
   const graph = new Map<string, { [key: string]: JsonLdValue }>();
   const add = (node: { [key: string]: JsonLdValue } & { '@id': string }): { '@id': string } => {
@@ -138,17 +157,44 @@ export function toCpsvJsonLd(
     add({ '@id': iri, '@type': 'Concept', 'skos:prefLabel': langStrings(label) });
   const location = (iri: string): { '@id': string } => add({ '@id': iri, '@type': 'dct:Location' });
 
-  for (const service of list) {
+  const issues: Issue[] = [];
+  const organisations = new Map<string, { readonly text: string; readonly where: string }>();
+  for (const [index, service] of list.entries()) {
     const iri = service.iri ?? `${base}${service.id}`;
     const sub = (kind: string, id: string): string => `${iri}/${kind}/${id}`;
-    const organisation = (org: ServiceStandard['competentAuthority']): { '@id': string } =>
-      add({
-        '@id': `${base}organisation/${org.id}`,
-        '@type': 'PublicOrganization',
+    const organisation = (org: Organisation, path: Issue['path']): { '@id': string } => {
+      const orgIri = `${base}organisation/${org.id}`;
+      // Two different organisations under one id would share one IRI, and the
+      // second would lose its name: an input error, reported, never merged.
+      const known = organisations.get(orgIri);
+      const text = JSON.stringify(org);
+      if (known !== undefined && known.text !== text) {
+        issues.push({
+          code: 'conflicting-organisation',
+          message: `organisation id ${org.id} is already used by a different organisation (at ${known.where})`,
+          ...(path === undefined ? {} : { path }),
+        });
+      } else if (known === undefined) {
+        organisations.set(orgIri, { text, where: (path ?? []).join('.') });
+      }
+      // The super-classes are stated so that shapes without inference see that
+      // a PublicOrganisation is an org:Organization (cv:ownedBy) and a
+      // foaf:Agent (cv:hasParticipant).
+      return add({
+        '@id': orgIri,
+        '@type': ['PublicOrganization', 'org:Organization', 'foaf:Agent'],
+        'dct:identifier': org.id,
+        'dct:title': langStrings(org.name),
         'skos:prefLabel': langStrings(org.name),
         'dct:spatial': location(org.spatial),
         ...(org.homepage !== undefined ? { 'foaf:homepage': { '@id': org.homepage } } : {}),
       });
+    };
+    const at = (...path: (string | number)[]): (string | number)[] =>
+      Array.isArray(services) ? [index, ...path] : path;
+    const authority = organisation(service.competentAuthority, at('competentAuthority'));
+    const provider =
+      service.provider !== undefined ? organisation(service.provider, at('provider')) : undefined;
     const titled =
       (type: string, kind: string) =>
       (item: ServiceStandard['outputs'][number]): { '@id': string } =>
@@ -169,6 +215,17 @@ export function toCpsvJsonLd(
         '@type': 'Channel',
         'dct:identifier': channel.id,
         'dct:type': channelType(channel.type),
+        // The provider delivers the service through its channels; without one, the authority.
+        'cv:ownedBy': [provider ?? authority],
+        ...(channel.contact.address !== undefined
+          ? {
+              'locn:address': add({
+                '@id': sub('address', channel.id),
+                '@type': 'locn:Address',
+                'locn:fullAddress': langStrings(channel.contact.address),
+              }),
+            }
+          : {}),
         ...(channel.openingHours !== undefined
           ? {
               'cv:openingHours': add({
@@ -238,22 +295,41 @@ export function toCpsvJsonLd(
               }),
             }),
           ];
-    const languages = service.languages
-      .map((tag) => LANGUAGE_CODES[tag.split('-')[0]?.toLowerCase() ?? ''])
-      .filter((code): code is string => code !== undefined)
-      .map((code) =>
-        add({
-          '@id': `http://publications.europa.eu/resource/authority/language/${code}`,
-          '@type': 'dct:LinguisticSystem',
-        }),
-      );
+    const languages = service.languages.flatMap((tag, i) => {
+      const language = languageIri(tag);
+      if (language === undefined) {
+        issues.push({
+          code: 'unmapped-language',
+          message: `language ${tag} has no ISO 639-1 or 639-2 code, so no Publications Office language IRI`,
+          path: at('languages', i),
+        });
+        return [];
+      }
+      return [add({ '@id': language, '@type': 'dct:LinguisticSystem' })];
+    });
     const node: { [key: string]: JsonLdValue } & { '@id': string } = {
       '@id': iri,
       '@type': 'PublicService',
       'dct:identifier': service.id,
       'dct:title': langStrings(service.name),
       'dct:description': describeService(service),
-      'cv:hasCompetentAuthority': organisation(service.competentAuthority),
+      'cv:hasCompetentAuthority': authority,
+      ...(provider !== undefined
+        ? {
+            'cv:hasParticipation': [
+              add({
+                '@id': sub('participation', 'provider'),
+                '@type': 'Participation',
+                'dct:identifier': 'provider',
+                'dct:description': langStrings(PROVIDER_DESCRIPTION),
+                'cv:role': concept('urn:edu-quality:participation-role:provider', {
+                  en: 'provider',
+                }),
+                'cv:hasParticipant': provider,
+              }),
+            ],
+          }
+        : {}),
       'dct:audience': service.audience.map((label, i) =>
         concept(sub('audience', String(i + 1)), label),
       ),
@@ -278,6 +354,13 @@ export function toCpsvJsonLd(
     };
     graph.delete(iri);
     graph.set(iri, node);
+  }
+  if (issues.length > 0) {
+    throw new EduQualityError(
+      'invalid-input',
+      `toCpsvJsonLd: ${issues.length} problem(s) would make the export lose data`,
+      { issues },
+    );
   }
   // Services first, then the nodes they refer to, each once.
   const nodes = [...graph.values()];

@@ -51,6 +51,20 @@ describe('validateService', () => {
     ]);
   });
 
+  it('reports a language the CPSV-AP export cannot name and an organisation id used twice', () => {
+    const result = validateService({
+      ...base,
+      provider: { ...base.competentAuthority, name: { lt: 'Mokykla', en: 'School' } },
+      languages: ['lt', 'en', 'xx'],
+    });
+    // (Every text also lacks its xx translation: those issues are tested above.)
+    const issues = result.issues.filter((i) => i.code !== 'missing-translation');
+    expect(issues.map((i) => [i.code, i.path])).toEqual([
+      ['conflicting-organisation', ['provider', 'id']],
+      ['unmapped-language', ['languages', 2]],
+    ]);
+  });
+
   it('compares a working-day step with a calendar-day service (N working days ≥ N calendar days)', () => {
     const service = { ...base, processingTime: { amount: 10, unit: 'calendar-days' as const } };
     // The complaint's "examine" step is 20 working days > 10 calendar days.

@@ -1,5 +1,6 @@
 import type { DeadlineRule } from '@edu-quality/calendar';
 import type { Issue, IssuePath, LocalizedText } from '@edu-quality/core';
+import { languageIri } from './internal/language-iri.js';
 import { ServiceStandardSchema, type ServiceStandard } from './service-standard.js';
 
 /** The result of {@link validateService}: the service, or every problem found. */
@@ -76,6 +77,27 @@ function crossFieldIssues(service: ServiceStandard): Issue[] {
         code: 'channel-contact-mismatch',
         message: `channel ${channel.id} is ${channel.type} but has no ${field}`,
         path: ['channels', i, 'contact', field],
+      });
+    }
+  });
+  const provider = service.provider;
+  if (
+    provider !== undefined &&
+    provider.id === service.competentAuthority.id &&
+    JSON.stringify(provider) !== JSON.stringify(service.competentAuthority)
+  ) {
+    issues.push({
+      code: 'conflicting-organisation',
+      message: `the provider and the competent authority share the id ${provider.id} but differ: give the provider an id of its own`,
+      path: ['provider', 'id'],
+    });
+  }
+  service.languages.forEach((tag, i) => {
+    if (languageIri(tag) === undefined) {
+      issues.push({
+        code: 'unmapped-language',
+        message: `language ${tag} has no ISO 639-1 or 639-2 code, so the CPSV-AP export cannot name it`,
+        path: ['languages', i],
       });
     }
   });

@@ -3,6 +3,7 @@
 import { localize } from '@edu-quality/core';
 import { parseQuestionnaire, readResponses } from '@edu-quality/questionnaire';
 import { breakdown, countNokCsv, netPromoterScore, satisfactionIndex } from '@edu-quality/index';
+import { redactText } from '@edu-quality/report';
 import questionnaireJson from '../../../examples/questionnaire.json';
 import responsesCsv from '../../../examples/responses.csv';
 import nokQuestionnaireJson from './nok-questionnaire.json';
@@ -35,6 +36,8 @@ async function main() {
     index: index.score,
     suppressed: groups.groups.filter((g) => g.suppressed).length,
     nps: netPromoterScore(recommend).score,
+    // The phone grammar (libphonenumber-js with its LT/RU metadata) in the browser bundle.
+    redacted: redactText('tel. +370 612 34567 15.10.2026, 8 (912) 345-67-89'),
   };
 }
 

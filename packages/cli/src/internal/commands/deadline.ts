@@ -1,12 +1,14 @@
 import {
   dueDate,
   lt,
+  MAX_SPAN_DAYS,
   ru,
   type ClockPause,
   type DeadlineExtension,
   type DeadlineRule,
   type WorkingCalendar,
 } from '@edu-quality/calendar';
+import { EduQualityError } from '@edu-quality/core';
 import { CliError } from '../cli-error.js';
 import type { Command } from '../command.js';
 import { flag, list, num, positionals, str } from '../command.js';
@@ -15,7 +17,8 @@ const CALENDARS: Readonly<Record<string, WorkingCalendar>> = { lt, ru };
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The longest deadline, extensions included, in days. */
-const MAX_DAYS = 3650;
+// The calendar's own bound on a count, in the CLI's words.
+const MAX_DAYS = MAX_SPAN_DAYS;
 
 function usage(message: string): CliError {
   return new CliError(2, message, {
@@ -98,11 +101,23 @@ export const deadlineCommand: Command = {
     });
     const rule: DeadlineRule = { amount, unit, countFrom };
     const timeZone = str(parsed, 'time-zone');
-    const result = dueDate(receivedAt, rule, calendar, {
-      ...(timeZone === undefined ? {} : { timeZone }),
-      ...(pauses.length > 0 ? { pauses } : {}),
-      ...(extensions.length > 0 ? { extensions } : {}),
-    });
+    let result: ReturnType<typeof dueDate>;
+    try {
+      result = dueDate(receivedAt, rule, calendar, {
+        ...(timeZone === undefined ? {} : { timeZone }),
+        ...(pauses.length > 0 ? { pauses } : {}),
+        ...(extensions.length > 0 ? { extensions } : {}),
+      });
+    } catch (error) {
+      // Days, extensions and pauses that together pass the bound are a usage error.
+      if (EduQualityError.isInstance(error) && error.code === 'out-of-range')
+        throw usage(error.message.replace(/^dueDate: /, ''));
+      throw error;
+    }
+    const warnings = result.unconfirmedYears.map(
+      (year) =>
+        `warning: the ${calendarName.toUpperCase()} calendar has no confirmed act for ${year}; its days are counted by the statutory rules alone, so the due date may change when the act is published`,
+    );
     const explain = flag(parsed, 'explain');
     ctx.json({
       ok: true,
@@ -113,11 +128,14 @@ export const deadlineCommand: Command = {
       dueBy: result.dueBy.toISOString(),
       timeZone: result.timeZone,
       steps: result.steps,
+      unconfirmedYears: result.unconfirmedYears,
+      warnings,
     });
     ctx.out(
       `Received ${result.receivedOn} (${result.timeZone}); ${amount} ${unit.replace('-', ' ')}${extensions.length > 0 ? ` + ${extensions.map((e) => e.amount).join(' + ')} extension` : ''} on the ${calendarName.toUpperCase()} calendar`,
     );
     ctx.out(`Due on ${result.dueOn} (by ${result.dueBy.toISOString()})`);
+    for (const warning of warnings) ctx.out(warning);
     if (explain) {
       for (const s of result.steps)
         ctx.out(
