@@ -1,5 +1,6 @@
 import { EduQualityError } from '@edu-quality/core';
 import { Ingest } from './internal/ingest.js';
+import { checkReadOptions } from './internal/read-options.js';
 import type { ResponseSet } from './response-set.js';
 import type { Questionnaire } from './schema.js';
 
@@ -38,6 +39,17 @@ export type CsvDelimiter = ',' | ';' | '\t' | '|';
  * answers as missing, `fail` throws.
  */
 export type InvalidAnswerPolicy = 'reject-row' | 'drop-answer' | 'fail';
+
+/**
+ * What {@link readResponses} does with a row whose respondent id an earlier
+ * row already had: `reject` refuses it (counted in `counts.rejected`, an
+ * issue `duplicate-id`), `keep` stores it and adds a notice `duplicate-id`,
+ * `fail` throws.
+ */
+export type DuplicateIdPolicy = 'reject' | 'keep' | 'fail';
+
+/** The decimal mark of the numbers of an export: `.` (en) or `,` (lt, ru, de). */
+export type DecimalMark = ',' | '.';
 
 /** How far a read has come, as reported to {@link ReadResponsesOptions.onProgress}. */
 export interface ReadProgress {
@@ -80,6 +92,29 @@ export interface ReadResponsesOptions {
   readonly signal?: AbortSignal;
   /** The most issues listed; further ones are counted in a last `too-many-issues` issue. Default 1000. */
   readonly maxIssues?: number;
+  /**
+   * The decimal mark of the numbers and weights of the export. Default: none
+   * declared, and then a plain decimal is read with either mark (`4.5`,
+   * `4,5`), while a number whose reading depends on the locale is refused
+   * with an issue `ambiguous-number` (its row rejected under `onInvalid`):
+   * one `.` or `,` followed by exactly three digits, after one to three
+   * digits that do not start with 0 (`1,250` is 1250 in en and 1.25 in lt),
+   * or digits grouped by spaces or apostrophes (`1 250`, `1'250`), or both
+   * marks (`1,250.5`). `0,250`, `1,25`, `1,2500` and `1250,5` have one
+   * reading, a decimal. With a declared mark only that mark separates
+   * decimals and the integer digits may be grouped in threes by the other
+   * mark, a space (no-break and thin spaces included) or an apostrophe:
+   * `1,250.5` with `.`, `1 250,5` and `1.250,5` with `,`. A number a JSON
+   * record gives as a number is never re-read.
+   */
+  readonly decimalMark?: DecimalMark;
+  /**
+   * What to do with a row whose respondent id (the id column) an earlier row
+   * had. Default `reject`. Ids are compared as text without surrounding
+   * spaces; blank ids are never duplicates. The issue names the row of the
+   * first occurrence, never the id.
+   */
+  readonly duplicateIds?: DuplicateIdPolicy;
 }
 
 const PROGRESS_BYTES = 1 << 20;
@@ -87,6 +122,7 @@ const PROGRESS_RECORDS = 10_000;
 const SLICE = 1 << 20;
 
 function ingestFor(questionnaire: Questionnaire, options: ReadResponsesOptions): Ingest {
+  checkReadOptions(options);
   const settings: Record<string, unknown> = {};
   for (const key of [
     'delimiter',
@@ -97,6 +133,8 @@ function ingestFor(questionnaire: Questionnaire, options: ReadResponsesOptions):
     'multiSeparator',
     'onInvalid',
     'maxIssues',
+    'decimalMark',
+    'duplicateIds',
   ] as const) {
     if (options[key] !== undefined) settings[key] = options[key];
   }
