@@ -90,8 +90,9 @@ export class LabelVariants {
     const visible = nfc.replace(INVISIBLE, '');
     let kinds = 0;
     if (visible !== nfc) kinds |= INVISIBLE_CHARACTERS;
-    if (nfc !== text || text.normalize('NFKC') !== nfc) kinds |= UNICODE_FORM;
     const clean = cleanLabel(text);
+    // NFKC also folds a no-break space; that difference is a space, not a form.
+    if (nfc !== text || cleanLabel(text.normalize('NFKC')) !== clean) kinds |= UNICODE_FORM;
     if (clean !== visible) kinds |= SPACING;
     if (!this.exactClean.has(clean)) kinds |= LETTER_CASE;
     const index = this.variants.push({ code, kinds, rows: 0, firstRow: 0 }) - 1;
@@ -137,7 +138,7 @@ export class LabelVariants {
       const rows = entry.rows === 1 ? '1 answer' : `${entry.rows} answers`;
       out.push({
         code: 'merged-spellings',
-        message: `${item}: ${rows} in ${spellings}${kinds.length > 0 ? ` (${kinds.join(', ')})` : ''} were read as ${name(code)}`,
+        message: `${item}: ${rows} in ${spellings}${kinds.length > 0 ? ` (${kinds.join(', ')})` : ''} ${entry.rows === 1 ? 'was' : 'were'} read as ${name(code)}`,
         row: entry.row,
         ...(column === undefined ? {} : { column }),
         field: item,
