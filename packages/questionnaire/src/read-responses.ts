@@ -256,8 +256,10 @@ function finish(ingest: Ingest, progress: Progress): ResponseSet {
  * quotes; a UTF-8 BOM is skipped; lines end in CRLF or LF; the delimiter (`,`,
  * `;`, tab or `|`) is detected from the header line unless given. Numbers and
  * weights may use a decimal comma (`4,5`), as Excel writes them in the LT and
- * RU locales. Cells are never interpreted as formulas: `=SUM(A1)` in a text
- * item is stored verbatim.
+ * RU locales; a number whose reading depends on the locale (`1,250`, `1 250`)
+ * is refused unless `options.decimalMark` says which mark is the decimal one
+ * (the rule: {@link ReadResponsesOptions.decimalMark}). Cells are never
+ * interpreted as formulas: `=SUM(A1)` in a text item is stored verbatim.
  *
  * **Mapping.** A header names an item by its id (or through
  * `options.columns`; a Kobo `group/question` path by its last part, and a
@@ -265,7 +267,11 @@ function finish(ingest: Ingest, progress: Progress): ResponseSet {
  * answer is read as a code (`5`) or as a label in any locale of the
  * questionnaire (`Labai patenkintas`, `Very satisfied`, case, spacing and
  * Unicode normalisation aside); the "not applicable" label stores
- * {@link SCALE_NOT_APPLICABLE}. Unknown headers are reported once and
+ * {@link SCALE_NOT_APPLICABLE}. Look-alike spellings — letter case, spaces of
+ * any kind, invisible characters (zero-width, soft hyphen, bidi marks, BOM),
+ * NFC or NFD — are one answer and one dictionary entry (an unlisted answer is
+ * stored as its first spelling, cleaned), and each merge is one
+ * `merged-spellings` notice per item and answer, with its count. Unknown headers are reported once and
  * ignored; `__proto__`, `constructor` and `prototype` headers and record keys
  * are reported and never used as object keys.
  *
@@ -277,7 +283,12 @@ function finish(ingest: Ingest, progress: Progress): ResponseSet {
  * respondent's text (a short number is quoted, anything else is described
  * by its length). The invariant `accepted + rejected = read` always holds.
  * A row with a missing or invalid weight is rejected under `drop-answer`
- * too: a weighted set has no row without a weight.
+ * too: a weighted set has no row without a weight. A weight must lie in
+ * [{@link MIN_WEIGHT}, {@link MAX_WEIGHT}]: 0 is a `zero-weight` issue,
+ * anything else outside (negative, infinite, subnormal, absurd) an
+ * `invalid-weight` one. A row whose respondent id an earlier row had is a
+ * `duplicate-id` issue naming the earlier row, and is rejected (see
+ * `options.duplicateIds`).
  *
  * **Memory.** The input is read chunk by chunk and never held as one
  * string; each scale answer takes one byte.
@@ -286,7 +297,7 @@ function finish(ingest: Ingest, progress: Progress): ResponseSet {
  * @param source - a CSV text, its bytes, a web `ReadableStream`, a Node stream or any (async) iterable of chunks, or an array of records
  * @param options - delimiter, mappings, the invalid-answer policy, progress and abort
  * @returns the responses, their counts and the issues found
- * @throws {@link @edu-quality/core!EduQualityError} `invalid-input` (with the issues so far) under `onInvalid: 'fail'`; `aborted` when `options.signal` aborts; `invalid-argument` for options that name unknown items or codes
+ * @throws {@link @edu-quality/core!EduQualityError} `invalid-input` (with the issues so far) under `onInvalid: 'fail'` or `duplicateIds: 'fail'`; `aborted` when `options.signal` aborts; `invalid-argument` for an unknown option key, an invalid option value, or options that name unknown items or codes
  *
  * @example
  * ```ts
