@@ -1524,10 +1524,13 @@ export class Ingest {
 
   /** One notice per item and answer that look-alike spellings were read as. */
   private mergeNotices(): void {
+    const columnOf = new Map<Builder, number>();
+    this.targets.forEach((target, j) => {
+      if (target !== undefined && !columnOf.has(target)) columnOf.set(target, j + 1);
+    });
     for (const builder of this.builders.values()) {
       if (builder.kind !== 'scale' && builder.kind !== 'category') continue;
-      const j = this.targets.indexOf(builder);
-      const column = j < 0 || this.records ? undefined : j + 1;
+      const column = this.records ? undefined : columnOf.get(builder);
       if (builder.kind === 'scale') {
         const name = (code: number): string =>
           code === SCALE_NOT_APPLICABLE ? 'the "not applicable" answer' : `code ${code}`;

@@ -117,6 +117,7 @@ export class LabelVariants {
    * message may show it (a declared code, never a respondent's text).
    */
   notices(item: string, column: number | undefined, name: (code: number) => string): Issue[] {
+    if (this.variants.length === 0) return [];
     const byCode = new Map<
       number,
       { rows: number; spellings: number; kinds: number; row: number }
