@@ -4,28 +4,17 @@
 // as one answer (labelKey), and the merge is counted so that it can be
 // reported once per item and answer, never per row.
 import type { Issue } from '@edu-quality/core';
+import { INVISIBLE_CHARACTERS, answerLabelKey, cleanAnswerLabel } from '../answer-label.js';
 
-// Zero-width space and joiners, soft hyphen, word joiner and invisible
-// operators, bidi marks and embeddings, the BOM, the Mongolian vowel separator.
-const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
+const INVISIBLE = INVISIBLE_CHARACTERS;
 
-/**
- * A label as it is stored: NFC, without invisible characters, every run of
- * spaces (any Unicode space) one ASCII space, trimmed.
- */
-export function cleanLabel(text: string): string {
-  return text.normalize('NFC').replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
-}
+/** A label as it is stored (see cleanAnswerLabel). */
+export const cleanLabel: (text: string) => string = cleanAnswerLabel;
 
-/**
- * The key two look-alike labels share: {@link cleanLabel} of the NFKC form
- * (which also folds full-width letters and ligatures), lower-cased.
- */
-export function labelKey(text: string): string {
-  return cleanLabel(text.normalize('NFKC')).toLowerCase();
-}
+/** The key two look-alike labels share (see answerLabelKey). */
+export const labelKey: (text: string) => string = answerLabelKey;
 
-const INVISIBLE_CHARACTERS = 1;
+const INVISIBLE_CHARS = 1;
 const UNICODE_FORM = 2;
 const SPACING = 4;
 const LETTER_CASE = 8;
@@ -33,7 +22,7 @@ const LETTER_CASE = 8;
 const KIND_NAMES: readonly [number, string][] = [
   [LETTER_CASE, 'letter case'],
   [SPACING, 'spaces'],
-  [INVISIBLE_CHARACTERS, 'invisible characters'],
+  [INVISIBLE_CHARS, 'invisible characters'],
   [UNICODE_FORM, 'Unicode form'],
 ];
 
@@ -89,7 +78,7 @@ export class LabelVariants {
     const nfc = text.normalize('NFC');
     const visible = nfc.replace(INVISIBLE, '');
     let kinds = 0;
-    if (visible !== nfc) kinds |= INVISIBLE_CHARACTERS;
+    if (visible !== nfc) kinds |= INVISIBLE_CHARS;
     const clean = cleanLabel(text);
     // NFKC also folds a no-break space; that difference is a space, not a form.
     if (nfc !== text || cleanLabel(text.normalize('NFKC')) !== clean) kinds |= UNICODE_FORM;
