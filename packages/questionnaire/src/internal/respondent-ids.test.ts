@@ -4,6 +4,7 @@
 import { EduQualityError } from '@edu-quality/core';
 import { describe, expect, it } from 'vitest';
 import { readResponsesSync } from '../read-responses.js';
+import { RespondentIds } from './respondent-ids.js';
 import { QuestionnaireSchema, type Questionnaire } from '../schema.js';
 
 const questionnaire: Questionnaire = QuestionnaireSchema.parse({
@@ -102,5 +103,19 @@ describe('duplicate respondent ids', () => {
     expect(set.issues.map((i) => [i.code, i.row, i.message])).toEqual([
       ['duplicate-id', 5, 'the respondent id repeats that of row 4'],
     ]);
+  });
+});
+
+describe('RespondentIds', () => {
+  it('keeps 20,000 ids through its growth, and ids whose hashes collide apart', () => {
+    const ids = new RespondentIds('reject');
+    // Rows as a spreadsheet numbers them: id i on row i + 2.
+    for (let i = 0; i < 20_000; i++) expect(ids.firstRow(`R-${i}`, i + 2)).toBe(0);
+    for (let i = 0; i < 20_000; i += 997) expect(ids.firstRow(`R-${i}`, 99_999)).toBe(i + 2);
+    // Equal 32-bit FNV-1a hashes (the pair ingest.test.ts uses): the ids are still compared.
+    expect(ids.firstRow('opt-oxfrw', 30_000)).toBe(0);
+    expect(ids.firstRow('opt-ukexa', 30_001)).toBe(0);
+    expect(ids.firstRow('opt-ukexa', 30_002)).toBe(30_001);
+    expect(ids.firstRow(' opt-oxfrw ', 30_003)).toBe(30_000);
   });
 });
