@@ -74,6 +74,8 @@ export type {
 
 // Responses
 export { CATEGORY_MISSING, SCALE_MISSING, SCALE_NOT_APPLICABLE } from './response-set.js';
+export { MAX_WEIGHT, MIN_WEIGHT } from './weight-range.js';
+export { answerLabelKey, cleanAnswerLabel } from './answer-label.js';
 export type {
   CategoryColumn,
   MultiColumn,
@@ -87,6 +89,8 @@ export type {
 export { readResponses, readResponsesSync } from './read-responses.js';
 export type {
   CsvDelimiter,
+  DecimalMark,
+  DuplicateIdPolicy,
   InvalidAnswerPolicy,
   ReadProgress,
   ReadResponsesOptions,

@@ -1,6 +1,7 @@
 import { EduQualityError } from '@edu-quality/core';
 import { Ingest } from './internal/ingest.js';
 import { SourceDecoder, checkEncoding } from './internal/source-decoder.js';
+import { checkReadOptions } from './internal/read-options.js';
 import type { ResponseSet } from './response-set.js';
 import type { Questionnaire } from './schema.js';
 
@@ -49,6 +50,17 @@ export type CsvDelimiter = ',' | ';' | '\t' | '|';
  * answers as missing, `fail` throws.
  */
 export type InvalidAnswerPolicy = 'reject-row' | 'drop-answer' | 'fail';
+
+/**
+ * What {@link readResponses} does with a row whose respondent id an earlier
+ * row already had: `reject` refuses it (counted in `counts.rejected`, an
+ * issue `duplicate-id`), `keep` stores it and adds a notice `duplicate-id`,
+ * `fail` throws.
+ */
+export type DuplicateIdPolicy = 'reject' | 'keep' | 'fail';
+
+/** The decimal mark of the numbers of an export: `.` (en) or `,` (lt, ru, de). */
+export type DecimalMark = ',' | '.';
 
 /** How far a read has come, as reported to {@link ReadResponsesOptions.onProgress}. */
 export interface ReadProgress {
@@ -101,6 +113,29 @@ export interface ReadResponsesOptions {
   readonly encoding?: ResponseEncoding;
   /** The most issues listed; further ones are counted in a last `too-many-issues` issue. Default 1000. */
   readonly maxIssues?: number;
+  /**
+   * The decimal mark of the numbers and weights of the export. Default: none
+   * declared, and then a plain decimal is read with either mark (`4.5`,
+   * `4,5`), while a number whose reading depends on the locale is refused
+   * with an issue `ambiguous-number` (its row rejected under `onInvalid`):
+   * one `.` or `,` followed by exactly three digits, after one to three
+   * digits that do not start with 0 (`1,250` is 1250 in en and 1.25 in lt),
+   * or digits grouped by spaces or apostrophes (`1 250`, `1'250`), or both
+   * marks (`1,250.5`). `0,250`, `1,25`, `1,2500` and `1250,5` have one
+   * reading, a decimal. With a declared mark only that mark separates
+   * decimals and the integer digits may be grouped in threes by the other
+   * mark, a space (no-break and thin spaces included) or an apostrophe:
+   * `1,250.5` with `.`, `1 250,5` and `1.250,5` with `,`. A number a JSON
+   * record gives as a number is never re-read.
+   */
+  readonly decimalMark?: DecimalMark;
+  /**
+   * What to do with a row whose respondent id (the id column) an earlier row
+   * had. Default `reject`. Ids are compared as text without surrounding
+   * spaces; blank ids are never duplicates. The issue names the row of the
+   * first occurrence, never the id.
+   */
+  readonly duplicateIds?: DuplicateIdPolicy;
 }
 
 const PROGRESS_BYTES = 1 << 20;
@@ -108,6 +143,7 @@ const PROGRESS_RECORDS = 10_000;
 const SLICE = 1 << 20;
 
 function ingestFor(questionnaire: Questionnaire, options: ReadResponsesOptions): Ingest {
+  checkReadOptions(options);
   const settings: Record<string, unknown> = {};
   for (const key of [
     'delimiter',
@@ -118,6 +154,8 @@ function ingestFor(questionnaire: Questionnaire, options: ReadResponsesOptions):
     'multiSeparator',
     'onInvalid',
     'maxIssues',
+    'decimalMark',
+    'duplicateIds',
   ] as const) {
     if (options[key] !== undefined) settings[key] = options[key];
   }
@@ -290,8 +328,10 @@ function finish(reader: Reader, progress: Progress): ResponseSet {
  * file, naming the row and column where it opened: read on, it would swallow
  * the rows after it. Numbers and
  * weights may use a decimal comma (`4,5`), as Excel writes them in the LT and
- * RU locales. Cells are never interpreted as formulas: `=SUM(A1)` in a text
- * item is stored verbatim.
+ * RU locales; a number whose reading depends on the locale (`1,250`, `1 250`)
+ * is refused unless `options.decimalMark` says which mark is the decimal one
+ * (the rule: {@link ReadResponsesOptions.decimalMark}). Cells are never
+ * interpreted as formulas: `=SUM(A1)` in a text item is stored verbatim.
  *
  * **Mapping.** A header names an item by its id (or through
  * `options.columns`; a Kobo `group/question` path by its last part, and a
@@ -299,7 +339,11 @@ function finish(reader: Reader, progress: Progress): ResponseSet {
  * answer is read as a code (`5`) or as a label in any locale of the
  * questionnaire (`Labai patenkintas`, `Very satisfied`, case, spacing and
  * Unicode normalisation aside); the "not applicable" label stores
- * {@link SCALE_NOT_APPLICABLE}. Unknown headers are reported once and
+ * {@link SCALE_NOT_APPLICABLE}. Look-alike spellings — letter case, spaces of
+ * any kind, invisible characters (zero-width, soft hyphen, bidi marks, BOM),
+ * NFC or NFD — are one answer and one dictionary entry (an unlisted answer is
+ * stored as its first spelling, cleaned), and each merge is one
+ * `merged-spellings` notice per item and answer, with its count. Unknown headers are reported once and
  * ignored; `__proto__`, `constructor` and `prototype` headers and record keys
  * are reported and never used as object keys.
  *
@@ -313,7 +357,12 @@ function finish(reader: Reader, progress: Progress): ResponseSet {
  * respondent's text (a short number is quoted, anything else is described
  * by its length). The invariant `accepted + rejected = read` always holds.
  * A row with a missing or invalid weight is rejected under `drop-answer`
- * too: a weighted set has no row without a weight.
+ * too: a weighted set has no row without a weight. A weight must lie in
+ * [{@link MIN_WEIGHT}, {@link MAX_WEIGHT}]: 0 is a `zero-weight` issue,
+ * anything else outside (negative, infinite, subnormal, absurd) an
+ * `invalid-weight` one. A row whose respondent id an earlier row had is a
+ * `duplicate-id` issue naming the earlier row, and is rejected (see
+ * `options.duplicateIds`).
  *
  * **Memory.** The input is read chunk by chunk and never held as one
  * string; each scale answer takes one byte.
@@ -322,7 +371,7 @@ function finish(reader: Reader, progress: Progress): ResponseSet {
  * @param source - a CSV text, its bytes, a web `ReadableStream`, a Node stream or any (async) iterable of chunks, or an array of records
  * @param options - delimiter, mappings, the invalid-answer policy, progress and abort
  * @returns the responses, their counts and the issues found
- * @throws {@link @edu-quality/core!EduQualityError} `invalid-input` (with the issues so far) under `onInvalid: 'fail'`, and (with one issue: `invalid-encoding`, `not-csv` or `unbalanced-quote`) for an input it refuses; `aborted` when `options.signal` aborts; `invalid-argument` for options that name unknown items or codes, an unknown `encoding`, a code page for a text source, or a `delimiter` that contradicts a `sep=` line
+ * @throws {@link @edu-quality/core!EduQualityError} `invalid-input` (with the issues so far) under `onInvalid: 'fail'` or `duplicateIds: 'fail'`, and (with one issue: `invalid-encoding`, `not-csv` or `unbalanced-quote`) for an input it refuses; `aborted` when `options.signal` aborts; `invalid-argument` for an unknown option key, an invalid option value (an unknown `encoding` among them), options that name unknown items or codes, a code page for a text source, or a `delimiter` that contradicts a `sep=` line
  *
  * @example
  * ```ts

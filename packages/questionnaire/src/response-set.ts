@@ -162,4 +162,12 @@ export interface ResponseSet {
   readonly counts: ResponseCounts;
   /** Every problem found while reading, with its row and column. */
   readonly issues: readonly Issue[];
+  /**
+   * What was read correctly but deserves a look, with its row and column:
+   * look-alike spellings of an answer read as one (`merged-spellings`, one
+   * per item and answer, with the count of answers), and repeated respondent
+   * ids kept under `duplicateIds: 'keep'` (`duplicate-id`). Absent in sets
+   * not built by {@link readResponses}.
+   */
+  readonly notices?: readonly Issue[];
 }

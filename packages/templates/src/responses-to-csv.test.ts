@@ -82,7 +82,11 @@ describe('responsesToCsv', () => {
 
   it('round-trips generated data through readResponses, as codes and as Excel-style labels', () => {
     const records = generateResponses(edu, { n: 500, seed: 21, weights: true });
-    const codes = readResponsesSync(edu, responsesToCsv(records, { questionnaire: edu }));
+    // The writer's decimal mark is told to the reader: a weight such as 1.125
+    // is otherwise ambiguous (1125 in en) and refused.
+    const codes = readResponsesSync(edu, responsesToCsv(records, { questionnaire: edu }), {
+      decimalMark: '.',
+    });
     const labels = readResponsesSync(
       edu,
       responsesToCsv(records, {
@@ -92,6 +96,7 @@ describe('responsesToCsv', () => {
         decimalSeparator: ',',
         bom: true,
       }),
+      { decimalMark: ',' },
     );
     for (const set of [codes, labels]) {
       expect(set.issues).toEqual([]);

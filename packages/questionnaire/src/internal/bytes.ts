@@ -7,6 +7,10 @@
 export const MISS = -0x80000000;
 
 const MAX_ENTRIES = 2048;
+// The general table starts small and doubles up to MAX_ENTRIES: a builder
+// gets one map per column, and a 10,000-item questionnaire allocated 62 KB
+// for each (620 MB) before reading a row.
+const INITIAL_ENTRIES = 16;
 const MAX_KEY_BYTES = 256;
 
 /** The FNV-1a offset basis: the hash of no bytes. */
@@ -26,6 +30,15 @@ export function hashBytes(buf: Uint8Array, s: number, e: number): number {
 const SHORT_SLOTS = 256;
 const MAX_SHORT = SHORT_SLOTS / 2;
 
+// Until its first key a map reads these shared empty tables (never written:
+// `set` gives a map its own before writing), so a column that never needs
+// the map costs no allocation; a 10,000-item questionnaire has 10,000 maps.
+const EMPTY_TABLE = new Int32Array(INITIAL_ENTRIES * 2 * 2);
+const EMPTY_ENTRIES = new Int32Array(0);
+const EMPTY_POOL = new Uint8Array(0);
+const EMPTY_SHORT_KEYS = new Int32Array(SHORT_SLOTS).fill(-1);
+const EMPTY_SHORT_VALUES = new Int32Array(SHORT_SLOTS);
+
 /**
  * A map from a byte string (a cell's raw bytes) to an int, so that a label met
  * a million times is decoded, normalised and looked up once. Bounded: once
@@ -41,14 +54,16 @@ const MAX_SHORT = SHORT_SLOTS / 2;
  */
 export class ByteKeyMap {
   /** Per slot: [hash, entry + 1], 0 marking an empty slot. */
-  private readonly table = new Int32Array(MAX_ENTRIES * 2 * 2);
+  private table: Int32Array = EMPTY_TABLE;
+  /** The slot mask of `table`: its slot count (twice the entries it holds at most) less one. */
+  private mask = INITIAL_ENTRIES * 2 - 1;
   /** Per entry: [start in the pool, length, value]. */
-  private readonly entries = new Int32Array(MAX_ENTRIES * 3);
+  private entries: Int32Array = EMPTY_ENTRIES;
   /** Per slot: the packed short key, or -1. */
-  private readonly shortKeys = new Int32Array(SHORT_SLOTS).fill(-1);
-  private readonly shortValues = new Int32Array(SHORT_SLOTS);
+  private shortKeys: Int32Array = EMPTY_SHORT_KEYS;
+  private shortValues: Int32Array = EMPTY_SHORT_VALUES;
   private shortCount = 0;
-  private pool = new Uint8Array(4096);
+  private pool: Uint8Array = EMPTY_POOL;
   private poolLength = 0;
   private count = 0;
 
@@ -71,7 +86,7 @@ export class ByteKeyMap {
     }
     if (length > MAX_KEY_BYTES) return MISS;
     const table = this.table;
-    const mask = MAX_ENTRIES * 2 - 1;
+    const mask = this.mask;
     for (let slot = spread(h) & mask; ; slot = (slot + 1) & mask) {
       const at = slot << 1;
       const entry = table[at + 1]! - 1;
@@ -108,6 +123,10 @@ export class ByteKeyMap {
     const h = hashBytes(buf, s, e);
     if (this.find(buf, s, e, h) !== MISS) return;
     if (length <= 3 && this.shortCount < MAX_SHORT) {
+      if (this.shortKeys === EMPTY_SHORT_KEYS) {
+        this.shortKeys = new Int32Array(SHORT_SLOTS).fill(-1);
+        this.shortValues = new Int32Array(SHORT_SLOTS);
+      }
       const key = packShort(buf, s, length);
       const keys = this.shortKeys;
       let slot = shortSlot(key);
@@ -118,6 +137,10 @@ export class ByteKeyMap {
       return;
     }
     if (this.count >= MAX_ENTRIES) return;
+    if (this.entries === EMPTY_ENTRIES) {
+      this.table = new Int32Array(INITIAL_ENTRIES * 2 * 2);
+      this.entries = new Int32Array(INITIAL_ENTRIES * 3);
+    } else if (this.count * 3 === this.entries.length) this.grow();
     if (this.poolLength + length > this.pool.length) {
       const grown = new Uint8Array(Math.max(this.pool.length * 2, this.poolLength + length));
       grown.set(this.pool.subarray(0, this.poolLength));
@@ -129,12 +152,31 @@ export class ByteKeyMap {
     this.entries[entry * 3 + 1] = length;
     this.entries[entry * 3 + 2] = value;
     this.poolLength += length;
+    this.place(h, entry);
+  }
+
+  private place(h: number, entry: number): void {
     const table = this.table;
-    const mask = MAX_ENTRIES * 2 - 1;
+    const mask = this.mask;
     let slot = spread(h) & mask;
     while (table[(slot << 1) + 1]! !== 0) slot = (slot + 1) & mask;
     table[slot << 1] = h;
     table[(slot << 1) + 1] = entry + 1;
+  }
+
+  /** Doubles the general table (the entries keep their numbers) and re-places them. */
+  private grow(): void {
+    const old = this.table;
+    const capacity = (this.entries.length / 3) * 2;
+    const entries = new Int32Array(capacity * 3);
+    entries.set(this.entries);
+    this.entries = entries;
+    this.table = new Int32Array(capacity * 2 * 2);
+    this.mask = capacity * 2 - 1;
+    for (let at = 0; at < old.length; at += 2) {
+      const entry = old[at + 1]! - 1;
+      if (entry >= 0) this.place(old[at]!, entry);
+    }
   }
 }
 

@@ -16,14 +16,19 @@ import {
   type ScaleColumn,
   type TextColumn,
 } from '../response-set.js';
+import { MAX_WEIGHT, MIN_WEIGHT } from '../weight-range.js';
 import { ByteKeyMap } from './bytes.js';
+import { LabelVariants, cleanLabel, labelKey } from './label-variants.js';
 
 /** Explicit label mappings, by item id or `*` for every item. */
 export type LabelOptions = Readonly<Record<string, Readonly<Record<string, number | string>>>>;
 
-/** Case-, whitespace- and normalisation-insensitive form of a label. */
+/**
+ * Case-, whitespace-, invisible-character- and normalisation-insensitive form
+ * of a label (see labelKey).
+ */
 export function normalizeLabel(label: string): string {
-  return label.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+  return labelKey(label);
 }
 
 function allTexts(text: LocalizedText | undefined): string[] {
@@ -70,6 +75,7 @@ export class ScaleBuilder {
   readonly codeOf: Int16Array = new Int16Array(256).fill(-1);
   readonly labels: Map<string, number> = new Map<string, number>();
   readonly cache: ByteKeyMap = new ByteKeyMap();
+  readonly variants: LabelVariants = new LabelVariants();
   readonly min: number;
   readonly max: number;
 
@@ -103,6 +109,7 @@ export class ScaleBuilder {
     }
     // Inferred labels: the first locale to claim a label keeps it.
     for (const [label, code] of inferred) {
+      this.variants.add(label);
       const key = normalizeLabel(label);
       if (!this.labels.has(key)) this.labels.set(key, this.codeOf[code]!);
     }
@@ -120,21 +127,33 @@ export class ScaleBuilder {
         }
         continue; // a '*' mapping that does not fit this item
       }
+      this.variants.add(label);
       this.labels.set(normalizeLabel(label), stored);
     }
   }
 
-  /** The stored code of an answer given as text, or -1. */
-  resolve(text: string): number {
+  /** The stored code of an answer given as a number code, or -1. */
+  private numericCode(text: string): number {
     const trimmed = text.trim();
     if (/^\+?\d{1,3}$/.test(trimmed)) {
       const raw = Number(trimmed);
-      if (raw < 256) {
-        const code = this.codeOf[raw]!;
-        if (code >= 0) return code;
-      }
+      if (raw < 256) return this.codeOf[raw]!;
     }
-    return this.labels.get(normalizeLabel(trimmed)) ?? -1;
+    return -1;
+  }
+
+  /** The stored code of an answer given as text, or -1. */
+  resolve(text: string): number {
+    const code = this.numericCode(text);
+    return code >= 0 ? code : (this.labels.get(normalizeLabel(text)) ?? -1);
+  }
+
+  /**
+   * The variant index (see LabelVariants) of an answer that {@link resolve}
+   * read as `code`, or -1 when it is a number code or an exact label.
+   */
+  variantOf(text: string, code: number): number {
+    return this.numericCode(text) >= 0 ? -1 : this.variants.classify(text, code);
   }
 
   grow(capacity: number): void {
@@ -165,16 +184,19 @@ function naOf(item: Item): { value: number; label: LocalizedText } | undefined {
 class OptionTable {
   readonly dictionary: string[] = [];
   readonly index: Map<string, number> = new Map<string, number>();
+  readonly variants: LabelVariants = new LabelVariants();
 
   constructor(item: Item, labelOptions: LabelOptions | undefined, acceptUnlisted: boolean) {
     const options = item.options ?? [];
     for (const option of options) this.dictionary.push(option.value);
     // Codes first, so that a label can never shadow another option's code.
     options.forEach((option, i) => {
+      this.variants.add(option.value);
       this.index.set(normalizeLabel(option.value), i);
     });
     options.forEach((option, i) => {
       for (const label of allTexts(option.label)) {
+        this.variants.add(label);
         const key = normalizeLabel(label);
         if (!this.index.has(key)) this.index.set(key, i);
       }
@@ -182,8 +204,9 @@ class OptionTable {
     for (const [label, code] of explicitLabels(labelOptions, item.id)) {
       const target = this.index.get(normalizeLabel(String(code)));
       if (target === undefined || this.dictionary[target] !== String(code)) {
-        if (acceptUnlisted && typeof code === 'string' && code.trim() !== '') {
-          this.index.set(normalizeLabel(label), this.add(code.normalize('NFC').trim()));
+        if (acceptUnlisted && typeof code === 'string' && cleanLabel(code) !== '') {
+          this.variants.add(label);
+          this.index.set(normalizeLabel(label), this.add(code));
           continue;
         }
         if (Object.hasOwn(labelOptions ?? {}, item.id)) {
@@ -194,16 +217,22 @@ class OptionTable {
         }
         continue;
       }
+      this.variants.add(label);
       this.index.set(normalizeLabel(label), target);
     }
   }
 
-  /** Adds an unlisted code to the dictionary, returning its index. */
+  /**
+   * Adds an unlisted code to the dictionary as {@link cleanLabel} writes it,
+   * returning its index; a look-alike of a code already there is that code.
+   */
   add(code: string): number {
     const key = normalizeLabel(code);
     const known = this.index.get(key);
     if (known !== undefined) return known;
-    this.dictionary.push(code);
+    const clean = cleanLabel(code);
+    this.variants.add(clean);
+    this.dictionary.push(clean);
     this.index.set(key, this.dictionary.length - 1);
     return this.dictionary.length - 1;
   }
@@ -310,8 +339,9 @@ export class NumberBuilder {
   ) {
     this.values = new Float64Array(capacity).fill(NaN);
     const question = item?.question;
-    this.min = question?.kind === 'number' ? (question.min ?? -Infinity) : 0;
-    this.max = question?.kind === 'number' ? (question.max ?? Infinity) : Infinity;
+    // Without an item the builder holds the respondent weights.
+    this.min = question?.kind === 'number' ? (question.min ?? -Infinity) : MIN_WEIGHT;
+    this.max = question?.kind === 'number' ? (question.max ?? Infinity) : MAX_WEIGHT;
     this.integer = question?.kind === 'number' && question.integer === true;
   }
 

@@ -19,20 +19,12 @@ import { listItems } from '../items.js';
 import {
   CATEGORY_MISSING,
   SCALE_MISSING,
+  SCALE_NOT_APPLICABLE,
   type ResponseColumn,
   type ResponseSet,
 } from '../response-set.js';
 import type { Questionnaire } from '../schema.js';
-import {
-  HASH_PRIME,
-  HASH_SEED,
-  MISS,
-  POW10,
-  decodeCell,
-  packedKey,
-  parseNumberBytes,
-  parseNumberText,
-} from './bytes.js';
+import { HASH_PRIME, HASH_SEED, MISS, POW10, decodeCell, packedKey } from './bytes.js';
 import {
   MultiBuilder,
   NumberBuilder,
@@ -54,6 +46,11 @@ import {
   sepLine,
   tooManyLineFeeds,
 } from './csv-lines.js';
+import type { DecimalMark, DuplicateIdPolicy } from '../read-responses.js';
+import { AMBIGUOUS_NUMBER, readNumber, type NumberReading } from './numbers.js';
+import { RespondentIds } from './respondent-ids.js';
+import { weightProblem } from './weights.js';
+import type { LabelVariants } from './label-variants.js';
 
 /** What to do with a row that holds an invalid answer. */
 export type InvalidPolicy = 'reject-row' | 'drop-answer' | 'fail';
@@ -68,6 +65,8 @@ export interface IngestSettings {
   readonly multiSeparator?: string;
   readonly onInvalid?: InvalidPolicy;
   readonly maxIssues?: number;
+  readonly decimalMark?: DecimalMark;
+  readonly duplicateIds?: DuplicateIdPolicy;
 }
 
 const IGNORE = 0;
@@ -90,6 +89,12 @@ const DELIMITERS = [',', ';', '\t', '|'] as const;
 const INVALID = -1;
 const BAD_UTF8 = -2;
 const BLANK = -3;
+/** Cached look-alike answers: VARIANT - k for variant k (see label-variants.ts). */
+const VARIANT = -16;
+
+function variantCode(variant: number, code: number): number {
+  return variant < 0 ? code : VARIANT - variant;
+}
 
 /** A cell of a record, converted for the string path. */
 type CellValue = string | readonly string[];
@@ -193,6 +198,15 @@ export class Ingest {
   private weightSeen = false;
   private pendingText: [TextBuilder, string][] = [];
   private pendingCategory: [CategoryBuilder, string][] = [];
+  /** Look-alike answers of the row (see label-variants.ts), counted when it is committed. */
+  private pendingVariants: [LabelVariants, number][] = [];
+  private pendingId: string | undefined;
+  private pendingIdColumn = -1;
+  private respondentIds: RespondentIds | undefined;
+  private readonly notices: Issue[] = [];
+  /** The bytes the fast path reads as a decimal mark (both the same when it is declared). */
+  private readonly markA: number;
+  private readonly markB: number;
 
   // CSV state.
   private headerDone = false;
@@ -214,6 +228,8 @@ export class Ingest {
     this.settings = settings;
     this.policy = settings.onInvalid ?? 'reject-row';
     this.maxIssues = settings.maxIssues ?? 1000;
+    this.markA = settings.decimalMark === ',' ? 44 : 46;
+    this.markB = settings.decimalMark === '.' ? 46 : 44;
     this.items = listItems(questionnaire);
     for (const item of this.items) {
       this.itemsById.set(item.id, item);
@@ -346,6 +362,7 @@ export class Ingest {
         return;
       }
       this.ids = [];
+      this.respondentIds = new RespondentIds(settings.duplicateIds ?? 'reject');
       this.kinds[j] = ID;
       return;
     }
@@ -421,6 +438,8 @@ export class Ingest {
     this.stops[this.delimiter] = 1;
     this.stops[LF] = 1;
     this.stops[CR] = 1;
+    // Sized once: growing it per column copied it once per column, quadratic in a wide header.
+    this.kinds = new Uint8Array(names.length);
     names.forEach((name, j) => {
       this.planColumn(j, name);
     });
@@ -445,6 +464,8 @@ export class Ingest {
     if (this.badColumns.length > 0) this.badColumns = [];
     if (this.pendingText.length > 0) this.pendingText = [];
     if (this.pendingCategory.length > 0) this.pendingCategory = [];
+    if (this.pendingVariants.length > 0) this.pendingVariants = [];
+    this.pendingId = undefined;
     this.rowReject = false;
     this.weightSeen = false;
   }
@@ -495,6 +516,7 @@ export class Ingest {
 
   private settleRow(fields: number): void {
     const row = this.rowNumber + 1;
+    if (this.pendingId !== undefined) this.checkId(row);
     const columns = this.kinds.length;
     if (fields >= 0 && fields !== columns && columns > 0) {
       const column = Math.min(fields, columns) + 1;
@@ -542,6 +564,40 @@ export class Ingest {
     this.commit(row);
   }
 
+  /** Whether a clean row may be committed inline by the scanner, without settleRow. */
+  private fastCommit(): boolean {
+    // Rows with an id go through settleRow, which looks for a repeated id.
+    return this.splitMultis.size === 0 && this.ids === undefined;
+  }
+
+  /** Reports the row's id if an earlier row had it, under options.duplicateIds. */
+  private checkId(row: number): void {
+    const ids = this.respondentIds!;
+    const first = ids.firstRow(this.pendingId!, row);
+    if (first === 0) return;
+    const j = this.pendingIdColumn;
+    // The row numbers identify the rows; the id itself may be personal data.
+    const issue: Issue = {
+      code: 'duplicate-id',
+      message: `the respondent id repeats that of row ${first}`,
+      row,
+      column: j + 1,
+      field: this.fieldNames[j] ?? '',
+    };
+    if (ids.policy === 'keep') this.notices.push(issue);
+    else if (ids.policy === 'fail') {
+      throw new EduQualityError(
+        'invalid-input',
+        `readResponses: row ${row} repeats the respondent id of row ${first} (duplicateIds: 'fail')`,
+        { issues: [...this.issues, issue] },
+      );
+    } else {
+      this.rowReject = true;
+      this.rowIssues.push(issue);
+      this.badColumns.push(j);
+    }
+  }
+
   private clearSlot(): void {
     const slot = this.size;
     for (const builder of this.builders.values()) builder.clear(slot);
@@ -554,8 +610,13 @@ export class Ingest {
       builder.rows.push(slot);
       builder.values.push(text);
     }
-    for (const [builder, code] of this.pendingCategory)
-      builder.codes[slot] = builder.options.add(code);
+    for (const [builder, text] of this.pendingCategory) {
+      const code = builder.options.add(text);
+      builder.codes[slot] = code;
+      const variant = builder.options.variants.classify(text, code);
+      if (variant >= 0) builder.options.variants.count(variant, row);
+    }
+    for (const [variants, index] of this.pendingVariants) variants.count(index, row);
     for (const multi of this.splitMultis) multi.settle(slot);
     if (this.ids !== undefined && this.ids.length <= slot) this.ids[slot] = '';
     this.sourceRows[slot] = row;
@@ -598,8 +659,12 @@ export class Ingest {
               : text.trim() === ''
                 ? SCALE_MISSING
                 : builder.resolve(text);
+          if (code >= 0 && code !== SCALE_MISSING) {
+            code = variantCode(builder.variantOf(text!, code), code);
+          }
           builder.cache.set(buf, s, e, code);
         }
+        if (code <= VARIANT) code = this.variant(builder.variants, code);
         if (code >= 0) builder.values[slot] = code;
         else this.badCell(j, code, buf, s, e, escaped);
         return;
@@ -610,14 +675,16 @@ export class Ingest {
         if (code === MISS) {
           const text = decodeCell(buf, s, e, escaped);
           code = text === undefined ? BAD_UTF8 : text.trim() === '' ? BLANK : builder.resolve(text);
+          if (code >= 0) code = variantCode(builder.options.variants.classify(text!, code), code);
           if (code === INVALID && builder.acceptUnlisted && text !== undefined) {
             // Not cached: once committed, the code is in the dictionary.
             builder.codes[slot] = -1;
-            this.pendingCategory.push([builder, text.normalize('NFC').trim()]);
+            this.pendingCategory.push([builder, text]);
             return;
           }
           builder.cache.set(buf, s, e, code);
         }
+        if (code <= VARIANT) code = this.variant(builder.options.variants, code);
         if (code >= 0) builder.codes[slot] = code;
         else if (code === BLANK) builder.codes[slot] = -1;
         else this.badCell(j, code, buf, s, e, escaped);
@@ -628,15 +695,14 @@ export class Ingest {
         if (this.kinds[j] === WEIGHT) this.weightSeen = true;
         const builder =
           this.kinds[j] === WEIGHT ? this.weights! : (this.targets[j] as NumberBuilder);
-        const value = parseNumberBytes(buf, s, e);
-        if (Number.isNaN(value) && isBlank(buf, s, e)) {
+        if (isBlank(buf, s, e)) {
           builder.values[slot] = NaN;
           if (this.kinds[j] === WEIGHT)
             this.badWeight(j, 'missing-weight', 'the weight is missing');
           return;
         }
-        if (builder.accepts(value)) builder.values[slot] = value;
-        else this.numberCell(j, builder, value, decodeCell(buf, s, e, escaped) ?? '');
+        const text = decodeCell(buf, s, e, escaped) ?? '';
+        this.numberCell(j, builder, readNumber(text, this.settings.decimalMark), text);
         return;
       }
       case MULTI_SPLIT: {
@@ -652,6 +718,17 @@ export class Ingest {
     const text = decodeCell(buf, s, e, escaped);
     if (text === undefined) this.badCell(j, BAD_UTF8, buf, s, e, escaped);
     else this.cellText(j, text);
+  }
+
+  /** The stored code of a cached look-alike answer, noted for the row. */
+  private variant(variants: LabelVariants, cached: number): number {
+    const index = VARIANT - cached;
+    this.pendingVariants.push([variants, index]);
+    return variants.codeOf(index);
+  }
+
+  private noteVariant(variants: LabelVariants, index: number): void {
+    if (index >= 0) this.pendingVariants.push([variants, index]);
   }
 
   private badCell(
@@ -688,16 +765,21 @@ export class Ingest {
     this.invalid(j, code, message);
   }
 
-  private numberCell(j: number, builder: NumberBuilder, value: number, text: string): void {
+  private numberCell(j: number, builder: NumberBuilder, value: NumberReading, text: string): void {
     const slot = this.size;
-    if (builder.accepts(value)) {
+    if (value !== AMBIGUOUS_NUMBER && builder.accepts(value)) {
       builder.values[slot] = value;
       return;
     }
     builder.values[slot] = NaN;
     const shown = describe(text);
-    if (this.kinds[j] === WEIGHT) {
-      this.badWeight(j, 'invalid-weight', `the weight ${shown} is not a non-negative number`);
+    if (value === AMBIGUOUS_NUMBER) {
+      const message = `${shown} may group thousands or mark decimals; set options.decimalMark to read it`;
+      if (this.kinds[j] === WEIGHT) this.badWeight(j, 'ambiguous-number', `the weight ${message}`);
+      else this.invalid(j, 'ambiguous-number', `${builder.item?.id ?? ''}: ${message}`);
+    } else if (this.kinds[j] === WEIGHT) {
+      const [code, message] = weightProblem(value, shown);
+      this.badWeight(j, code, message);
     } else if (Number.isNaN(value)) {
       this.invalid(j, 'invalid-number', `${builder.item?.id ?? ''}: ${shown} is not a number`);
     } else {
@@ -707,6 +789,13 @@ export class Ingest {
         `${builder.item?.id ?? ''}: ${shown} is outside the item's range`,
       );
     }
+  }
+
+  private numberValue(j: number, value: number): void {
+    const weight = this.kinds[j] === WEIGHT;
+    if (weight) this.weightSeen = true;
+    const builder = weight ? this.weights! : (this.targets[j] as NumberBuilder);
+    this.numberCell(j, builder, value, String(value));
   }
 
   /** A cell given as text (the slow path of CSV, and every record value). */
@@ -727,8 +816,11 @@ export class Ingest {
       case SCALE: {
         const builder = this.scales[j]!;
         const code = value.trim() === '' ? SCALE_MISSING : builder.resolve(value);
-        if (code >= 0) builder.values[slot] = code;
-        else this.invalidAnswer(j, value);
+        if (code >= 0) {
+          builder.values[slot] = code;
+          if (code !== SCALE_MISSING)
+            this.noteVariant(builder.variants, builder.variantOf(value, code));
+        } else this.invalidAnswer(j, value);
         return;
       }
       case CATEGORY: {
@@ -738,10 +830,15 @@ export class Ingest {
           return;
         }
         const code = builder.resolve(value);
-        if (code >= 0) builder.codes[slot] = code;
-        else if (builder.acceptUnlisted) {
+        if (code >= 0) {
+          builder.codes[slot] = code;
+          this.noteVariant(
+            builder.options.variants,
+            builder.options.variants.classify(value, code),
+          );
+        } else if (builder.acceptUnlisted) {
           builder.codes[slot] = -1;
-          this.pendingCategory.push([builder, value.normalize('NFC').trim()]);
+          this.pendingCategory.push([builder, value]);
         } else this.invalidAnswer(j, value);
         return;
       }
@@ -754,7 +851,7 @@ export class Ingest {
           if (kind === WEIGHT) this.badWeight(j, 'missing-weight', 'the weight is missing');
           return;
         }
-        this.numberCell(j, builder, parseNumberText(value), value);
+        this.numberCell(j, builder, readNumber(value, this.settings.decimalMark), value);
         return;
       }
       case TEXT: {
@@ -773,6 +870,8 @@ export class Ingest {
       }
       case ID:
         this.ids![slot] = value;
+        this.pendingId = value;
+        this.pendingIdColumn = j;
         return;
       case MULTI: {
         const trimmed = value.trim();
@@ -875,6 +974,11 @@ export class Ingest {
         this.planColumn(j, key);
       }
       if (this.kinds[j] === IGNORE) continue;
+      if (typeof value === 'number' && (this.kinds[j] === NUMBER || this.kinds[j] === WEIGHT)) {
+        // A JSON number has no decimal mark to guess: 1.125 is never 1125.
+        this.numberValue(j, value);
+        continue;
+      }
       const cell = toCell(value);
       if (cell === undefined)
         this.invalid(
@@ -1156,7 +1260,13 @@ export class Ingest {
     const stops = this.stops;
     const scaleValues = this.scaleValues;
     const targets = this.targets;
-    const fastCommit = this.splitMultis.size === 0;
+    const fastCommit = this.fastCommit();
+    // The marks the fast path reads as a decimal separator; without a declared
+    // mark, a separator followed by exactly three digits may group thousands
+    // (1,250), so such a cell is left to readNumber.
+    const markA = this.markA;
+    const markB = this.markB;
+    const guess = this.settings.decimalMark === undefined;
     this.beginRow();
     let i = start;
     while (i < limit) {
@@ -1282,7 +1392,7 @@ export class Ingest {
             case NUMBER:
             case WEIGHT: {
               // A plain decimal: digits with at most one separator, as
-              // parseNumberBytes reads it (same value: mantissa / 10^k).
+              // readNumber reads it (same value: mantissa / 10^k).
               let mantissa = 0;
               let digits = 0;
               let decimals = 0;
@@ -1293,11 +1403,16 @@ export class Ingest {
                   mantissa = mantissa * 10 + x;
                   digits++;
                   if (separator) decimals++;
-                } else if ((c === 46 || c === 44) && c !== d && !separator) separator = true;
+                } else if ((c === markA || c === markB) && c !== d && !separator) separator = true;
                 else break;
                 c = buf[++i]!;
               }
-              if ((c === d || c === LF || c === CR) && digits > 0 && digits <= 15) {
+              if (
+                (c === d || c === LF || c === CR) &&
+                digits > 0 &&
+                digits <= 15 &&
+                !(guess && separator && decimals === 3 && digits > 3 && digits < 7 && buf[s] !== 48)
+              ) {
                 const value = decimals === 0 ? mantissa : mantissa / POW10[decimals]!;
                 const builder = kind === WEIGHT ? this.weights! : (targets[j] as NumberBuilder);
                 if (builder.accepts(value)) {
@@ -1330,7 +1445,8 @@ export class Ingest {
         fastCommit &&
         this.rowIssues.length === 0 &&
         this.pendingText.length === 0 &&
-        this.pendingCategory.length === 0
+        this.pendingCategory.length === 0 &&
+        this.pendingVariants.length === 0
       ) {
         // A clean, complete row: the common case, committed inline.
         this.read++;
@@ -1351,7 +1467,7 @@ export class Ingest {
     const kinds = this.kinds;
     const codeTable = this.codeTable;
     const stops = this.stops;
-    const fastCommit = this.splitMultis.size === 0;
+    const fastCommit = this.fastCommit();
     this.beginRow();
     const scaleValues = this.scaleValues;
     const columns = kinds.length;
@@ -1452,7 +1568,8 @@ export class Ingest {
         fastCommit &&
         this.rowIssues.length === 0 &&
         this.pendingText.length === 0 &&
-        this.pendingCategory.length === 0
+        this.pendingCategory.length === 0 &&
+        this.pendingVariants.length === 0
       ) {
         // A clean, complete row: the common case, committed inline.
         this.read++;
@@ -1481,6 +1598,7 @@ export class Ingest {
     const columns = new Map<string, ResponseColumn>();
     for (const item of this.items)
       columns.set(item.id, finishColumn(this.builders.get(item.id)!, size));
+    this.mergeNotices();
     const set: { -readonly [K in keyof ResponseSet]: ResponseSet[K] } = {
       questionnaire: this.questionnaire,
       items: this.items,
@@ -1494,6 +1612,7 @@ export class Ingest {
         droppedAnswers: this.dropped,
       },
       issues: this.issues,
+      notices: this.notices,
     };
     if (this.weights !== undefined) set.weights = this.weights.values.slice(0, size);
     if (this.ids !== undefined) {
@@ -1501,6 +1620,32 @@ export class Ingest {
       set.ids = this.ids;
     }
     return set;
+  }
+
+  /** One notice per item and answer that look-alike spellings were read as. */
+  private mergeNotices(): void {
+    const columnOf = new Map<Builder, number>();
+    this.targets.forEach((target, j) => {
+      if (target !== undefined && !columnOf.has(target)) columnOf.set(target, j + 1);
+    });
+    for (const builder of this.builders.values()) {
+      if (builder.kind !== 'scale' && builder.kind !== 'category') continue;
+      const column = this.records ? undefined : columnOf.get(builder);
+      if (builder.kind === 'scale') {
+        const name = (code: number): string =>
+          code === SCALE_NOT_APPLICABLE ? 'the "not applicable" answer' : `code ${code}`;
+        this.notices.push(...builder.variants.notices(builder.item.id, column, name));
+      } else {
+        const { dictionary, variants } = builder.options;
+        const declared = builder.item.options?.length ?? 0;
+        // A declared code is the questionnaire's; an unlisted one is the respondents' text.
+        const name = (code: number): string =>
+          code < declared
+            ? `option ${JSON.stringify(dictionary[code])}`
+            : `the unlisted answer stored as dictionary entry ${code}`;
+        this.notices.push(...variants.notices(builder.item.id, column, name));
+      }
+    }
   }
 
   /** Rows read so far. */

@@ -42,13 +42,13 @@ describe('the command line is strict', () => {
     expect(
       await run(['deadline', '2026-04-03', '--days', '20', '--extend', '99999999'], c.io),
     ).toBe(2);
-    expect(c.stderr()).toContain('--extend must be a whole number of days from 1 to 3650');
+    expect(c.stderr()).toContain('--extend must be a whole number of days from 1 to 3660');
     expect(performance.now() - started).toBeLessThan(1000);
     const sum = capture(dir);
     expect(
       await run(['deadline', '2026-04-03', '--days', '3000', '--extend', '600,100'], sum.io),
     ).toBe(2);
-    expect(sum.stderr()).toContain('add up to more than 3650 days');
+    expect(sum.stderr()).toContain('add up to more than 3660 days');
     const ok = capture(dir);
     expect(await run(['deadline', '2026-04-03', '--days', '20', '--extend', '10'], ok.io)).toBe(0);
   });

@@ -17,6 +17,7 @@ import { EduQualityError, isSafeKey } from '@edu-quality/core';
 import {
   listItems,
   readResponsesSync,
+  cleanAnswerLabel,
   type Item,
   type Questionnaire,
   type ReadResponsesOptions,
@@ -797,7 +798,7 @@ function resolveOrganisation(
     return { slot: orgs.key(spelling, -1), spelling };
   }
   if (!orgIndex.acceptUnlisted) return { slot: -2, spelling: '' };
-  const spelling = text.normalize('NFC').trim();
+  const spelling = cleanAnswerLabel(text);
   return { slot: orgs.key(spelling, -1), spelling };
 }
 

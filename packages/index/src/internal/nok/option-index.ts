@@ -6,10 +6,11 @@
 // (nok-csv.test.ts) compares the two on hostile input, so a change to either
 // side that makes them differ fails there.
 import type { Item, ReadResponsesOptions } from '@edu-quality/questionnaire';
+import { answerLabelKey, cleanAnswerLabel } from '@edu-quality/questionnaire';
 
 /** Case-, whitespace- and normalisation-insensitive form of a label, as the reader keys it. */
 export function normalizeLabel(label: string): string {
-  return label.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+  return answerLabelKey(label);
 }
 
 /** The dictionary and the label index of one `single` item. */
@@ -66,15 +67,16 @@ export function optionIndex(item: Item, labels: Labels): OptionIndex {
     const key = normalizeLabel(code);
     const known = index.get(key);
     if (known !== undefined) return known;
-    dictionary.push(code);
+    // Stored as the reader stores an unlisted code.
+    dictionary.push(cleanAnswerLabel(code));
     index.set(key, dictionary.length - 1);
     return dictionary.length - 1;
   };
   for (const [label, code] of explicitLabels(labels, item.id)) {
     const target = index.get(normalizeLabel(String(code)));
     if (target === undefined || dictionary[target] !== String(code)) {
-      if (acceptUnlisted && typeof code === 'string' && code.trim() !== '') {
-        index.set(normalizeLabel(label), add(code.normalize('NFC').trim()));
+      if (acceptUnlisted && typeof code === 'string' && cleanAnswerLabel(code) !== '') {
+        index.set(normalizeLabel(label), add(code));
         texts.push(label);
       }
       continue;
