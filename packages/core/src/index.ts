@@ -13,3 +13,5 @@ export type { ErrorCode, EduQualityErrorOptions } from './errors.js';
 export { formatIssue } from './issue.js';
 export type { Issue, IssuePath } from './issue.js';
 export { isSafeKey } from './is-safe-key.js';
+export { checkOptions } from './check-options.js';
+export type { OptionRule, OptionShape } from './check-options.js';
