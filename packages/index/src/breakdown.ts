@@ -1,6 +1,7 @@
 import { EduQualityError } from '@edu-quality/core';
 import { ensure, fail } from './internal/fail.js';
 import { indexBatch } from './internal/index-batch.js';
+import { npsItemOf } from './internal/nps-result.js';
 import { indexSpecs, type IndexSpec } from './internal/index-result.js';
 import { ANSWERED, layoutOf, oneRow, withSurvey, type SurveyView } from './internal/survey.js';
 import { NpsAccumulator, type NetPromoterScoreResult } from './net-promoter-score.js';
@@ -389,10 +390,7 @@ function settingsOf(layout: SurveyInput, options: BreakdownOptions): Settings {
   ensure(by.length > 0, FN, 'needs at least one segment field in by');
   const k = options.minGroupSize ?? 5;
   ensure(Number.isInteger(k) && k >= 1, FN, 'minGroupSize must be a positive integer');
-  const npsItem =
-    options.nps === false
-      ? undefined
-      : (options.nps ?? view.items.find((i) => i.role === 'recommend')?.id);
+  const npsItem = npsItemOf(view, options.nps, FN);
   // Validate the index options once, up front.
   new SatisfactionIndexAccumulator(layout, options);
   return { by, npsItem, specs: indexSpecs(view, options) };

@@ -1,6 +1,6 @@
 import type { ConfidenceInterval } from './confidence-interval.js';
 import { checkWeights, ensure, fail } from './internal/fail.js';
-import { npsResult } from './internal/nps-result.js';
+import { checkNpsScale, npsResult } from './internal/nps-result.js';
 import { viewValues, type ValuesInput } from './internal/values.js';
 
 /** Options of {@link netPromoterScore} and {@link NpsAccumulator.result}. */
@@ -58,14 +58,18 @@ export class NpsAccumulator {
    * @param answer - the 0–10 answer; `null`, `undefined` or `NaN` for none
    * @param weight - the respondent weight; default 1
    * @returns this accumulator
-   * @throws `EduQualityError` `invalid-argument` for an answer outside 0–10 or a weight that is not finite and positive
+   * @throws `EduQualityError` `invalid-argument` for an answer that is not an integer in 0–10 or a weight that is not finite and positive
    */
   add(answer: number | null | undefined, weight = 1): this {
     if (!(Number.isFinite(weight) && weight > 0)) {
       fail('invalid-argument', 'NpsAccumulator.add', 'weight must be finite and positive');
     }
     if (answer === null || answer === undefined || Number.isNaN(answer)) return this;
-    ensure(answer >= 0 && answer <= 10, 'netPromoterScore', `answer ${answer} is outside 0–10`);
+    ensure(
+      Number.isInteger(answer) && answer >= 0 && answer <= 10,
+      'netPromoterScore',
+      `answer ${answer} is not an integer in 0–10`,
+    );
     this.#n++;
     this.#w += weight;
     this.#w2 += weight * weight;
@@ -111,10 +115,10 @@ export class NpsAccumulator {
  * interval is NPS ± z·SE (or t), clipped to −100 … 100. Reichheld, F. (2003),
  * "The one number you need to grow", Harvard Business Review 81(12).
  *
- * @param values - 0–10 answers (`null` for none) or a `ScaleColumn` of a ResponseSet
+ * @param values - integer 0–10 answers (`null` for none) or a `ScaleColumn` of a ResponseSet whose scale is 0–10
  * @param options - weights, level, interval kind
  * @returns the score, shares, n, n_eff, SE and interval
- * @throws `EduQualityError` `invalid-argument` for an answer outside 0–10 or bad weights; `insufficient-data` when nobody answered
+ * @throws `EduQualityError` `invalid-argument` for a scale column whose range is not 0–10 (naming the item and its range), an answer that is not an integer in 0–10, or bad weights; `insufficient-data` when nobody answered
  *
  * @example
  * ```ts
@@ -132,6 +136,9 @@ export function netPromoterScore(
   options: NetPromoterScoreOptions = {},
 ): NetPromoterScoreResult {
   const view = viewValues(values);
+  // A scale column carries its range: an NPS needs 0–10, whatever the answers.
+  if (view.min !== undefined && view.max !== undefined)
+    checkNpsScale(view.id ?? 'the item', view.min, view.max, 'netPromoterScore');
   const { weights } = options;
   if (weights !== undefined) checkWeights(weights, view.length, 'netPromoterScore');
   const acc = new NpsAccumulator();

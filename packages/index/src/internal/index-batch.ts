@@ -30,7 +30,7 @@ import {
   type ItemSums,
 } from './index-result.js';
 import { emptyMoments } from './moments.js';
-import { npsResult } from './nps-result.js';
+import { checkNpsScale, npsResult } from './nps-result.js';
 import { ANSWERED, type SurveyView } from './survey.js';
 
 const NA_CODE = 254;
@@ -411,6 +411,7 @@ export function indexBatch(
   const npsD = new Float64Array(G);
   const npsItem = npsId === undefined ? undefined : view.byId.get(npsId);
   if (npsItem !== undefined) {
+    checkNpsScale(npsItem.id, npsItem.min, npsItem.max, 'breakdown');
     const codes = npsItem.codes;
     const values = codes === undefined ? npsItem.values : undefined;
     const status = codes === undefined ? npsItem.status : undefined;
@@ -423,7 +424,11 @@ export function indexBatch(
         if (status![r] !== ANSWERED) continue;
         x = values![r]!;
       }
-      ensure(x >= 0 && x <= 10, 'netPromoterScore', `answer ${x} is outside 0–10`);
+      ensure(
+        Number.isInteger(x) && x >= 0 && x <= 10,
+        'netPromoterScore',
+        `answer ${x} is not an integer in 0–10`,
+      );
       const g = groupOf === undefined ? 0 : groupOf[r]!;
       const w = weights[r]!;
       npsN[g]!++;
