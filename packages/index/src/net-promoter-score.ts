@@ -1,5 +1,5 @@
 import type { ConfidenceInterval } from './confidence-interval.js';
-import { checkWeights, ensure, fail } from './internal/fail.js';
+import { checkWeights, ensure, WeightUnit } from './internal/fail.js';
 import { checkNpsScale, npsResult } from './internal/nps-result.js';
 import { viewValues, type ValuesInput } from './internal/values.js';
 
@@ -51,6 +51,13 @@ export class NpsAccumulator {
   #w2 = 0;
   #wp = 0;
   #wd = 0;
+  readonly #unit = new WeightUnit();
+  readonly #rescale = (r: number): void => {
+    this.#w *= r;
+    this.#w2 *= r * r;
+    this.#wp *= r;
+    this.#wd *= r;
+  };
 
   /**
    * Adds one respondent.
@@ -58,12 +65,10 @@ export class NpsAccumulator {
    * @param answer - the 0–10 answer; `null`, `undefined` or `NaN` for none
    * @param weight - the respondent weight; default 1
    * @returns this accumulator
-   * @throws `EduQualityError` `invalid-argument` for an answer that is not an integer in 0–10 or a weight that is not finite and positive
+   * @throws `EduQualityError` `invalid-argument` for an answer that is not an integer in 0–10 or a weight that is not finite, positive and normal (≥ 2.2250738585072014e-308)
    */
   add(answer: number | null | undefined, weight = 1): this {
-    if (!(Number.isFinite(weight) && weight > 0)) {
-      fail('invalid-argument', 'NpsAccumulator.add', 'weight must be finite and positive');
-    }
+    const w = this.#unit.scale(weight, 'NpsAccumulator.add', this.#rescale);
     if (answer === null || answer === undefined || Number.isNaN(answer)) return this;
     ensure(
       Number.isInteger(answer) && answer >= 0 && answer <= 10,
@@ -71,10 +76,10 @@ export class NpsAccumulator {
       `answer ${answer} is not an integer in 0–10`,
     );
     this.#n++;
-    this.#w += weight;
-    this.#w2 += weight * weight;
-    if (answer >= 9) this.#wp += weight;
-    else if (answer <= 6) this.#wd += weight;
+    this.#w += w;
+    this.#w2 += w * w;
+    if (answer >= 9) this.#wp += w;
+    else if (answer <= 6) this.#wd += w;
     return this;
   }
 
@@ -85,11 +90,12 @@ export class NpsAccumulator {
    * @returns this accumulator
    */
   merge(other: NpsAccumulator): this {
+    const r = this.#unit.align(other.#unit, this.#rescale);
     this.#n += other.#n;
-    this.#w += other.#w;
-    this.#w2 += other.#w2;
-    this.#wp += other.#wp;
-    this.#wd += other.#wd;
+    this.#w += other.#w * r;
+    this.#w2 += other.#w2 * r * r;
+    this.#wp += other.#wp * r;
+    this.#wd += other.#wd * r;
     return this;
   }
 
@@ -140,6 +146,7 @@ export function netPromoterScore(
   if (view.min !== undefined && view.max !== undefined)
     checkNpsScale(view.id ?? 'the item', view.min, view.max, 'netPromoterScore');
   const { weights } = options;
+  // Checked whole (the message names the row); the accumulator scales them.
   if (weights !== undefined) checkWeights(weights, view.length, 'netPromoterScore');
   const acc = new NpsAccumulator();
   for (let i = 0; i < view.length; i++) acc.add(view.at(i), weights === undefined ? 1 : weights[i]);

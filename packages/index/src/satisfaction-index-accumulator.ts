@@ -1,4 +1,4 @@
-import { ensure, fail } from './internal/fail.js';
+import { ensure, fail, WeightUnit } from './internal/fail.js';
 import {
   checkIndexOptions,
   explicitItemWeights,
@@ -12,7 +12,13 @@ import {
 } from './internal/index-result.js';
 import { solve } from './internal/linear.js';
 import { checkPairwiseItems, PAIRWISE_ITEM_LIMIT } from './internal/pairwise-limit.js';
-import { addMoment, emptyMoments, mergeMoments, type Moments } from './internal/moments.js';
+import {
+  addMoment,
+  emptyMoments,
+  mergeMoments,
+  rescaleMoments,
+  type Moments,
+} from './internal/moments.js';
 import { twoSidedP } from './internal/distributions.js';
 import {
   ANSWERED,
@@ -209,6 +215,21 @@ export class SatisfactionIndexAccumulator {
   #noAnswer = 0;
   readonly #views = new WeakMap<SurveyView, (Answers | undefined)[]>();
   readonly #tooMany: boolean;
+  /** Weights are summed in units of the largest seen (see WeightUnit). */
+  readonly #unit = new WeightUnit();
+  readonly #rescale = (r: number): void => {
+    const r2 = r * r;
+    const sums = this.#sums;
+    for (let o = 0; o < sums.length; o += SLOT) {
+      for (const at of [W, SX, SY, SXX, SYY, SXY]) sums[o + at]! *= r;
+      for (const at of [W2, TX, TY, TXY]) sums[o + at]! *= r2;
+    }
+    for (const weights of this.#binWeight)
+      for (let b = 0; b < weights.length; b++) weights[b]! *= r;
+    for (const bins of this.#otherBins) for (const bin of bins.values()) bin.weight *= r;
+    for (const m of [...this.#importanceMoments, this.#respondent, this.#included])
+      rescaleMoments(m, r);
+  };
 
   /**
    * @param layout - a survey whose items (ids, scales, roles, dimensions) define the index; only its metadata is read
@@ -401,7 +422,7 @@ export class SatisfactionIndexAccumulator {
   #addRow(view: SurveyView, items: readonly (Answers | undefined)[], row: number): void {
     const k = this.#specs.length;
     const m = this.#m;
-    const w = view.weights[row]!;
+    const w = this.#unit.scale(view.weights[row]!, FN, this.#rescale);
     const idx = this.#idx;
     const xs = this.#xs;
     const shift = this.#shift;
@@ -528,8 +549,19 @@ export class SatisfactionIndexAccumulator {
       FN,
       'can only merge accumulators with the same items',
     );
+    // Their sums in this accumulator's weight unit (the larger of the two).
+    const r = this.#unit.align(other.#unit, this.#rescale);
+    const inUnit = (m: Moments): Moments => {
+      const copy = { ...m };
+      rescaleMoments(copy, r);
+      return copy;
+    };
     const sums = this.#sums;
     const theirs = Float64Array.from(other.#sums);
+    for (let o = 0; o < theirs.length; o += SLOT) {
+      for (const at of [W, SX, SY, SXX, SYY, SXY]) theirs[o + at]! *= r;
+      for (const at of [W2, TX, TY, TXY]) theirs[o + at]! *= r * r;
+    }
     const m = this.#m;
     // Bring the other sums to this accumulator's shifts (exact algebra), then add.
     const delta = new Float64Array(m);
@@ -550,7 +582,7 @@ export class SatisfactionIndexAccumulator {
     }
     for (let i = 0; i < sums.length; i++) sums[i]! += theirs[i]!;
     this.#importanceMoments.forEach((mo, i) => {
-      mergeMoments(mo, other.#importanceMoments[i]!);
+      mergeMoments(mo, inUnit(other.#importanceMoments[i]!));
     });
     this.#binCount.forEach((counts, i) => {
       const weights = this.#binWeight[i]!;
@@ -558,16 +590,16 @@ export class SatisfactionIndexAccumulator {
       const theirWeights = other.#binWeight[i]!;
       for (let b = 0; b < counts.length; b++) {
         counts[b]! += theirCounts[b]!;
-        weights[b]! += theirWeights[b]!;
+        weights[b]! += theirWeights[b]! * r;
       }
     });
     this.#otherBins.forEach((bins, i) => {
       for (const [value, bin] of other.#otherBins[i]!) {
         const mine = bins.get(value);
-        if (mine === undefined) bins.set(value, { ...bin });
+        if (mine === undefined) bins.set(value, { count: bin.count, weight: bin.weight * r });
         else {
           mine.count += bin.count;
-          mine.weight += bin.weight;
+          mine.weight += bin.weight * r;
         }
       }
     });
@@ -575,8 +607,8 @@ export class SatisfactionIndexAccumulator {
       this.#notApplicable[i]! += other.#notApplicable[i]!;
       this.#missing[i]! += other.#missing[i]!;
     }
-    mergeMoments(this.#respondent, other.#respondent);
-    mergeMoments(this.#included, other.#included);
+    mergeMoments(this.#respondent, inUnit(other.#respondent));
+    mergeMoments(this.#included, inUnit(other.#included));
     this.#rows += other.#rows;
     this.#excluded += other.#excluded;
     this.#noAnswer += other.#noAnswer;
@@ -715,7 +747,7 @@ export class SatisfactionIndexAccumulator {
         z[bucket[j]!]! += scale[j]! * (item.values[r]! - items[j]!.mean);
       }
       if (answered === 0 || answered / k < minAnswered) continue;
-      const w = view.weights[r]!;
+      const w = view.weights[r]! / this.#unit.unit;
       let t = 0;
       for (let b = 0; b < D; b++) {
         const v = w * z[b]!;

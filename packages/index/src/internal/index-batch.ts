@@ -99,7 +99,9 @@ export function indexBatch(
   if (k === 0 || k > 0xffff) return undefined;
   const G = groupOf === undefined ? 1 : groups;
   const minAnswered = options.minAnswered ?? 0;
-  const weights = view.weights;
+  // In units of the largest weight: the sums of weights and their squares
+  // cannot overflow, and every result is a ratio of them.
+  const weights = view.unit === 1 ? view.weights : view.weights.map((w) => w / view.unit);
 
   // Dimensions as buckets of pass 2 (items without a dimension share one).
   const dimensionNames = [...new Set(specs.map((s) => s.dimension))];
