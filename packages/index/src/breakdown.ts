@@ -2,6 +2,7 @@ import { EduQualityError } from '@edu-quality/core';
 import { ensure, fail } from './internal/fail.js';
 import { indexBatch } from './internal/index-batch.js';
 import { npsItemOf } from './internal/nps-result.js';
+import { indexOptionsOf } from './internal/option-shapes.js';
 import { indexSpecs, type IndexSpec } from './internal/index-result.js';
 import { ANSWERED, layoutOf, oneRow, withSurvey, type SurveyView } from './internal/survey.js';
 import { NpsAccumulator, type NetPromoterScoreResult } from './net-promoter-score.js';
@@ -210,7 +211,7 @@ export class BreakdownAccumulator {
       group = {
         key,
         label: labels.map((l) => l ?? '(not stated)').join(' / '),
-        index: new SatisfactionIndexAccumulator(this.#layout, this.#options),
+        index: new SatisfactionIndexAccumulator(this.#layout, indexOptionsOf(this.#options)),
         nps: new NpsAccumulator(),
         rows: 0,
       };
@@ -232,7 +233,10 @@ export class BreakdownAccumulator {
         const copy: Group = {
           key: { ...theirs.key },
           label: theirs.label,
-          index: new SatisfactionIndexAccumulator(this.#layout, this.#options).merge(theirs.index),
+          index: new SatisfactionIndexAccumulator(
+            this.#layout,
+            indexOptionsOf(this.#options),
+          ).merge(theirs.index),
           nps: new NpsAccumulator().merge(theirs.nps),
           rows: theirs.rows,
         };
@@ -255,7 +259,7 @@ export class BreakdownAccumulator {
   result(): BreakdownResult {
     const groups = [...this.#groups.values()];
     // The total is the merge of the groups: the same sums as one pass over all rows.
-    const totalAcc = new SatisfactionIndexAccumulator(this.#layout, this.#options);
+    const totalAcc = new SatisfactionIndexAccumulator(this.#layout, indexOptionsOf(this.#options));
     const totalNpsAcc = new NpsAccumulator();
     for (const g of groups) {
       totalAcc.merge(g.index);
@@ -392,7 +396,7 @@ function settingsOf(layout: SurveyInput, options: BreakdownOptions): Settings {
   ensure(Number.isInteger(k) && k >= 1, FN, 'minGroupSize must be a positive integer');
   const npsItem = npsItemOf(view, options.nps, FN);
   // Validate the index options once, up front.
-  new SatisfactionIndexAccumulator(layout, options);
+  new SatisfactionIndexAccumulator(layout, indexOptionsOf(options));
   return { by, npsItem, specs: indexSpecs(view, options) };
 }
 

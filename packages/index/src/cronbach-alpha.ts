@@ -1,3 +1,5 @@
+import { ALPHA_OPTIONS } from './internal/option-shapes.js';
+import { checkOptions } from '@edu-quality/core';
 import { ensure, fail } from './internal/fail.js';
 import { addPair, emptyPair, mergePair, type PairMoments } from './internal/moments.js';
 import { checkPairwiseItems } from './internal/pairwise-limit.js';
@@ -51,6 +53,7 @@ export class CronbachAlphaAccumulator {
    * @throws `EduQualityError` `invalid-argument` when k < 2 or the names do not match k; `unsupported` above 1,000 items (the covariance matrix has k(k + 1)/2 entries to keep and update per respondent)
    */
   constructor(k: number, options: CronbachAlphaOptions = {}) {
+    checkOptions('cronbachAlpha', options, ALPHA_OPTIONS);
     ensure(Number.isInteger(k) && k >= 2, 'cronbachAlpha', 'needs at least two items');
     checkPairwiseItems(
       k,

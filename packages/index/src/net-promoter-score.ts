@@ -1,3 +1,5 @@
+import { NPS_OPTIONS, NPS_RESULT_OPTIONS, omitKeys } from './internal/option-shapes.js';
+import { checkOptions } from '@edu-quality/core';
 import type { ConfidenceInterval } from './confidence-interval.js';
 import { checkWeights, ensure, WeightUnit } from './internal/fail.js';
 import { checkNpsScale, npsResult } from './internal/nps-result.js';
@@ -107,6 +109,7 @@ export class NpsAccumulator {
    * @throws `EduQualityError` `insufficient-data` when nobody answered
    */
   result(options: Omit<NetPromoterScoreOptions, 'weights'> = {}): NetPromoterScoreResult {
+    checkOptions('NpsAccumulator.result', options, NPS_RESULT_OPTIONS);
     return npsResult({ n: this.#n, w: this.#w, w2: this.#w2, wp: this.#wp, wd: this.#wd }, options);
   }
 }
@@ -141,6 +144,7 @@ export function netPromoterScore(
   values: ValuesInput,
   options: NetPromoterScoreOptions = {},
 ): NetPromoterScoreResult {
+  checkOptions('netPromoterScore', options, NPS_OPTIONS);
   const view = viewValues(values);
   // A scale column carries its range: an NPS needs 0–10, whatever the answers.
   if (view.min !== undefined && view.max !== undefined)
@@ -150,5 +154,5 @@ export function netPromoterScore(
   if (weights !== undefined) checkWeights(weights, view.length, 'netPromoterScore');
   const acc = new NpsAccumulator();
   for (let i = 0; i < view.length; i++) acc.add(view.at(i), weights === undefined ? 1 : weights[i]);
-  return acc.result(options);
+  return acc.result(omitKeys(options, ['weights']));
 }

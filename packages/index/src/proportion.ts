@@ -1,3 +1,5 @@
+import { LEVEL_OPTIONS, omitKeys, PROPORTION_OPTIONS } from './internal/option-shapes.js';
+import { checkOptions } from '@edu-quality/core';
 import type { ConfidenceInterval } from './confidence-interval.js';
 import { checkLevel, checkWeights, fail, WeightUnit } from './internal/fail.js';
 import { wilsonInterval } from './wilson-interval.js';
@@ -100,6 +102,7 @@ export class ProportionAccumulator {
    * @throws `EduQualityError` `insufficient-data` when nobody answered
    */
   result(options: Pick<ProportionOptions, 'level'> = {}): ProportionResult {
+    checkOptions('ProportionAccumulator.result', options, LEVEL_OPTIONS);
     const level = checkLevel(options.level, 'ProportionAccumulator.result');
     if (this.#n === 0) fail('insufficient-data', 'proportion', 'no answered value');
     const p = Math.min(1, this.#wk / this.#w);
@@ -142,10 +145,11 @@ export function proportion(
   values: ArrayLike<boolean | null | undefined>,
   options: ProportionOptions = {},
 ): ProportionResult {
+  checkOptions('proportion', options, PROPORTION_OPTIONS);
   const { weights } = options;
   if (weights !== undefined) checkWeights(weights, values.length, 'proportion');
   const acc = new ProportionAccumulator();
   for (let i = 0; i < values.length; i++)
     acc.add(values[i], weights === undefined ? 1 : weights[i]);
-  return acc.result(options);
+  return acc.result(omitKeys(options, ['weights']));
 }

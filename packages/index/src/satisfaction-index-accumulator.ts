@@ -1,3 +1,5 @@
+import { INDEX_OPTIONS, INDEX_RESULT_OVERRIDES } from './internal/option-shapes.js';
+import { checkOptions } from '@edu-quality/core';
 import { ensure, fail, WeightUnit } from './internal/fail.js';
 import {
   checkIndexOptions,
@@ -237,6 +239,7 @@ export class SatisfactionIndexAccumulator {
    * @throws `EduQualityError` `invalid-argument` for unknown items, missing importance or overall items, or bad options
    */
   constructor(layout: SurveyInput, options: SatisfactionIndexOptions = {}) {
+    checkOptions('SatisfactionIndexAccumulator', options, INDEX_OPTIONS);
     const view = layoutOf(layout, FN);
     this.#options = options;
     checkIndexOptions(options);
@@ -630,6 +633,12 @@ export class SatisfactionIndexAccumulator {
    * @throws `EduQualityError` `insufficient-data` when no item has an answer, the design has fewer than 2 rows, or every derived weight is 0; `unsupported` above 1,000 tracked items
    */
   result(overrides: SatisfactionIndexResultOverrides = {}): SatisfactionIndexResult {
+    checkOptions(
+      'SatisfactionIndexAccumulator.result',
+      overrides,
+      INDEX_RESULT_OVERRIDES,
+      'overrides',
+    );
     this.#pairwise();
     const specs = this.#specs;
     const shifted = specs.map((_, i) => {

@@ -1,4 +1,5 @@
-import { EduQualityError } from '@edu-quality/core';
+import { INDEX_OPTIONS } from './internal/option-shapes.js';
+import { checkOptions, EduQualityError } from '@edu-quality/core';
 import type { ConfidenceInterval } from './confidence-interval.js';
 import { ensure } from './internal/fail.js';
 import { mulberry32, quantileSorted } from './internal/random.js';
@@ -211,6 +212,7 @@ export function satisfactionIndex(
   responses: SurveyInput,
   options: SatisfactionIndexOptions = {},
 ): SatisfactionIndexResult {
+  checkOptions('satisfactionIndex', options, INDEX_OPTIONS);
   return withSurvey(responses, 'satisfactionIndex', (view) =>
     compute(responses, view.size, options),
   );

@@ -1,3 +1,5 @@
+import { MEAN_OPTIONS, MEAN_RESULT_OPTIONS } from './internal/option-shapes.js';
+import { checkOptions } from '@edu-quality/core';
 import { criticalValue, type ConfidenceInterval } from './confidence-interval.js';
 import { checkWeights, ensure, fail, WeightUnit } from './internal/fail.js';
 import { meanResult } from './internal/mean-result.js';
@@ -134,6 +136,7 @@ export class WeightedMeanAccumulator {
    * @throws `EduQualityError` `insufficient-data` when nothing was answered or the design has fewer than 2 rows
    */
   result(options: Omit<WeightedMeanOptions, 'weights'> = {}): WeightedMeanResult {
+    checkOptions('WeightedMeanAccumulator.result', options, MEAN_RESULT_OPTIONS);
     return meanResult(
       this.#m,
       options.designSize ?? this.#rows,
@@ -177,6 +180,7 @@ export function weightedMean(
   values: ArrayLike<number | null | undefined>,
   options: WeightedMeanOptions = {},
 ): WeightedMeanResult {
+  checkOptions('weightedMean', options, MEAN_OPTIONS);
   // Weights in units of the largest (see checkWeights): sumWeights is scaled back.
   const scaled =
     options.weights === undefined
