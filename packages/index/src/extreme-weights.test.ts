@@ -6,8 +6,7 @@
 // base case, and scale invariance — every statistic here is a ratio of
 // weighted sums, so multiplying all weights by c changes nothing.
 import { describe, expect, it } from 'vitest';
-import { EduQualityError } from '@edu-quality/core';
-import { readFixture } from '../test/helpers.js';
+import { caughtError, readFixture } from '../test/helpers.js';
 import { breakdown } from './breakdown.js';
 import { effectiveSampleSize } from './effective-sample-size.js';
 import { NpsAccumulator, netPromoterScore } from './net-promoter-score.js';
@@ -95,28 +94,19 @@ describe('extreme weights: scale invariance', () => {
 });
 
 describe('extreme weights: refused with their position', () => {
-  const caught = (f: () => unknown): EduQualityError => {
-    try {
-      f();
-    } catch (error) {
-      if (EduQualityError.isInstance(error)) return error;
-      throw error;
-    }
-    throw new Error('expected an EduQualityError');
-  };
   it('subnormal, infinite, negative and NaN weights', () => {
     for (const bad of [1e-320, Infinity, -1, Number.NaN, 0]) {
-      const error = caught(() =>
+      const error = caughtError(() =>
         satisfactionIndex(withWeights(fx.weights.map((w, i) => (i === 7 ? bad : w)))),
       );
       expect(error.code).toBe('invalid-argument');
       expect(error.message).toContain(`row 7 has ${bad}`);
     }
-    expect(caught(() => weightedMean([1, 2], { weights: [1, 1e-320] })).message).toMatch(
+    expect(caughtError(() => weightedMean([1, 2], { weights: [1, 1e-320] })).message).toMatch(
       /^weightedMean: weights must be finite, positive and at least 2\.2250738585072014e-308 \(row 1 has 1e-320\)/,
     );
-    expect(caught(() => new NpsAccumulator().add(9, 1e-320)).code).toBe('invalid-argument');
-    expect(caught(() => new WeightedMeanAccumulator().add(3, Infinity)).code).toBe(
+    expect(caughtError(() => new NpsAccumulator().add(9, 1e-320)).code).toBe('invalid-argument');
+    expect(caughtError(() => new WeightedMeanAccumulator().add(3, Infinity)).code).toBe(
       'invalid-argument',
     );
   });

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NpsAccumulator, netPromoterScore } from './net-promoter-score.js';
-import { buildResponseSet, readFixture } from '../test/helpers.js';
+import { caughtError, buildResponseSet, readFixture } from '../test/helpers.js';
 import { breakdown } from './breakdown.js';
-import { EduQualityError } from '@edu-quality/core';
 
 const fx = readFixture();
 
@@ -51,29 +50,22 @@ describe('an NPS needs a 0–10 item', () => {
     ],
     segments: { school: ['a', 'a', 'b', 'b'] },
   });
-  const caught = (f: () => unknown): EduQualityError => {
-    try {
-      f();
-    } catch (error) {
-      if (EduQualityError.isInstance(error)) return error;
-    }
-    throw new Error('expected an EduQualityError');
-  };
   it('netPromoterScore refuses a scale column of another range, naming the item and its range', () => {
-    const error = caught(() => netPromoterScore(set.columns.get('q_overall') as never));
+    const error = caughtError(() => netPromoterScore(set.columns.get('q_overall') as never));
     expect(error.code).toBe('invalid-argument');
     expect(error.message).toBe(
       'netPromoterScore: the NPS needs a 0–10 item; q_overall is on a 1–5 scale',
     );
   });
   it('plain values must be integers 0..10 (7.5 is not an NPS answer)', () => {
-    expect(caught(() => netPromoterScore([7.5, 9])).message).toMatch(/7\.5 is not an integer/);
+    expect(caughtError(() => netPromoterScore([7.5, 9])).message).toMatch(/7\.5 is not an integer/);
     expect(() => new NpsAccumulator().add(-1)).toThrow(/not an integer in 0–10/);
     expect(() => new NpsAccumulator().add(9.5)).toThrow(/not an integer in 0–10/);
   });
   it('breakdown refuses nps: a 1–5 item, and does not take a 1–5 recommend item by default', () => {
     expect(
-      caught(() => breakdown(set, { by: 'school', nps: 'q_overall', minGroupSize: 1 })).message,
+      caughtError(() => breakdown(set, { by: 'school', nps: 'q_overall', minGroupSize: 1 }))
+        .message,
     ).toMatch(/^breakdown: the NPS needs a 0–10 item; q_overall is on a 1–5 scale/);
     const r = breakdown(set, { by: 'school', items: ['q1'], minGroupSize: 1 });
     expect(r.totalNps).toBeUndefined();

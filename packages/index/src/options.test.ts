@@ -4,7 +4,7 @@
 // must throw an EduQualityError `invalid-argument` whose issues name the
 // option path, for a typo'd key and for a wrong-typed value.
 import { describe, expect, it } from 'vitest';
-import { EduQualityError } from '@edu-quality/core';
+import { caughtError } from '../test/helpers.js';
 import { compareWaves } from './compare-waves.js';
 import { CronbachAlphaAccumulator, cronbachAlpha } from './cronbach-alpha.js';
 import { importancePerformance } from './importance-performance.js';
@@ -89,16 +89,6 @@ const valid: Record<string, readonly [key: string, value: unknown, wrong: unknow
   scaleScore: ['min', 1, '1'],
 };
 
-function caught(f: () => unknown): EduQualityError {
-  try {
-    f();
-  } catch (error) {
-    if (EduQualityError.isInstance(error)) return error;
-    throw error;
-  }
-  throw new Error('expected an EduQualityError');
-}
-
 describe('options: unknown keys and wrong-typed values name the option path', () => {
   it('covers every function listed', () => {
     expect(Object.keys(valid).sort()).toEqual(Object.keys(calls).sort());
@@ -113,13 +103,13 @@ describe('options: unknown keys and wrong-typed values name the option path', ()
           : 'options';
     it(`${name}: a valid ${key} passes; ${key}: ${JSON.stringify(wrong)} and a typo'd key are refused`, () => {
       expect(() => call({ [key]: value } as never)).not.toThrow();
-      const typo = caught(() => call({ [key]: value, [`${key}x`]: value } as never));
+      const typo = caughtError(() => call({ [key]: value, [`${key}x`]: value } as never));
       expect(typo.code).toBe('invalid-argument');
       expect(typo.message).toContain(`${root}.${key}x is not an option`);
       expect(typo.issues).toEqual([
         expect.objectContaining({ code: 'unknown-option', path: [root, `${key}x`] }),
       ]);
-      const bad = caught(() => call({ [key]: wrong } as never));
+      const bad = caughtError(() => call({ [key]: wrong } as never));
       expect(bad.code).toBe('invalid-argument');
       expect(bad.issues).toEqual([
         expect.objectContaining({ code: 'invalid-option', path: [root, key] }),
@@ -127,27 +117,27 @@ describe('options: unknown keys and wrong-typed values name the option path', ()
     });
   }
   it('the examples of the issue', () => {
-    expect(caught(() => satisfactionIndex(survey, { levl: 0.9 } as never)).message).toMatch(
+    expect(caughtError(() => satisfactionIndex(survey, { levl: 0.9 } as never)).message).toMatch(
       /^satisfactionIndex: options\.levl is not an option \(known: items, weights, /,
     );
-    expect(caught(() => satisfactionIndex(survey, { level: 95 })).message).toBe(
+    expect(caughtError(() => satisfactionIndex(survey, { level: 95 })).message).toBe(
       'satisfactionIndex: options.level must be a finite number > 0 and < 1, got 95',
     );
     expect(
-      caught(() => satisfactionIndex(survey, { bootstrap: { replicate: 100 } } as never)).issues[0]
-        ?.path,
+      caughtError(() => satisfactionIndex(survey, { bootstrap: { replicate: 100 } } as never))
+        .issues[0]?.path,
     ).toEqual(['options', 'bootstrap', 'replicate']);
     expect(
-      caught(() => satisfactionIndex(survey, { weights: { item: { q1: 1 } } } as never)).issues[0]
-        ?.path,
+      caughtError(() => satisfactionIndex(survey, { weights: { item: { q1: 1 } } } as never))
+        .issues[0]?.path,
     ).toEqual(['options', 'weights', 'item']);
     expect(
-      caught(() => rake([1, 1], [{ cells: ['a', 'b'], populaton: { a: 1 } } as never])).issues[0]
-        ?.path,
+      caughtError(() => rake([1, 1], [{ cells: ['a', 'b'], populaton: { a: 1 } } as never]))
+        .issues[0]?.path,
     ).toEqual(['margins.0', 'populaton']);
   });
   it('NokSurveyAccumulator.addCounts refuses an unknown count key', () => {
-    const error = caught(() =>
+    const error = caughtError(() =>
       new NokSurveyAccumulator().addCounts('org', { respondents: 3, respondent: 1 } as never),
     );
     expect(error.code).toBe('invalid-argument');
