@@ -206,6 +206,16 @@ describe('index', () => {
     expect(json.responses.counts.rejected).toBe(2);
   });
 
+  // Regression: --nps on a 1–5 item printed an NPS of −100 with exit 0.
+  it('refuses --nps on an item that is not 0–10 (exit 2)', async () => {
+    const c = capture(lt);
+    expect(await run([...args, '--nps', 'overall'], c.io)).toBe(2);
+    expect(c.stderr()).toContain(
+      '--nps overall: the NPS needs a 0–10 item; overall is on a 1–5 scale',
+    );
+    expect(c.stdout()).not.toContain('Net Promoter Score');
+  });
+
   it('fails under --strict when rows were rejected (exit 1)', async () => {
     expect(await run([...args, '--strict'], capture(lt).io)).toBe(1);
   });

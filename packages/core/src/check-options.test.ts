@@ -9,6 +9,7 @@ const shape = {
   weights: { type: 'numbers' },
   items: { type: 'strings' },
   onProgress: { type: 'function' },
+  cells: { type: 'unknown' },
   strict: { type: 'boolean' },
   label: { type: 'string' },
   bootstrap: { type: 'object', shape: { seed: { type: 'number', integer: true } } },
@@ -56,6 +57,10 @@ describe('checkOptions', () => {
     }).not.toThrow();
     expect(() => {
       checkOptions('f', { scheme: 'equal', weights: [1, 2] }, shape);
+    }).not.toThrow();
+    // An option carrying data is checked by its function: only its key here.
+    expect(() => {
+      checkOptions('f', { cells: new Map() }, shape);
     }).not.toThrow();
   });
   it('names an unknown key with its path and the known keys', () => {

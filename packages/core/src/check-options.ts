@@ -13,6 +13,8 @@ import type { Issue, IssuePath } from './issue.js';
  * - `object`: a plain object whose keys are all in `shape` (checked in turn).
  * - `record`: a plain object with any keys, each value matching `value`.
  * - `union`: any one of the rules in `of`.
+ * - `unknown`: any value; for an option that carries data the function checks
+ *   itself (segment labels, a column), so that only its key is checked here.
  */
 export type OptionRule =
   | {
@@ -23,7 +25,7 @@ export type OptionRule =
       readonly exclusiveMin?: boolean;
       readonly exclusiveMax?: boolean;
     }
-  | { readonly type: 'boolean' | 'string' | 'function' | 'numbers' | 'strings' }
+  | { readonly type: 'boolean' | 'string' | 'function' | 'numbers' | 'strings' | 'unknown' }
   | { readonly type: 'literal'; readonly values: readonly (string | number | boolean)[] }
   | { readonly type: 'object'; readonly shape: OptionShape }
   | { readonly type: 'record'; readonly value: OptionRule }
@@ -72,6 +74,8 @@ function describeRule(rule: OptionRule): string {
       return `an object whose values are ${describeRule(rule.value)}`;
     case 'union':
       return rule.of.map(describeRule).join(', or ');
+    case 'unknown':
+      return 'any value';
   }
 }
 
@@ -124,6 +128,8 @@ function check(value: unknown, rule: OptionRule, path: IssuePath): Issue[] {
       if (!isPlainObject(value)) return mismatch();
       return Object.keys(value).flatMap((key) => check(value[key], rule.value, [...path, key]));
     }
+    case 'unknown':
+      return [];
     case 'union': {
       // The first alternative that matches wins; else the issues of the
       // closest one (an object alternative for an object), so that a typo in

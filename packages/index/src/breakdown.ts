@@ -4,6 +4,8 @@ import { fail } from './internal/fail.js';
 import { indexBatch } from './internal/index-batch.js';
 import { linkedSuppression, type LinkedTable } from './internal/linked-suppression.js';
 import { printedForm } from './internal/printed-label.js';
+import { npsItemOf } from './internal/nps-result.js';
+import { indexOptionsOf } from './internal/option-shapes.js';
 import { indexSpecs, type IndexSpec } from './internal/index-result.js';
 import {
   ANSWERED,
@@ -274,7 +276,7 @@ export class BreakdownAccumulator {
         key: keyOf(this.#by, labels),
         label: labelOf(labels),
         respondent: [...respondent],
-        index: new SatisfactionIndexAccumulator(this.#layout, this.#options),
+        index: new SatisfactionIndexAccumulator(this.#layout, indexOptionsOf(this.#options)),
         nps: new NpsAccumulator(),
         rows: 0,
       };
@@ -301,7 +303,10 @@ export class BreakdownAccumulator {
           key: { ...theirs.key },
           label: theirs.label,
           respondent: [...theirs.respondent],
-          index: new SatisfactionIndexAccumulator(this.#layout, this.#options).merge(theirs.index),
+          index: new SatisfactionIndexAccumulator(
+            this.#layout,
+            indexOptionsOf(this.#options),
+          ).merge(theirs.index),
           nps: new NpsAccumulator().merge(theirs.nps),
           rows: theirs.rows,
         };
@@ -322,7 +327,7 @@ export class BreakdownAccumulator {
   summary(): BreakdownSummary {
     const groups = [...this.#groups.values()];
     // The total is the merge of the groups: the same sums as one pass over all rows.
-    const totalAcc = new SatisfactionIndexAccumulator(this.#layout, this.#options);
+    const totalAcc = new SatisfactionIndexAccumulator(this.#layout, indexOptionsOf(this.#options));
     const totalNpsAcc = new NpsAccumulator();
     for (const g of groups) {
       totalAcc.merge(g.index);
@@ -551,12 +556,9 @@ export function settingsFor(
   by: readonly string[],
 ): Settings {
   const view = layoutOf(layout, FN);
-  const npsItem =
-    options.nps === false
-      ? undefined
-      : (options.nps ?? view.items.find((i) => i.role === 'recommend')?.id);
+  const npsItem = npsItemOf(view, options.nps, FN);
   // Validate the index options once, up front.
-  new SatisfactionIndexAccumulator(layout, options);
+  new SatisfactionIndexAccumulator(layout, indexOptionsOf(options));
   return { by, npsItem, specs: indexSpecs(view, options) };
 }
 

@@ -1,3 +1,5 @@
+import { COMPARE_OPTIONS } from './internal/option-shapes.js';
+import { checkOptions } from '@edu-quality/core';
 import type { ConfidenceInterval } from './confidence-interval.js';
 import { criticalValue } from './confidence-interval.js';
 import { checkLevel, fail } from './internal/fail.js';
@@ -84,6 +86,7 @@ export function compareWaves(
   current: WaveEstimate,
   options: CompareWavesOptions = {},
 ): CompareWavesResult {
+  checkOptions('compareWaves', options, COMPARE_OPTIONS);
   const level = checkLevel(options.level, 'compareWaves');
   if (previous.kind !== current.kind) {
     fail(

@@ -1,5 +1,8 @@
+import { ALPHA_OPTIONS } from './internal/option-shapes.js';
+import { checkOptions } from '@edu-quality/core';
 import { ensure, fail } from './internal/fail.js';
 import { addPair, emptyPair, mergePair, type PairMoments } from './internal/moments.js';
+import { checkPairwiseItems } from './internal/pairwise-limit.js';
 import { viewValues, type ValuesInput } from './internal/values.js';
 
 /** Options of {@link cronbachAlpha} and {@link CronbachAlphaAccumulator}. */
@@ -45,12 +48,19 @@ export class CronbachAlphaAccumulator {
   readonly #pairs: PairMoments[];
 
   /**
-   * @param k - the number of items, at least 2
+   * @param k - the number of items, at least 2 and at most 1,000
    * @param options - missing-data handling and item names
-   * @throws `EduQualityError` `invalid-argument` when k < 2 or the names do not match k
+   * @throws `EduQualityError` `invalid-argument` when k < 2 or the names do not match k; `unsupported` above 1,000 items (the covariance matrix has k(k + 1)/2 entries to keep and update per respondent)
    */
   constructor(k: number, options: CronbachAlphaOptions = {}) {
+    checkOptions('cronbachAlpha', options, ALPHA_OPTIONS);
     ensure(Number.isInteger(k) && k >= 2, 'cronbachAlpha', 'needs at least two items');
+    checkPairwiseItems(
+      k,
+      'cronbachAlpha',
+      "Cronbach's α",
+      'compute it per dimension or on a subset of items',
+    );
     const names = options.names ?? Array.from({ length: k }, (_, i) => `item${i + 1}`);
     ensure(names.length === k, 'cronbachAlpha', 'names must have one entry per item');
     this.#k = k;
@@ -129,26 +139,33 @@ export class CronbachAlphaAccumulator {
         cov[j]![i] = c;
       }
     }
-    const alphaOf = (keep: readonly number[]): number => {
-      let trace = 0;
-      let sum = 0;
-      for (const i of keep) {
-        trace += cov[i]![i]!;
-        for (const j of keep) sum += cov[i]![j]!;
-      }
-      if (!(sum > 0)) fail('insufficient-data', 'cronbachAlpha', 'the total score has no variance');
-      return (keep.length / (keep.length - 1)) * (1 - trace / sum);
+    // The trace and the sum of the whole matrix once; without item d they lose
+    // cov[d][d], and the sum loses row d and column d (2·Σⱼ cov[d][j] − cov[d][d]):
+    // O(k²) for every α-if-deleted instead of O(k³).
+    let trace = 0;
+    let sum = 0;
+    const rowSums = cov.map((row) => row.reduce((s, c) => s + c, 0));
+    for (let i = 0; i < k; i++) {
+      trace += cov[i]![i]!;
+      sum += rowSums[i]!;
+    }
+    const alphaOf = (items: number, tr: number, total: number): number => {
+      if (!(total > 0))
+        fail('insufficient-data', 'cronbachAlpha', 'the total score has no variance');
+      return (items / (items - 1)) * (1 - tr / total);
     };
-    const all = Array.from({ length: k }, (_, i) => i);
     return {
-      alpha: alphaOf(all),
+      alpha: alphaOf(k, trace, sum),
       k,
       n,
       missing: this.#missing,
       alphaIfDeleted:
         k < 3
           ? []
-          : all.map((d) => ({ item: this.#names[d]!, alpha: alphaOf(all.filter((i) => i !== d)) })),
+          : this.#names.map((item, d) => ({
+              item,
+              alpha: alphaOf(k - 1, trace - cov[d]![d]!, sum - 2 * rowSums[d]! + cov[d]![d]!),
+            })),
     };
   }
 }
@@ -167,7 +184,7 @@ export class CronbachAlphaAccumulator {
  * @param items - one array of answers per item (`null` for none) or scale columns, all of the same length
  * @param options - missing-data handling and item names
  * @returns α, k, n and α if deleted
- * @throws `EduQualityError` `invalid-argument` with fewer than two items or items of different lengths; `insufficient-data` with fewer than 2 usable respondents or no variance
+ * @throws `EduQualityError` `invalid-argument` with fewer than two items or items of different lengths; `unsupported` with more than 1,000 items (a covariance matrix of half a million pairs; compute α per dimension); `insufficient-data` with fewer than 2 usable respondents or no variance
  *
  * @example
  * ```ts

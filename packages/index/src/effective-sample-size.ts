@@ -20,11 +20,11 @@ import { checkWeights } from './internal/fail.js';
  * ```
  */
 export function effectiveSampleSize(weights: ArrayLike<number>): number {
-  checkWeights(weights, weights.length, 'effectiveSampleSize');
+  // In units of the largest weight: (Σw)²/Σw² is scale-invariant, and cannot overflow.
+  const scaled = checkWeights(weights, weights.length, 'effectiveSampleSize').weights;
   let sum = 0;
   let sum2 = 0;
-  for (let i = 0; i < weights.length; i++) {
-    const w = weights[i]!;
+  for (const w of scaled) {
     sum += w;
     sum2 += w * w;
   }

@@ -1,3 +1,5 @@
+import { IPA_OPTIONS } from './internal/option-shapes.js';
+import { checkOptions } from '@edu-quality/core';
 import { ensure } from './internal/fail.js';
 import type { SatisfactionIndexResult } from './satisfaction-index.js';
 
@@ -77,6 +79,7 @@ export function importancePerformance(
   input: readonly IpaPoint[] | SatisfactionIndexResult,
   options: ImportancePerformanceOptions = {},
 ): ImportancePerformanceResult {
+  checkOptions('importancePerformance', options, IPA_OPTIONS);
   const points: IpaPoint[] =
     'kind' in input
       ? input.items.flatMap((i) =>

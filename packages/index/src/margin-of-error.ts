@@ -1,3 +1,5 @@
+import { MARGIN_OPTIONS } from './internal/option-shapes.js';
+import { checkOptions } from '@edu-quality/core';
 import { criticalValue } from './confidence-interval.js';
 import { checkLevel, ensure } from './internal/fail.js';
 
@@ -36,6 +38,7 @@ export interface MarginOfErrorOptions {
  * ```
  */
 export function marginOfError(options: MarginOfErrorOptions): number {
+  checkOptions('marginOfError', options, MARGIN_OPTIONS);
   const { n, populationSize: N } = options;
   const p = options.shareOfRespondents ?? 0.5;
   const level = checkLevel(options.level, 'marginOfError');

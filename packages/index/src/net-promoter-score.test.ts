@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NpsAccumulator, netPromoterScore } from './net-promoter-score.js';
-import { readFixture } from '../test/helpers.js';
+import { caughtError, buildResponseSet, readFixture } from '../test/helpers.js';
+import { breakdown } from './breakdown.js';
 
 const fx = readFixture();
 
@@ -34,7 +35,39 @@ describe('netPromoterScore', () => {
       14,
     );
     expect(() => netPromoterScore([null])).toThrow(/netPromoterScore/);
-    expect(() => netPromoterScore([11])).toThrow(/outside 0–10/);
+    expect(() => netPromoterScore([11])).toThrow(/not an integer in 0–10/);
     expect(netPromoterScore([10, 10]).se).toBe(0);
+  });
+});
+
+// Regression: an NPS on a 1–5 item scored −100 (every answer ≤ 6 is a
+// "detractor") with no error. The NPS is defined on the 0–10 scale only.
+describe('an NPS needs a 0–10 item', () => {
+  const set = buildResponseSet({
+    items: [
+      { id: 'q_overall', values: [5, 4, 5, 3], min: 1, max: 5, role: 'recommend' },
+      { id: 'q1', values: [5, 4, 4, 3], min: 1, max: 5, role: 'satisfaction' },
+    ],
+    segments: { school: ['a', 'a', 'b', 'b'] },
+  });
+  it('netPromoterScore refuses a scale column of another range, naming the item and its range', () => {
+    const error = caughtError(() => netPromoterScore(set.columns.get('q_overall') as never));
+    expect(error.code).toBe('invalid-argument');
+    expect(error.message).toBe(
+      'netPromoterScore: the NPS needs a 0–10 item; q_overall is on a 1–5 scale',
+    );
+  });
+  it('plain values must be integers 0..10 (7.5 is not an NPS answer)', () => {
+    expect(caughtError(() => netPromoterScore([7.5, 9])).message).toMatch(/7\.5 is not an integer/);
+    expect(() => new NpsAccumulator().add(-1)).toThrow(/not an integer in 0–10/);
+    expect(() => new NpsAccumulator().add(9.5)).toThrow(/not an integer in 0–10/);
+  });
+  it('breakdown refuses nps: a 1–5 item, and does not take a 1–5 recommend item by default', () => {
+    expect(
+      caughtError(() => breakdown(set, { by: 'school', nps: 'q_overall', minGroupSize: 1 }))
+        .message,
+    ).toMatch(/^breakdown: the NPS needs a 0–10 item; q_overall is on a 1–5 scale/);
+    const r = breakdown(set, { by: 'school', items: ['q1'], minGroupSize: 1 });
+    expect(r.totalNps).toBeUndefined();
   });
 });

@@ -1,6 +1,8 @@
+import { NPS_OPTIONS, NPS_RESULT_OPTIONS, omitKeys } from './internal/option-shapes.js';
+import { checkOptions } from '@edu-quality/core';
 import type { ConfidenceInterval } from './confidence-interval.js';
-import { checkWeights, ensure, fail } from './internal/fail.js';
-import { npsResult } from './internal/nps-result.js';
+import { checkWeights, ensure, WeightUnit } from './internal/fail.js';
+import { checkNpsScale, npsResult } from './internal/nps-result.js';
 import { viewValues, type ValuesInput } from './internal/values.js';
 
 /** Options of {@link netPromoterScore} and {@link NpsAccumulator.result}. */
@@ -51,6 +53,13 @@ export class NpsAccumulator {
   #w2 = 0;
   #wp = 0;
   #wd = 0;
+  readonly #unit = new WeightUnit();
+  readonly #rescale = (r: number): void => {
+    this.#w *= r;
+    this.#w2 *= r * r;
+    this.#wp *= r;
+    this.#wd *= r;
+  };
 
   /**
    * Adds one respondent.
@@ -58,19 +67,21 @@ export class NpsAccumulator {
    * @param answer - the 0–10 answer; `null`, `undefined` or `NaN` for none
    * @param weight - the respondent weight; default 1
    * @returns this accumulator
-   * @throws `EduQualityError` `invalid-argument` for an answer outside 0–10 or a weight that is not finite and positive
+   * @throws `EduQualityError` `invalid-argument` for an answer that is not an integer in 0–10 or a weight that is not finite, positive and normal (≥ 2.2250738585072014e-308)
    */
   add(answer: number | null | undefined, weight = 1): this {
-    if (!(Number.isFinite(weight) && weight > 0)) {
-      fail('invalid-argument', 'NpsAccumulator.add', 'weight must be finite and positive');
-    }
+    const w = this.#unit.scale(weight, 'NpsAccumulator.add', this.#rescale);
     if (answer === null || answer === undefined || Number.isNaN(answer)) return this;
-    ensure(answer >= 0 && answer <= 10, 'netPromoterScore', `answer ${answer} is outside 0–10`);
+    ensure(
+      Number.isInteger(answer) && answer >= 0 && answer <= 10,
+      'netPromoterScore',
+      `answer ${answer} is not an integer in 0–10`,
+    );
     this.#n++;
-    this.#w += weight;
-    this.#w2 += weight * weight;
-    if (answer >= 9) this.#wp += weight;
-    else if (answer <= 6) this.#wd += weight;
+    this.#w += w;
+    this.#w2 += w * w;
+    if (answer >= 9) this.#wp += w;
+    else if (answer <= 6) this.#wd += w;
     return this;
   }
 
@@ -81,11 +92,12 @@ export class NpsAccumulator {
    * @returns this accumulator
    */
   merge(other: NpsAccumulator): this {
+    const r = this.#unit.align(other.#unit, this.#rescale);
     this.#n += other.#n;
-    this.#w += other.#w;
-    this.#w2 += other.#w2;
-    this.#wp += other.#wp;
-    this.#wd += other.#wd;
+    this.#w += other.#w * r;
+    this.#w2 += other.#w2 * r * r;
+    this.#wp += other.#wp * r;
+    this.#wd += other.#wd * r;
     return this;
   }
 
@@ -97,6 +109,7 @@ export class NpsAccumulator {
    * @throws `EduQualityError` `insufficient-data` when nobody answered
    */
   result(options: Omit<NetPromoterScoreOptions, 'weights'> = {}): NetPromoterScoreResult {
+    checkOptions('NpsAccumulator.result', options, NPS_RESULT_OPTIONS);
     return npsResult({ n: this.#n, w: this.#w, w2: this.#w2, wp: this.#wp, wd: this.#wd }, options);
   }
 }
@@ -111,10 +124,10 @@ export class NpsAccumulator {
  * interval is NPS ± z·SE (or t), clipped to −100 … 100. Reichheld, F. (2003),
  * "The one number you need to grow", Harvard Business Review 81(12).
  *
- * @param values - 0–10 answers (`null` for none) or a `ScaleColumn` of a ResponseSet
+ * @param values - integer 0–10 answers (`null` for none) or a `ScaleColumn` of a ResponseSet whose scale is 0–10
  * @param options - weights, level, interval kind
  * @returns the score, shares, n, n_eff, SE and interval
- * @throws `EduQualityError` `invalid-argument` for an answer outside 0–10 or bad weights; `insufficient-data` when nobody answered
+ * @throws `EduQualityError` `invalid-argument` for a scale column whose range is not 0–10 (naming the item and its range), an answer that is not an integer in 0–10, or bad weights; `insufficient-data` when nobody answered
  *
  * @example
  * ```ts
@@ -131,10 +144,15 @@ export function netPromoterScore(
   values: ValuesInput,
   options: NetPromoterScoreOptions = {},
 ): NetPromoterScoreResult {
+  checkOptions('netPromoterScore', options, NPS_OPTIONS);
   const view = viewValues(values);
+  // A scale column carries its range: an NPS needs 0–10, whatever the answers.
+  if (view.min !== undefined && view.max !== undefined)
+    checkNpsScale(view.id ?? 'the item', view.min, view.max, 'netPromoterScore');
   const { weights } = options;
+  // Checked whole (the message names the row); the accumulator scales them.
   if (weights !== undefined) checkWeights(weights, view.length, 'netPromoterScore');
   const acc = new NpsAccumulator();
   for (let i = 0; i < view.length; i++) acc.add(view.at(i), weights === undefined ? 1 : weights[i]);
-  return acc.result(options);
+  return acc.result(omitKeys(options, ['weights']));
 }

@@ -269,13 +269,19 @@ export class NokSurveyAccumulator {
    * @param organisation - the organisation id
    * @param counts - counts by key; missing keys add 0
    * @returns this accumulator
-   * @throws `EduQualityError` `invalid-argument` when a count is not a non-negative integer
+   * @throws `EduQualityError` `invalid-argument` when a count is not a non-negative integer or a key is not a count key
    */
   addCounts(organisation: string, counts: Readonly<Partial<Record<NokCountKey, number>>>): this {
     const row = this.#row(organisation);
     for (const [key, value] of Object.entries(counts) as [NokCountKey, number][]) {
       const index = KEY_INDEX.get(key);
-      if (index === undefined) continue;
+      if (index === undefined) {
+        fail(
+          'invalid-argument',
+          'NokSurveyAccumulator.addCounts',
+          `counts.${key} is not a count key (known: ${NOK_COUNT_KEYS.join(', ')})`,
+        );
+      }
       if (!(Number.isInteger(value) && value >= 0)) {
         fail(
           'invalid-argument',

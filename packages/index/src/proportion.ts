@@ -1,5 +1,7 @@
+import { LEVEL_OPTIONS, omitKeys, PROPORTION_OPTIONS } from './internal/option-shapes.js';
+import { checkOptions } from '@edu-quality/core';
 import type { ConfidenceInterval } from './confidence-interval.js';
-import { checkLevel, checkWeights, fail } from './internal/fail.js';
+import { checkLevel, checkWeights, fail, WeightUnit } from './internal/fail.js';
 import { wilsonInterval } from './wilson-interval.js';
 
 /** A (weighted) share of respondents with its Wilson interval. */
@@ -46,6 +48,12 @@ export class ProportionAccumulator {
   #w2 = 0;
   #wk = 0;
   #weighted = false;
+  readonly #unit = new WeightUnit();
+  readonly #rescale = (r: number): void => {
+    this.#w *= r;
+    this.#w2 *= r * r;
+    this.#wk *= r;
+  };
 
   /**
    * Adds one respondent.
@@ -53,20 +61,18 @@ export class ProportionAccumulator {
    * @param success - whether the respondent is in the share; `null` or `undefined` for no answer
    * @param weight - the respondent weight, finite and positive; default 1
    * @returns this accumulator
-   * @throws `EduQualityError` `invalid-argument` when the weight is not finite and positive
+   * @throws `EduQualityError` `invalid-argument` when the weight is not finite, positive and normal (≥ 2.2250738585072014e-308)
    */
   add(success: boolean | null | undefined, weight = 1): this {
-    if (!(Number.isFinite(weight) && weight > 0)) {
-      fail('invalid-argument', 'ProportionAccumulator.add', 'weight must be finite and positive');
-    }
+    const w = this.#unit.scale(weight, 'ProportionAccumulator.add', this.#rescale);
     if (success === null || success === undefined) return this;
     if (weight !== 1) this.#weighted = true;
     this.#n++;
-    this.#w += weight;
-    this.#w2 += weight * weight;
+    this.#w += w;
+    this.#w2 += w * w;
     if (success) {
       this.#k++;
-      this.#wk += weight;
+      this.#wk += w;
     }
     return this;
   }
@@ -78,11 +84,12 @@ export class ProportionAccumulator {
    * @returns this accumulator
    */
   merge(other: ProportionAccumulator): this {
+    const r = this.#unit.align(other.#unit, this.#rescale);
     this.#n += other.#n;
     this.#k += other.#k;
-    this.#w += other.#w;
-    this.#w2 += other.#w2;
-    this.#wk += other.#wk;
+    this.#w += other.#w * r;
+    this.#w2 += other.#w2 * r * r;
+    this.#wk += other.#wk * r;
     this.#weighted ||= other.#weighted;
     return this;
   }
@@ -95,6 +102,7 @@ export class ProportionAccumulator {
    * @throws `EduQualityError` `insufficient-data` when nobody answered
    */
   result(options: Pick<ProportionOptions, 'level'> = {}): ProportionResult {
+    checkOptions('ProportionAccumulator.result', options, LEVEL_OPTIONS);
     const level = checkLevel(options.level, 'ProportionAccumulator.result');
     if (this.#n === 0) fail('insufficient-data', 'proportion', 'no answered value');
     const p = Math.min(1, this.#wk / this.#w);
@@ -137,10 +145,11 @@ export function proportion(
   values: ArrayLike<boolean | null | undefined>,
   options: ProportionOptions = {},
 ): ProportionResult {
+  checkOptions('proportion', options, PROPORTION_OPTIONS);
   const { weights } = options;
   if (weights !== undefined) checkWeights(weights, values.length, 'proportion');
   const acc = new ProportionAccumulator();
   for (let i = 0; i < values.length; i++)
     acc.add(values[i], weights === undefined ? 1 : weights[i]);
-  return acc.result(options);
+  return acc.result(omitKeys(options, ['weights']));
 }

@@ -1,3 +1,5 @@
+import { RAKE_OPTIONS, RAKE_MARGIN } from './internal/option-shapes.js';
+import { checkOptions } from '@edu-quality/core';
 import { checkWeights, ensure, fail } from './internal/fail.js';
 import { viewCategories, type CategoriesInput } from './internal/values.js';
 import { scaleToMargin } from './internal/scale-to-margin.js';
@@ -70,6 +72,10 @@ export function rake(
   margins: readonly RakeMargin[],
   options: RakeOptions = {},
 ): RakeResult {
+  checkOptions('rake', options, RAKE_OPTIONS);
+  margins.forEach((margin, i) => {
+    checkOptions('rake', margin, RAKE_MARGIN, `margins.${i}`);
+  });
   ensure(margins.length > 0, 'rake', 'needs at least one margin');
   const tolerance = options.tolerance ?? 1e-10;
   const maxIterations = options.maxIterations ?? 100;

@@ -1,3 +1,5 @@
+import { SAMPLE_SIZE_PLAN_OPTIONS } from './internal/option-shapes.js';
+import { checkOptions } from '@edu-quality/core';
 import { ensure } from './internal/fail.js';
 import { marginOfError } from './margin-of-error.js';
 import { sampleSize } from './sample-size.js';
@@ -82,6 +84,7 @@ export function sampleSizePlan(
   strata: readonly PlanStratum[],
   options: SampleSizePlanOptions,
 ): SampleSizePlan {
+  checkOptions('sampleSizePlan', options, SAMPLE_SIZE_PLAN_OPTIONS);
   ensure(strata.length > 0, 'sampleSizePlan', 'needs at least one stratum');
   ensure(
     new Set(strata.map((s) => s.id)).size === strata.length,

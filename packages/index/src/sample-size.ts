@@ -1,3 +1,5 @@
+import { SAMPLE_SIZE_OPTIONS } from './internal/option-shapes.js';
+import { checkOptions } from '@edu-quality/core';
 import { criticalValue } from './confidence-interval.js';
 import { checkLevel, ensure } from './internal/fail.js';
 
@@ -38,6 +40,7 @@ export interface SampleSizeOptions {
  * ```
  */
 export function sampleSize(options: SampleSizeOptions): number {
+  checkOptions('sampleSize', options, SAMPLE_SIZE_OPTIONS);
   const { margin, populationSize: N } = options;
   const p = options.shareOfRespondents ?? 0.5;
   const level = checkLevel(options.level, 'sampleSize');

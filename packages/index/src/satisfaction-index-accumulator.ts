@@ -1,5 +1,8 @@
-import { checkLevel, ensure, fail } from './internal/fail.js';
+import { INDEX_OPTIONS, INDEX_RESULT_OVERRIDES } from './internal/option-shapes.js';
+import { checkOptions } from '@edu-quality/core';
+import { ensure, fail, WeightUnit } from './internal/fail.js';
 import {
+  checkIndexOptions,
   explicitItemWeights,
   fixedWeights,
   given,
@@ -10,7 +13,14 @@ import {
   type ItemSums,
 } from './internal/index-result.js';
 import { solve } from './internal/linear.js';
-import { addMoment, emptyMoments, mergeMoments, type Moments } from './internal/moments.js';
+import { checkPairwiseItems, PAIRWISE_ITEM_LIMIT } from './internal/pairwise-limit.js';
+import {
+  addMoment,
+  emptyMoments,
+  mergeMoments,
+  rescaleMoments,
+  type Moments,
+} from './internal/moments.js';
 import { twoSidedP } from './internal/distributions.js';
 import {
   ANSWERED,
@@ -90,6 +100,30 @@ function effectiveN(p: Float64Array): number {
 
 type Spec = IndexSpec;
 
+/** An item's answers as the row loops read them. */
+type Answers = Pick<ItemView, 'values' | 'status'>;
+
+// Set by twoPassAccumulator for the constructor it calls (see #twoPass).
+let constructingTwoPass = false;
+
+/**
+ * An accumulator for {@link satisfactionIndex} that keeps no pair sums: item
+ * sums (and item–overall pairs for derived correlation weights) in a first
+ * pass, then the composite variances from a second pass over the rows it was
+ * given (see SatisfactionIndexAccumulator's #twoPass). Not mergeable.
+ */
+export function twoPassAccumulator(
+  layout: SurveyInput,
+  options: SatisfactionIndexOptions,
+): SatisfactionIndexAccumulator {
+  constructingTwoPass = true;
+  try {
+    return new SatisfactionIndexAccumulator(layout, options);
+  } finally {
+    constructingTwoPass = false;
+  }
+}
+
 interface Bin {
   count: number;
   weight: number;
@@ -119,6 +153,12 @@ export interface SatisfactionIndexResultOverrides {
  * means and SEs, correlations, the delta-method covariance of item means and
  * the index. Shards merged in any order agree with one pass to rounding.
  *
+ * The pair sums grow with the square of the item count: above 1,000 tracked
+ * variables (index items, plus the overall item under derived weights) adding,
+ * merging and reading refuse with `unsupported`. {@link satisfactionIndex}
+ * computes an index with equal or explicit weights of a survey in memory over
+ * any number of items without pair sums.
+ *
  * @example
  * ```ts
  * const shard1 = { items: [{ id: 'q', values: [5, 4], min: 1, max: 5 }] };
@@ -137,8 +177,18 @@ export class SatisfactionIndexAccumulator {
   readonly #importanceShare: readonly number[];
   readonly #fixed: Float64Array | undefined;
   readonly #m: number;
-  /** Column m·i + j: the pair slot of variables i ≤ j. */
-  readonly #slot: Int32Array;
+  /**
+   * Two-pass mode (satisfactionIndex over a survey in memory): only the
+   * diagonal pairs (and item–overall pairs) are kept, O(k) per row instead of
+   * O(k²), and the composite variances come from a second pass over the rows
+   * added, whose linearised values zᵢ = wᵢ Σⱼ cⱼ gⱼ (xᵢⱼ − x̄ⱼ)/Wⱼ need the
+   * item means of the first. The regression weights need every pair and
+   * never use this mode.
+   */
+  readonly #twoPass: boolean = constructingTwoPass;
+  /** Two-pass mode: the survey and the rows added, in order (with repeats). */
+  #source: SurveyView | undefined;
+  readonly #rowList: number[] = [];
   /** SLOT numbers per pair (see the offsets below). */
   readonly #sums: Float64Array;
   /** 1 where a pair keeps its w-sums too. */
@@ -165,7 +215,23 @@ export class SatisfactionIndexAccumulator {
   #rows = 0;
   #excluded = 0;
   #noAnswer = 0;
-  readonly #views = new WeakMap<SurveyView, (ItemView | undefined)[]>();
+  readonly #views = new WeakMap<SurveyView, (Answers | undefined)[]>();
+  readonly #tooMany: boolean;
+  /** Weights are summed in units of the largest seen (see WeightUnit). */
+  readonly #unit = new WeightUnit();
+  readonly #rescale = (r: number): void => {
+    const r2 = r * r;
+    const sums = this.#sums;
+    for (let o = 0; o < sums.length; o += SLOT) {
+      for (const at of [W, SX, SY, SXX, SYY, SXY]) sums[o + at]! *= r;
+      for (const at of [W2, TX, TY, TXY]) sums[o + at]! *= r2;
+    }
+    for (const weights of this.#binWeight)
+      for (let b = 0; b < weights.length; b++) weights[b]! *= r;
+    for (const bins of this.#otherBins) for (const bin of bins.values()) bin.weight *= r;
+    for (const m of [...this.#importanceMoments, this.#respondent, this.#included])
+      rescaleMoments(m, r);
+  };
 
   /**
    * @param layout - a survey whose items (ids, scales, roles, dimensions) define the index; only its metadata is read
@@ -173,13 +239,10 @@ export class SatisfactionIndexAccumulator {
    * @throws `EduQualityError` `invalid-argument` for unknown items, missing importance or overall items, or bad options
    */
   constructor(layout: SurveyInput, options: SatisfactionIndexOptions = {}) {
+    checkOptions('SatisfactionIndexAccumulator', options, INDEX_OPTIONS);
     const view = layoutOf(layout, FN);
     this.#options = options;
-    checkLevel(options.level, FN);
-    const minAnswered = options.minAnswered ?? 0;
-    ensure(minAnswered >= 0 && minAnswered <= 1, FN, 'minAnswered must be a share in 0–1');
-    const topBox = options.topBox ?? 2;
-    ensure(Number.isInteger(topBox) && topBox >= 1, FN, 'topBox must be a positive integer');
+    checkIndexOptions(options);
 
     this.#specs = indexSpecs(view, options);
     const ids = this.#specs.map((s) => s.id);
@@ -230,25 +293,29 @@ export class SatisfactionIndexAccumulator {
     }
     const m = this.#specs.length + (overall === undefined ? 0 : 1);
     this.#m = m;
-    this.#slot = new Int32Array(m * m);
-    let slot = 0;
-    for (let i = 0; i < m; i++) {
-      for (let j = i; j < m; j++) {
-        this.#slot[i * m + j] = slot;
-        this.#slot[j * m + i] = slot;
-        slot++;
-      }
-    }
-    this.#sums = new Float64Array(slot * SLOT);
+    // Above the pairwise limit the pair sums are not allocated, so that the
+    // options can still be validated (breakdown does); adding or merging
+    // refuses (see #pairwise).
+    this.#tooMany = !this.#twoPass && m > PAIRWISE_ITEM_LIMIT;
+    const slots = this.#tooMany
+      ? 0
+      : this.#twoPass
+        ? m + (overall === undefined ? 0 : m - 1)
+        : (m * (m + 1)) / 2;
+    this.#sums = new Float64Array(slots * SLOT);
     // The delta method needs only the w²-sums of a pair; the w-sums (means,
     // correlations) are kept for the diagonal, for item–overall pairs under
     // derived weights, and for every pair under regression weights.
     const regression = weights === 'derived' && options.derived?.method === 'regression';
-    this.#full = new Uint8Array(slot);
-    for (let i = 0; i < m; i++) {
-      for (let j = i; j < m; j++) {
-        if (i === j || regression || (overall !== undefined && j === m - 1))
-          this.#full[this.#slot[i * m + j]!] = 1;
+    ensure(!(this.#twoPass && regression), FN, 'regression weights need every pair of items');
+    this.#full = new Uint8Array(slots);
+    if (this.#twoPass) this.#full.fill(1);
+    else {
+      for (let i = 0; i < m && slots > 0; i++) {
+        for (let j = i; j < m; j++) {
+          if (i === j || regression || (overall !== undefined && j === m - 1))
+            this.#full[this.#slotOf(i, j)] = 1;
+        }
       }
     }
     this.#shift = new Float64Array(m).fill(NaN);
@@ -263,7 +330,28 @@ export class SatisfactionIndexAccumulator {
     this.#missing = new Float64Array(this.#specs.length);
   }
 
-  #resolve(view: SurveyView): (ItemView | undefined)[] {
+  /**
+   * The slot of the pair (i, j), i ≤ j: row-major in the upper triangle; in
+   * two-pass mode i for (i, i) and m + i for (i, overall).
+   */
+  #slotOf(i: number, j: number): number {
+    if (this.#twoPass) return i === j ? i : this.#m + i;
+    return i * this.#m - (i * (i - 1)) / 2 + (j - i);
+  }
+
+  // Adding, merging and reading need the pair sums: refused above the limit.
+  #pairwise(): void {
+    if (this.#tooMany)
+      checkPairwiseItems(
+        this.#m,
+        FN,
+        'SatisfactionIndexAccumulator',
+        'satisfactionIndex and breakdown compute an index with equal or explicit weights over any number of items without it',
+      );
+  }
+
+  #resolve(view: SurveyView): (Answers | undefined)[] {
+    this.#pairwise();
     let items = this.#views.get(view);
     if (items === undefined) {
       const ids = [
@@ -271,7 +359,12 @@ export class SatisfactionIndexAccumulator {
         ...(this.#overall ? [this.#overall.id] : []),
         ...this.#importance,
       ];
-      items = ids.map((id) => view.byId.get(id));
+      // The answers and statuses read once: a ResponseSet's item decodes them
+      // behind getters, too slow to call per answer in the row loops.
+      items = ids.map((id) => {
+        const item = view.byId.get(id);
+        return item === undefined ? undefined : { values: item.values, status: item.status };
+      });
       this.#views.set(view, items);
     }
     return items;
@@ -283,10 +376,11 @@ export class SatisfactionIndexAccumulator {
    * @param survey - a `ResponseSet` or {@link SurveyData} with the index's items (an item it lacks counts as unanswered)
    * @param row - the row index, 0 ≤ row < size
    * @returns this accumulator
-   * @throws `EduQualityError` `invalid-argument` for a row out of range
+   * @throws `EduQualityError` `invalid-argument` for a row out of range; `unsupported` above 1,000 tracked items
    */
   add(survey: SurveyInput, row: number): this {
     const { view, row: r } = viewRow(survey, row, FN);
+    this.#record(view, [r]);
     this.#addRow(view, this.#resolve(view), r);
     return this;
   }
@@ -297,12 +391,20 @@ export class SatisfactionIndexAccumulator {
    * @param survey - a `ResponseSet` or {@link SurveyData}
    * @param rows - the row indices to add; default all
    * @returns this accumulator
+   * @throws `EduQualityError` `invalid-argument` for a row out of range; `unsupported` above 1,000 tracked items
    */
   addAll(survey: SurveyInput, rows?: ArrayLike<number>): this {
     const view = viewSurvey(survey, FN);
     const items = this.#resolve(view);
-    if (rows === undefined) for (let r = 0; r < view.size; r++) this.#addRow(view, items, r);
-    else {
+    if (rows === undefined) {
+      if (this.#twoPass)
+        this.#record(
+          view,
+          Array.from({ length: view.size }, (_, r) => r),
+        );
+      for (let r = 0; r < view.size; r++) this.#addRow(view, items, r);
+    } else {
+      if (this.#twoPass) this.#record(view, Array.from(rows));
       for (let i = 0; i < rows.length; i++) {
         const r = rows[i]!;
         ensure(Number.isInteger(r) && r >= 0 && r < view.size, FN, `row ${r} is out of range`);
@@ -312,10 +414,18 @@ export class SatisfactionIndexAccumulator {
     return this;
   }
 
-  #addRow(view: SurveyView, items: readonly (ItemView | undefined)[], row: number): void {
+  // Two-pass mode: the rows for the second pass, all of one survey view.
+  #record(view: SurveyView, rows: readonly number[]): void {
+    if (!this.#twoPass) return;
+    this.#source ??= view;
+    ensure(this.#source === view, FN, 'a two-pass accumulator reads one survey');
+    for (const r of rows) this.#rowList.push(r);
+  }
+
+  #addRow(view: SurveyView, items: readonly (Answers | undefined)[], row: number): void {
     const k = this.#specs.length;
     const m = this.#m;
-    const w = view.weights[row]!;
+    const w = this.#unit.scale(view.weights[row]!, FN, this.#rescale);
     const idx = this.#idx;
     const xs = this.#xs;
     const shift = this.#shift;
@@ -352,32 +462,39 @@ export class SatisfactionIndexAccumulator {
       xs[p] = this.#raw[p]! - shift[i]!;
     }
     const sums = this.#sums;
-    const slots = this.#slot;
     const full = this.#full;
     const w2 = w * w;
+    const twoPass = this.#twoPass;
+    // In two-pass mode the pairs of a row are its diagonal and, when the
+    // overall item (the last variable) was answered, each item with it.
+    const overallAnswered = this.#overall !== undefined && idx[a - 1] === m - 1;
+    const addPair = (o: number, x: number, y: number): void => {
+      const wx = w * x;
+      const w2x = w2 * x;
+      sums[o + N]! += 1;
+      sums[o + W2]! += w2;
+      sums[o + TX]! += w2x;
+      sums[o + TY]! += w2 * y;
+      sums[o + TXY]! += w2x * y;
+      if (full[o / SLOT] === 1) {
+        const wy = w * y;
+        sums[o + W]! += w;
+        sums[o + SX]! += wx;
+        sums[o + SY]! += wy;
+        sums[o + SXX]! += wx * x;
+        sums[o + SYY]! += wy * y;
+        sums[o + SXY]! += wx * y;
+      }
+    };
     for (let p = 0; p < a; p++) {
       const i = idx[p]!;
       const x = xs[p]!;
-      const wx = w * x;
-      const w2x = w2 * x;
-      const row0 = i * m;
-      for (let q = p; q < a; q++) {
-        const y = xs[q]!;
-        const o = slots[row0 + idx[q]!]! * SLOT;
-        sums[o + N]! += 1;
-        sums[o + W2]! += w2;
-        sums[o + TX]! += w2x;
-        sums[o + TY]! += w2 * y;
-        sums[o + TXY]! += w2x * y;
-        if (full[o / SLOT] === 1) {
-          const wy = w * y;
-          sums[o + W]! += w;
-          sums[o + SX]! += wx;
-          sums[o + SY]! += wy;
-          sums[o + SXX]! += wx * x;
-          sums[o + SYY]! += wy * y;
-          sums[o + SXY]! += wx * y;
-        }
+      if (twoPass) {
+        addPair(i * SLOT, x, x);
+        if (overallAnswered && p < a - 1) addPair((m + i) * SLOT, x, xs[a - 1]!);
+      } else {
+        const start = this.#slotOf(i, i) - i;
+        for (let q = p; q < a; q++) addPair((start + idx[q]!) * SLOT, x, xs[q]!);
       }
       if (i < k) {
         const spec = this.#specs[i]!;
@@ -422,9 +539,11 @@ export class SatisfactionIndexAccumulator {
    *
    * @param other - an accumulator over other respondents
    * @returns this accumulator
-   * @throws `EduQualityError` `invalid-argument` when the layouts differ
+   * @throws `EduQualityError` `invalid-argument` when the layouts differ; `unsupported` above 1,000 tracked items
    */
   merge(other: SatisfactionIndexAccumulator): this {
+    this.#pairwise();
+    ensure(!this.#twoPass && !other.#twoPass, FN, 'a two-pass accumulator does not merge');
     ensure(
       other.#specs.length === this.#specs.length &&
         other.#specs.every((s, i) => s.id === this.#specs[i]!.id) &&
@@ -433,8 +552,19 @@ export class SatisfactionIndexAccumulator {
       FN,
       'can only merge accumulators with the same items',
     );
+    // Their sums in this accumulator's weight unit (the larger of the two).
+    const r = this.#unit.align(other.#unit, this.#rescale);
+    const inUnit = (m: Moments): Moments => {
+      const copy = { ...m };
+      rescaleMoments(copy, r);
+      return copy;
+    };
     const sums = this.#sums;
     const theirs = Float64Array.from(other.#sums);
+    for (let o = 0; o < theirs.length; o += SLOT) {
+      for (const at of [W, SX, SY, SXX, SYY, SXY]) theirs[o + at]! *= r;
+      for (const at of [W2, TX, TY, TXY]) theirs[o + at]! *= r * r;
+    }
     const m = this.#m;
     // Bring the other sums to this accumulator's shifts (exact algebra), then add.
     const delta = new Float64Array(m);
@@ -449,13 +579,13 @@ export class SatisfactionIndexAccumulator {
         const dx = delta[i]!;
         const dy = delta[j]!;
         if (dx === 0 && dy === 0) continue;
-        const o = this.#slot[i * m + j]! * SLOT;
+        const o = this.#slotOf(i, j) * SLOT;
         reshift(theirs.subarray(o, o + SLOT), dx, dy);
       }
     }
     for (let i = 0; i < sums.length; i++) sums[i]! += theirs[i]!;
     this.#importanceMoments.forEach((mo, i) => {
-      mergeMoments(mo, other.#importanceMoments[i]!);
+      mergeMoments(mo, inUnit(other.#importanceMoments[i]!));
     });
     this.#binCount.forEach((counts, i) => {
       const weights = this.#binWeight[i]!;
@@ -463,16 +593,16 @@ export class SatisfactionIndexAccumulator {
       const theirWeights = other.#binWeight[i]!;
       for (let b = 0; b < counts.length; b++) {
         counts[b]! += theirCounts[b]!;
-        weights[b]! += theirWeights[b]!;
+        weights[b]! += theirWeights[b]! * r;
       }
     });
     this.#otherBins.forEach((bins, i) => {
       for (const [value, bin] of other.#otherBins[i]!) {
         const mine = bins.get(value);
-        if (mine === undefined) bins.set(value, { ...bin });
+        if (mine === undefined) bins.set(value, { count: bin.count, weight: bin.weight * r });
         else {
           mine.count += bin.count;
-          mine.weight += bin.weight;
+          mine.weight += bin.weight * r;
         }
       }
     });
@@ -480,8 +610,8 @@ export class SatisfactionIndexAccumulator {
       this.#notApplicable[i]! += other.#notApplicable[i]!;
       this.#missing[i]! += other.#missing[i]!;
     }
-    mergeMoments(this.#respondent, other.#respondent);
-    mergeMoments(this.#included, other.#included);
+    mergeMoments(this.#respondent, inUnit(other.#respondent));
+    mergeMoments(this.#included, inUnit(other.#included));
     this.#rows += other.#rows;
     this.#excluded += other.#excluded;
     this.#noAnswer += other.#noAnswer;
@@ -490,7 +620,7 @@ export class SatisfactionIndexAccumulator {
 
   /** The sums of the pair (i, j), i ≤ j, in shifted units. */
   #pair(i: number, j: number): Float64Array {
-    const o = this.#slot[i * this.#m + j]! * SLOT;
+    const o = this.#slotOf(i, j) * SLOT;
     return this.#sums.subarray(o, o + SLOT);
   }
 
@@ -500,9 +630,16 @@ export class SatisfactionIndexAccumulator {
    *
    * @param overrides - design size and item weights when the respondents are a domain of a larger design
    * @returns the result
-   * @throws `EduQualityError` `insufficient-data` when no item has an answer, the design has fewer than 2 rows, or every derived weight is 0
+   * @throws `EduQualityError` `insufficient-data` when no item has an answer, the design has fewer than 2 rows, or every derived weight is 0; `unsupported` above 1,000 tracked items
    */
   result(overrides: SatisfactionIndexResultOverrides = {}): SatisfactionIndexResult {
+    checkOptions(
+      'SatisfactionIndexAccumulator.result',
+      overrides,
+      INDEX_RESULT_OVERRIDES,
+      'overrides',
+    );
+    this.#pairwise();
     const specs = this.#specs;
     const shifted = specs.map((_, i) => {
       const p = this.#pair(i, i);
@@ -539,6 +676,8 @@ export class SatisfactionIndexAccumulator {
       return (factor * sum) / (items[a]!.w * items[b]!.w);
     };
     const g = specs.map((s) => 100 / (s.max - s.min));
+    const buckets = this.#buckets();
+    let squares: Float64Array | undefined;
     return indexResult(
       specs,
       this.#options,
@@ -557,7 +696,12 @@ export class SatisfactionIndexAccumulator {
           : this.#weighting(answered),
       {
         item: (i, factor) => cov(i, i, factor),
-        composite: (_, members, c, total, factor) => {
+        composite: (dimension, members, c, total, factor) => {
+          if (this.#twoPass) {
+            squares ??= this.#secondPass(items, c, g);
+            const at = dimension === undefined ? squares.length - 1 : buckets.indexOf(dimension);
+            return (factor * squares[at]!) / (total * total);
+          }
           let variance = 0;
           for (const i of members) {
             const ci = c[i]! / total;
@@ -571,6 +715,57 @@ export class SatisfactionIndexAccumulator {
         },
       },
     );
+  }
+
+  // The composites' buckets: the distinct dimensions (undefined for none).
+  #buckets(): (string | undefined)[] {
+    return [...new Set(this.#specs.map((s) => s.dimension))];
+  }
+
+  /**
+   * The second pass of two-pass mode: per bucket (dimension) b and row i of
+   * the index, zᵢ_b = wᵢ Σ_{j ∈ b answered} cⱼ gⱼ (xᵢⱼ − x̄ⱼ)/Wⱼ; returns
+   * Σᵢ zᵢ_b² per bucket and, last, Σᵢ (Σ_b zᵢ_b)² for the whole index. Over
+   * the answers of included rows this equals Σⱼₖ cⱼ cₖ gⱼ gₖ Σᵢ wᵢ² (xᵢⱼ −
+   * x̄ⱼ)(xᵢₖ − x̄ₖ)/(Wⱼ Wₖ), the pairwise covariance sum, expanded.
+   */
+  #secondPass(
+    items: readonly ItemSums[],
+    c: readonly number[],
+    g: readonly number[],
+  ): Float64Array {
+    const specs = this.#specs;
+    const k = specs.length;
+    const names = this.#buckets();
+    const D = names.length;
+    const bucket = Int32Array.from(specs, (s) => names.indexOf(s.dimension));
+    const scale = items.map((d, j) => (d.n > 0 && c[j] !== 0 ? (c[j]! * g[j]!) / d.w : 0));
+    const out = new Float64Array(D + 1);
+    const view = this.#source;
+    if (view === undefined) return out;
+    const columns = this.#resolve(view);
+    const minAnswered = this.#options.minAnswered ?? 0;
+    const z = new Float64Array(D);
+    for (const r of this.#rowList) {
+      z.fill(0);
+      let answered = 0;
+      for (let j = 0; j < k; j++) {
+        const item = columns[j];
+        if (item === undefined || item.status[r] !== ANSWERED) continue;
+        answered++;
+        z[bucket[j]!]! += scale[j]! * (item.values[r]! - items[j]!.mean);
+      }
+      if (answered === 0 || answered / k < minAnswered) continue;
+      const w = view.weights[r]! / this.#unit.unit;
+      let t = 0;
+      for (let b = 0; b < D; b++) {
+        const v = w * z[b]!;
+        out[b]! += v * v;
+        t += v;
+      }
+      out[D]! += t * t;
+    }
+    return out;
   }
 
   #weighting(answered: readonly boolean[]): WeightingReport {

@@ -1,9 +1,13 @@
-import { EduQualityError } from '@edu-quality/core';
+import { INDEX_OPTIONS } from './internal/option-shapes.js';
+import { checkOptions, EduQualityError } from '@edu-quality/core';
 import type { ConfidenceInterval } from './confidence-interval.js';
 import { ensure } from './internal/fail.js';
 import { mulberry32, quantileSorted } from './internal/random.js';
 import { withSurvey } from './internal/survey.js';
-import { SatisfactionIndexAccumulator } from './satisfaction-index-accumulator.js';
+import {
+  SatisfactionIndexAccumulator,
+  twoPassAccumulator,
+} from './satisfaction-index-accumulator.js';
 import type { SurveyInput } from './survey-input.js';
 
 /** Explicit weights given by a standard: per item, or per dimension (items equal within a dimension). */
@@ -208,6 +212,7 @@ export function satisfactionIndex(
   responses: SurveyInput,
   options: SatisfactionIndexOptions = {},
 ): SatisfactionIndexResult {
+  checkOptions('satisfactionIndex', options, INDEX_OPTIONS);
   return withSurvey(responses, 'satisfactionIndex', (view) =>
     compute(responses, view.size, options),
   );
@@ -218,6 +223,13 @@ function compute(
   size: number,
   options: SatisfactionIndexOptions,
 ): SatisfactionIndexResult {
+  // The survey is in memory: two passes over it (item means, then each
+  // respondent's linearised value) cost O(k) per row, where the mergeable
+  // accumulator's pair sums cost O(k²) per row and in memory. Regression
+  // weights need every pair of items, and keep the pairwise accumulator.
+  const regression = options.weights === 'derived' && options.derived?.method === 'regression';
+  const accumulator = (o: SatisfactionIndexOptions): SatisfactionIndexAccumulator =>
+    regression ? new SatisfactionIndexAccumulator(responses, o) : twoPassAccumulator(responses, o);
   let opts = options;
   let first: SatisfactionIndexResult | undefined;
   if (
@@ -225,16 +237,12 @@ function compute(
     (options.weights === 'stated' || options.weights === 'derived')
   ) {
     // Respondent scores need the item weights before the pass: take them from an item-level pass.
-    first = new SatisfactionIndexAccumulator(responses, {
-      ...options,
-      unit: 'item',
-      interval: 'delta-z',
-    })
+    first = accumulator({ ...options, unit: 'item', interval: 'delta-z' })
       .addAll(responses)
       .result();
     opts = { ...options, weights: { items: first.weighting.itemWeights } };
   }
-  const acc = new SatisfactionIndexAccumulator(responses, opts).addAll(responses);
+  const acc = accumulator(opts).addAll(responses);
   let result = acc.result();
   if (first !== undefined) result = { ...result, weighting: first.weighting };
   if (options.interval !== 'bootstrap') return result;
@@ -250,7 +258,7 @@ function compute(
   const scores: number[] = [];
   const n = size;
   for (let b = 0; b < replicates; b++) {
-    const replicate = new SatisfactionIndexAccumulator(responses, { ...opts, interval: 'delta-z' });
+    const replicate = accumulator({ ...opts, interval: 'delta-z' });
     for (let i = 0; i < n; i++) replicate.add(responses, Math.floor(random() * n));
     try {
       scores.push(replicate.result().score);

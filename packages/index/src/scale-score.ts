@@ -1,3 +1,5 @@
+import { SCALE_RANGE } from './internal/option-shapes.js';
+import { checkOptions } from '@edu-quality/core';
 import { ensure } from './internal/fail.js';
 
 /** The bounds of a scale. */
@@ -33,6 +35,7 @@ export interface ScaleRange {
  * ```
  */
 export function scaleScore(value: number, range: ScaleRange): number {
+  checkOptions('scaleScore', range, SCALE_RANGE, 'range');
   const { min, max } = range;
   ensure(
     Number.isFinite(min) && Number.isFinite(max) && min < max,

@@ -1,3 +1,5 @@
+import { omitKeys, TOP_BOX_OPTIONS } from './internal/option-shapes.js';
+import { checkOptions } from '@edu-quality/core';
 import { checkWeights, ensure } from './internal/fail.js';
 import { viewValues, type ValuesInput } from './internal/values.js';
 import { ProportionAccumulator, type ProportionResult } from './proportion.js';
@@ -43,6 +45,7 @@ export function topBoxShare(
   values: ValuesInput,
   options: TopBoxShareOptions = {},
 ): ProportionResult {
+  checkOptions('topBoxShare', options, TOP_BOX_OPTIONS);
   const view = viewValues(values);
   const min = options.min ?? view.min;
   const max = options.max ?? view.max;
@@ -67,5 +70,5 @@ export function topBoxShare(
     ensure(x >= min && x <= max, 'topBoxShare', `answer ${x} at row ${i} is outside ${min}–${max}`);
     acc.add(x >= cut, w);
   }
-  return acc.result(options);
+  return acc.result(omitKeys(options, ['weights', 'min', 'max', 'box']));
 }

@@ -1,7 +1,15 @@
+import { MEAN_OPTIONS, MEAN_RESULT_OPTIONS } from './internal/option-shapes.js';
+import { checkOptions } from '@edu-quality/core';
 import { criticalValue, type ConfidenceInterval } from './confidence-interval.js';
-import { checkWeights, ensure, fail } from './internal/fail.js';
+import { checkWeights, ensure, fail, WeightUnit } from './internal/fail.js';
 import { meanResult } from './internal/mean-result.js';
-import { addMoment, emptyMoments, mergeMoments, type Moments } from './internal/moments.js';
+import {
+  addMoment,
+  emptyMoments,
+  mergeMoments,
+  rescaleMoments,
+  type Moments,
+} from './internal/moments.js';
 import { viewCategories } from './internal/values.js';
 import type { CategoriesInput } from './values-input.js';
 
@@ -51,7 +59,12 @@ export interface WeightedMeanResult {
   readonly designSize: number;
   /** Kish's effective n of the answered rows. */
   readonly nEff: number;
-  /** Σ w over the answered rows. */
+  /**
+   * Σ w over the answered rows, in the units of the weights. The estimate and
+   * SE are computed in units of the largest weight (they are invariant to the
+   * scale of the weights) and only this sum is scaled back: it is `Infinity`
+   * when it exceeds the largest double (about 1.8e308).
+   */
   readonly sumWeights: number;
   /** The interval (t with df = designSize − 1 by default). */
   readonly interval: ConfidenceInterval;
@@ -80,6 +93,10 @@ export interface WeightedMeanResult {
 export class WeightedMeanAccumulator {
   readonly #m: Moments = emptyMoments();
   #rows = 0;
+  readonly #unit = new WeightUnit();
+  readonly #rescale = (r: number): void => {
+    rescaleMoments(this.#m, r);
+  };
 
   /**
    * Adds one respondent.
@@ -90,12 +107,9 @@ export class WeightedMeanAccumulator {
    * @throws `EduQualityError` `invalid-argument` when the weight is not finite and positive
    */
   add(value: number | null | undefined, weight = 1): this {
-    if (!(Number.isFinite(weight) && weight > 0)) {
-      fail('invalid-argument', 'WeightedMeanAccumulator.add', 'weight must be finite and positive');
-    }
+    const w = this.#unit.scale(weight, 'WeightedMeanAccumulator.add', this.#rescale);
     this.#rows++;
-    if (value !== null && value !== undefined && !Number.isNaN(value))
-      addMoment(this.#m, value, weight);
+    if (value !== null && value !== undefined && !Number.isNaN(value)) addMoment(this.#m, value, w);
     return this;
   }
 
@@ -106,7 +120,10 @@ export class WeightedMeanAccumulator {
    * @returns this accumulator
    */
   merge(other: WeightedMeanAccumulator): this {
-    mergeMoments(this.#m, other.#m);
+    const r = this.#unit.align(other.#unit, this.#rescale);
+    const theirs = { ...other.#m };
+    rescaleMoments(theirs, r);
+    mergeMoments(this.#m, theirs);
     this.#rows += other.#rows;
     return this;
   }
@@ -119,11 +136,13 @@ export class WeightedMeanAccumulator {
    * @throws `EduQualityError` `insufficient-data` when nothing was answered or the design has fewer than 2 rows
    */
   result(options: Omit<WeightedMeanOptions, 'weights'> = {}): WeightedMeanResult {
+    checkOptions('WeightedMeanAccumulator.result', options, MEAN_RESULT_OPTIONS);
     return meanResult(
       this.#m,
       options.designSize ?? this.#rows,
       options,
       'WeightedMeanAccumulator',
+      this.#unit.unit || 1,
     );
   }
 }
@@ -161,8 +180,13 @@ export function weightedMean(
   values: ArrayLike<number | null | undefined>,
   options: WeightedMeanOptions = {},
 ): WeightedMeanResult {
-  const { weights } = options;
-  if (weights !== undefined) checkWeights(weights, values.length, 'weightedMean');
+  checkOptions('weightedMean', options, MEAN_OPTIONS);
+  // Weights in units of the largest (see checkWeights): sumWeights is scaled back.
+  const scaled =
+    options.weights === undefined
+      ? undefined
+      : checkWeights(options.weights, values.length, 'weightedMean');
+  const weights = scaled?.weights;
   const m = emptyMoments();
   const cells = options.postStrata === undefined ? undefined : viewCategories(options.postStrata);
   if (cells !== undefined) {
@@ -194,7 +218,13 @@ export function weightedMean(
     addMoment(m, x, w);
     if (stratum !== undefined) addMoment(stratum.m, x, w);
   }
-  const result = meanResult(m, options.designSize ?? values.length, options, 'weightedMean');
+  const result = meanResult(
+    m,
+    options.designSize ?? values.length,
+    options,
+    'weightedMean',
+    scaled?.unit,
+  );
   if (options.rakingMargins !== undefined) {
     ensure(
       weights !== undefined && cells === undefined && options.designSize === undefined,
@@ -238,12 +268,15 @@ function rakedSe(
   m: Moments,
   margins: readonly CategoriesInput[],
 ): number {
+  // The sweeps z ← z − w · (cell mean of z/w) run on u = z/w, u ← u − (cell
+  // mean of u), and z = w·u at the end: the same values without dividing by a
+  // weight (one that underflowed to 0 against a far larger one would give 0/0).
   const n = values.length;
-  const z = new Float64Array(n);
+  const u = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const x = values[i];
     if (x === null || x === undefined || Number.isNaN(x)) continue;
-    z[i] = (weights[i]! * (x - m.mean)) / m.w;
+    u[i] = (x - m.mean) / m.w;
   }
   const codes = margins.map((margin) => {
     const view = viewCategories(margin);
@@ -265,13 +298,13 @@ function rakedSe(
       const sums = new Float64Array(n);
       const counts = new Float64Array(n);
       for (let i = 0; i < n; i++) {
-        sums[cell[i]!]! += z[i]! / weights[i]!;
+        sums[cell[i]!]! += u[i]!;
         counts[cell[i]!]! += 1;
       }
-      for (let i = 0; i < n; i++)
-        z[i] = z[i]! - (weights[i]! * sums[cell[i]!]!) / counts[cell[i]!]!;
+      for (let i = 0; i < n; i++) u[i] = u[i]! - sums[cell[i]!]! / counts[cell[i]!]!;
     }
   }
+  const z = Float64Array.from(u, (ui, i) => weights[i]! * ui);
   let mean = 0;
   for (let i = 0; i < n; i++) mean += z[i]!;
   mean /= n;

@@ -1,3 +1,5 @@
+import { WILSON_OPTIONS } from './internal/option-shapes.js';
+import { checkOptions } from '@edu-quality/core';
 import type { ConfidenceInterval } from './confidence-interval.js';
 import { criticalValue } from './confidence-interval.js';
 import { checkLevel, ensure } from './internal/fail.js';
@@ -45,6 +47,7 @@ export function wilsonInterval(
   n: number,
   options: WilsonIntervalOptions = {},
 ): ConfidenceInterval {
+  checkOptions('wilsonInterval', options, WILSON_OPTIONS);
   const level = checkLevel(options.level, 'wilsonInterval');
   ensure(Number.isFinite(n) && n > 0, 'wilsonInterval', 'n must be finite and positive');
   ensure(

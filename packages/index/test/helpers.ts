@@ -1,6 +1,7 @@
 // Test helpers: build a ResponseSet by hand (readResponses is written
 // elsewhere) and read the R oracle fixture.
 import { readFileSync } from 'node:fs';
+import { EduQualityError } from '@edu-quality/core';
 import { join } from 'node:path';
 import type {
   CategoryColumn,
@@ -160,4 +161,15 @@ export function readFixture(): Fixture {
     column: (name) => parse(name).map((v) => (v === 'na' ? null : v)),
     weights,
   };
+}
+
+/** The EduQualityError that `f` throws; fails the test when it throws nothing or another error. */
+export function caughtError(f: () => unknown): EduQualityError {
+  try {
+    f();
+  } catch (error) {
+    if (EduQualityError.isInstance(error)) return error;
+    throw error;
+  }
+  throw new Error('expected an EduQualityError');
 }

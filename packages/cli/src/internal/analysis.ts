@@ -1,4 +1,4 @@
-import { localize, type Locale } from '@edu-quality/core';
+import { EduQualityError, localize, type Locale } from '@edu-quality/core';
 import {
   netPromoterScore,
   protectedBreakdowns,
@@ -46,12 +46,25 @@ export function segmentFields(set: ResponseSet): string[] {
 export function recommendItem(set: ResponseSet, requested?: string | false): string | null {
   if (requested === false) return null;
   if (requested !== undefined) {
-    if (set.columns.get(requested)?.kind !== 'scale') {
+    const column = set.columns.get(requested);
+    if (column?.kind !== 'scale') {
       throw new CliError(2, `--nps ${requested} is not a scale item of the questionnaire`);
+    }
+    if (column.min !== 0 || column.max !== 10) {
+      throw new CliError(
+        2,
+        `--nps ${requested}: the NPS needs a 0–10 item; ${requested} is on a ${column.min}–${column.max} scale`,
+      );
     }
     return requested;
   }
-  return set.items.find((item) => item.role === 'recommend' && item.kind === 'nps')?.id ?? null;
+  // The default recommend item only when it is on 0–10 (an NPS of another scale is meaningless).
+  const found = set.items.find((item) => {
+    if (item.role !== 'recommend') return false;
+    const column = set.columns.get(item.id);
+    return column?.kind === 'scale' && column.min === 0 && column.max === 10;
+  });
+  return found?.id ?? null;
 }
 
 /** Computes the index, NPS and breakdowns. */
@@ -99,11 +112,16 @@ export function analyse(
   let nps: NetPromoterScoreResult | null = null;
   if (npsItem !== null) {
     const column = set.columns.get(npsItem);
-    if (column?.kind === 'scale' && column.values.some((v) => v <= 10)) {
-      nps = netPromoterScore(column, {
-        level: options.level,
-        ...(set.weights === undefined ? {} : { weights: set.weights }),
-      });
+    if (column?.kind === 'scale') {
+      try {
+        nps = netPromoterScore(column, {
+          level: options.level,
+          ...(set.weights === undefined ? {} : { weights: set.weights }),
+        });
+      } catch (error) {
+        // Nobody answered the recommend item: no NPS line, as for a survey without one.
+        if (!(EduQualityError.isInstance(error) && error.code === 'insufficient-data')) throw error;
+      }
     }
   }
   // One suppression pattern across every --by table and the total, so that no

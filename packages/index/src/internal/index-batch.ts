@@ -30,7 +30,7 @@ import {
   type ItemSums,
 } from './index-result.js';
 import { emptyMoments } from './moments.js';
-import { npsResult } from './nps-result.js';
+import { checkNpsScale, npsResult } from './nps-result.js';
 import { ANSWERED, type SurveyView } from './survey.js';
 
 const NA_CODE = 254;
@@ -99,7 +99,9 @@ export function indexBatch(
   if (k === 0 || k > 0xffff) return undefined;
   const G = groupOf === undefined ? 1 : groups;
   const minAnswered = options.minAnswered ?? 0;
-  const weights = view.weights;
+  // In units of the largest weight: the sums of weights and their squares
+  // cannot overflow, and every result is a ratio of them.
+  const weights = view.unit === 1 ? view.weights : view.weights.map((w) => w / view.unit);
 
   // Dimensions as buckets of pass 2 (items without a dimension share one).
   const dimensionNames = [...new Set(specs.map((s) => s.dimension))];
@@ -411,6 +413,7 @@ export function indexBatch(
   const npsD = new Float64Array(G);
   const npsItem = npsId === undefined ? undefined : view.byId.get(npsId);
   if (npsItem !== undefined) {
+    checkNpsScale(npsItem.id, npsItem.min, npsItem.max, 'breakdown');
     const codes = npsItem.codes;
     const values = codes === undefined ? npsItem.values : undefined;
     const status = codes === undefined ? npsItem.status : undefined;
@@ -423,7 +426,11 @@ export function indexBatch(
         if (status![r] !== ANSWERED) continue;
         x = values![r]!;
       }
-      ensure(x >= 0 && x <= 10, 'netPromoterScore', `answer ${x} is outside 0–10`);
+      ensure(
+        Number.isInteger(x) && x >= 0 && x <= 10,
+        'netPromoterScore',
+        `answer ${x} is not an integer in 0–10`,
+      );
       const g = groupOf === undefined ? 0 : groupOf[r]!;
       const w = weights[r]!;
       npsN[g]!++;

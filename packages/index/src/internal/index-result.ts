@@ -71,6 +71,15 @@ export interface IndexVariances {
   ): number;
 }
 
+/** Checks the index options that no result reads before the pass: minAnswered and topBox (level is checked by the result). */
+export function checkIndexOptions(options: SatisfactionIndexOptions): void {
+  checkLevel(options.level, FN);
+  const minAnswered = options.minAnswered ?? 0;
+  ensure(minAnswered >= 0 && minAnswered <= 1, FN, 'minAnswered must be a share in 0–1');
+  const topBox = options.topBox ?? 2;
+  ensure(Number.isInteger(topBox) && topBox >= 1, FN, 'topBox must be a positive integer');
+}
+
 /** The index items chosen by the options (default: role `satisfaction`, else every item without a role). */
 export function indexSpecs(layout: SurveyLayout, options: SatisfactionIndexOptions): IndexSpec[] {
   let ids = options.items;

@@ -4,12 +4,13 @@ import type { WeightedMeanOptions, WeightedMeanResult } from '../weighted-mean.j
 import { checkLevel, ensure, fail } from './fail.js';
 import type { Moments } from './moments.js';
 
-/** Builds a mean result from moments. Internal to the package, shared with the index. */
+/** Builds a mean result from moments whose weights are in units of `unit`. Internal to the package, shared with the index. */
 export function meanResult(
   m: Moments,
   designSize: number,
   options: Omit<WeightedMeanOptions, 'weights'>,
   fn: string,
+  unit = 1,
 ): WeightedMeanResult {
   const level = checkLevel(options.level, fn);
   if (m.n === 0) fail('insufficient-data', fn, 'no answered value');
@@ -29,7 +30,7 @@ export function meanResult(
     n: m.n,
     designSize,
     nEff: (m.w * m.w) / m.w2,
-    sumWeights: m.w,
+    sumWeights: m.w * unit,
     interval,
   };
 }

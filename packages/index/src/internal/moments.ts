@@ -29,8 +29,24 @@ export function emptyMoments(): Moments {
   return { n: 0, w: 0, w2: 0, mean: 0, c: 0, a: 0, b: 0 };
 }
 
-/** Adds one observation (w > 0). */
+/** Multiplies the weights behind `m` by `r` (a change of weight unit). */
+export function rescaleMoments(m: Moments, r: number): void {
+  m.w *= r;
+  m.w2 *= r * r;
+  m.c *= r;
+  m.a *= r * r;
+  m.b *= r * r;
+}
+
+/**
+ * Adds one observation (w ≥ 0). A weight of 0 is one that underflowed in units
+ * of a far larger weight: it counts the observation and adds nothing.
+ */
 export function addMoment(m: Moments, x: number, w: number): void {
+  if (w === 0) {
+    m.n += 1;
+    return;
+  }
   const w2 = w * w;
   const total = m.w + w;
   const shift = ((x - m.mean) * w) / total; // the new mean minus the old one

@@ -4,6 +4,37 @@
 import { criticalValue, type ConfidenceInterval } from '../confidence-interval.js';
 import type { NetPromoterScoreOptions, NetPromoterScoreResult } from '../net-promoter-score.js';
 import { checkLevel, fail } from './fail.js';
+import type { SurveyLayout } from './survey.js';
+
+/**
+ * Refuses an NPS on an item whose scale is not 0–10: the promoter (9–10) and
+ * detractor (0–6) cuts are defined on the 0–10 "would you recommend" scale
+ * only, and a 1–5 item would silently score −100.
+ */
+export function checkNpsScale(id: string, min: number, max: number, fn: string): void {
+  if (min !== 0 || max !== 10) {
+    fail('invalid-argument', fn, `the NPS needs a 0–10 item; ${id} is on a ${min}–${max} scale`);
+  }
+}
+
+/**
+ * The recommend item of an NPS: the one requested (which must be a 0–10 scale
+ * item), else the item with role \`recommend\` when it is on 0–10, else none.
+ */
+export function npsItemOf(
+  layout: SurveyLayout,
+  requested: string | false | undefined,
+  fn: string,
+): string | undefined {
+  if (requested === false) return undefined;
+  if (requested === undefined) {
+    return layout.items.find((i) => i.role === 'recommend' && i.min === 0 && i.max === 10)?.id;
+  }
+  const item = layout.byId.get(requested);
+  if (item === undefined) fail('invalid-argument', fn, `unknown NPS item ${requested}`);
+  checkNpsScale(item.id, item.min, item.max, fn);
+  return item.id;
+}
 
 /** The sums of an NPS: answers n, Σ w, Σ w², and Σ w of promoters and of detractors. */
 export interface NpsSums {

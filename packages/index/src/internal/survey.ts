@@ -56,8 +56,14 @@ export interface SegmentView {
 export interface SurveyView {
   readonly size: number;
   readonly weighted: boolean;
-  /** One weight per row (all 1 when unweighted). */
+  /** One weight per row (all 1 when unweighted), checked finite, positive and normal. */
   readonly weights: Float64Array;
+  /**
+   * The power of two at or below the largest weight: sums over the whole
+   * survey divide the weights by it, so that they cannot overflow (see
+   * checkWeights); accumulators fed row by row keep their own WeightUnit.
+   */
+  readonly unit: number;
   readonly items: readonly ItemView[];
   readonly byId: ReadonlyMap<string, ItemView>;
   segment(field: string): SegmentView | undefined;
@@ -155,11 +161,12 @@ function fromResponseSet(set: ResponseSet, fn: string): SurveyView {
     );
   }
   const weights = set.weights;
-  if (weights !== undefined) checkWeights(weights, size, fn);
+  const unit = weights === undefined ? 1 : checkWeights(weights, size, fn).unit;
   return {
     size,
     weighted: weights !== undefined,
     weights: weights ?? new Float64Array(size).fill(1),
+    unit,
     items,
     byId: new Map(items.map((item) => [item.id, item])),
     segment: memo((field) => {
@@ -224,7 +231,7 @@ function fromPlain(data: SurveyData, fn: string): SurveyView {
   });
   ensure(new Set(items.map((i) => i.id)).size === items.length, fn, 'item ids must be unique');
   const weights = data.weights;
-  if (weights !== undefined) checkWeights(weights, size, fn);
+  const unit = weights === undefined ? 1 : checkWeights(weights, size, fn).unit;
   const segments = data.segments ?? {};
   for (const [field, values] of Object.entries(segments)) {
     ensure(values.length === size, fn, `segment ${field} must have ${size} entries`);
@@ -233,6 +240,7 @@ function fromPlain(data: SurveyData, fn: string): SurveyView {
     size,
     weighted: weights !== undefined,
     weights: weights === undefined ? new Float64Array(size).fill(1) : Float64Array.from(weights),
+    unit,
     items,
     byId: new Map(items.map((item) => [item.id, item])),
     segment: memo((field) =>

@@ -10,6 +10,8 @@ const FIRST_SENTINEL = 254;
 
 /** A uniform view: NaN for no answer or "not applicable". */
 export interface ValuesView {
+  /** The item id of a scale column; undefined for plain values. */
+  readonly id: string | undefined;
   readonly length: number;
   readonly min: number | undefined;
   readonly max: number | undefined;
@@ -25,6 +27,7 @@ export function viewValues(values: ValuesInput): ValuesView {
   if (isScaleColumn(values)) {
     const codes = values.values;
     return {
+      id: values.id,
       length: codes.length,
       min: values.min,
       max: values.max,
@@ -35,6 +38,7 @@ export function viewValues(values: ValuesInput): ValuesView {
     };
   }
   return {
+    id: undefined,
     length: values.length,
     min: undefined,
     max: undefined,
