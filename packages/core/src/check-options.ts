@@ -191,10 +191,10 @@ function checkShape(
  * ```ts
  * const shape = { level: { type: 'number', min: 0, max: 1, exclusiveMin: true, exclusiveMax: true } } as const;
  * checkOptions('weightedMean', { level: 0.9 }, shape); // passes
- * checkOptions('weightedMean', { levl: 0.9 }, shape);
- * // throws 'weightedMean: options.levl is not an option (known: level)'
- * checkOptions('weightedMean', { level: 95 }, shape);
- * // throws 'weightedMean: options.level must be a finite number > 0 and < 1, got 95'
+ * // 'weightedMean: options.levl is not an option (known: level)':
+ * checkOptions('weightedMean', { levl: 0.9 }, shape); // throws
+ * // 'weightedMean: options.level must be a finite number > 0 and < 1, got 95':
+ * checkOptions('weightedMean', { level: 95 }, shape); // throws
  * ```
  */
 export function checkOptions(

@@ -170,6 +170,8 @@ class Reader {
   private readonly transcodes: boolean;
 
   constructor(questionnaire: Questionnaire, options: ReadResponsesOptions) {
+    // The options' keys and kinds first (a null or a typo is named), then the encoding.
+    checkReadOptions(options);
     const encoding = checkEncoding(options.encoding);
     const ingest = ingestFor(questionnaire, options);
     this.ingest = ingest;

@@ -55,9 +55,10 @@ describe('analyse: several --by tables share one suppression pattern', () => {
   it('says why a group is hidden, never its n', () => {
     const a = analyse(set, options(['institution', 'institution+group']));
     const text = analysisText(set, a, 'en').join('\n');
-    expect(text).toContain('suppressed: fewer than 5 respondents');
-    expect(text).toMatch(/suppressed: hidden to protect a smaller group/);
-    expect(text).not.toMatch(/suppressed \(/);
+    expect(text).toContain('suppressed (n < 5)');
+    expect(text).toMatch(/suppressed to protect a smaller group/);
+    // The n of a group hidden to protect another is never given.
+    expect(text).not.toMatch(/suppressed \(n = /);
   });
   it('a+b and b+a are one table', () => {
     const a = analyse(set, options(['institution+group', 'group+institution']));
