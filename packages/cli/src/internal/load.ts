@@ -17,6 +17,7 @@ import {
   servqualQuestionnaire,
 } from '@edu-quality/templates';
 import { CliError } from './cli-error.js';
+import { str, type Parsed } from './command.js';
 import type { Context } from './context.js';
 
 /** The questionnaires that `builtin:<name>` names. */
@@ -96,7 +97,30 @@ export interface IngestFlags {
   readonly idColumn?: string | undefined;
   readonly weightColumn?: string | undefined;
   readonly onInvalid?: string | undefined;
+  readonly decimalMark?: string | undefined;
+  readonly duplicateIds?: string | undefined;
 }
+
+/** The ingestion flags of a parsed command line. */
+export function ingestFlags(parsed: Parsed): IngestFlags {
+  return {
+    delimiter: str(parsed, 'delimiter'),
+    encoding: str(parsed, 'encoding'),
+    idColumn: str(parsed, 'id-column'),
+    weightColumn: str(parsed, 'weight-column'),
+    onInvalid: str(parsed, 'on-invalid'),
+    decimalMark: str(parsed, 'decimal-mark'),
+    duplicateIds: str(parsed, 'duplicate-ids'),
+  };
+}
+
+const DECIMAL_MARKS: Readonly<Record<string, ',' | '.'>> = {
+  ',': ',',
+  comma: ',',
+  '.': '.',
+  point: '.',
+  dot: '.',
+};
 
 const DELIMITERS: Readonly<Record<string, CsvDelimiter>> = {
   ',': ',',
@@ -162,6 +186,27 @@ export function ingestOptions(command: string, flags: IngestFlags): ReadResponse
       );
     }
     options.encoding = encoding;
+  }
+  if (flags.decimalMark !== undefined) {
+    const mark = DECIMAL_MARKS[flags.decimalMark];
+    if (mark === undefined) {
+      throw new CliError(
+        2,
+        `--decimal-mark must be , or . (comma or point), got ${flags.decimalMark}`,
+        {
+          hint: `Run \`edu-quality ${command} --help\` for the options.`,
+        },
+      );
+    }
+    options.decimalMark = mark;
+  }
+  if (flags.duplicateIds !== undefined) {
+    if (flags.duplicateIds !== 'reject' && flags.duplicateIds !== 'keep') {
+      throw new CliError(2, `--duplicate-ids must be reject or keep, got ${flags.duplicateIds}`, {
+        hint: `Run \`edu-quality ${command} --help\` for the options.`,
+      });
+    }
+    options.duplicateIds = flags.duplicateIds;
   }
   if (flags.idColumn !== undefined) options.idColumn = flags.idColumn;
   if (flags.weightColumn !== undefined) options.weightColumn = flags.weightColumn;

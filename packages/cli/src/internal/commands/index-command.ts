@@ -3,8 +3,7 @@ import { flag, positionals, required } from '../command.js';
 import { EXIT_CODES } from '../../exit-codes.js';
 import { analyseWithProgress, analysisText } from '../analysis.js';
 import { isWithheld, publishableAnalysis, withheldNotice } from '../publish.js';
-import { ingestOptions, loadQuestionnaire, readResponsesFile } from '../load.js';
-import { str } from '../command.js';
+import { ingestFlags, ingestOptions, loadQuestionnaire, readResponsesFile } from '../load.js';
 import {
   ANALYSIS_OPTIONS,
   analysisOptions,
@@ -53,13 +52,7 @@ export const indexCommand: Command = {
       ctx,
       questionnaire,
       file,
-      ingestOptions('index', {
-        delimiter: str(parsed, 'delimiter'),
-        encoding: str(parsed, 'encoding'),
-        idColumn: str(parsed, 'id-column'),
-        weightColumn: str(parsed, 'weight-column'),
-        onInvalid: str(parsed, 'on-invalid'),
-      }),
+      ingestOptions('index', ingestFlags(parsed)),
     );
     const failed = reportIngestion(ctx, file, set, flag(parsed, 'strict'));
     if (failed) return 1;

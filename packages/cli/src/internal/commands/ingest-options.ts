@@ -23,6 +23,18 @@ export const INGEST_OPTIONS: Readonly<Record<string, OptionSpec>> = {
     value: 'NAME',
     description: 'the weight column (default: a column named weight)',
   },
+  'decimal-mark': {
+    type: 'string',
+    value: 'MARK',
+    description:
+      'the decimal mark of numbers and weights: , or . (default: either, and a number such as 1,250 or 1 250 whose reading depends on it is refused)',
+  },
+  'duplicate-ids': {
+    type: 'string',
+    value: 'POLICY',
+    description:
+      'reject (default: a row repeating an earlier respondent id is left out and reported) or keep',
+  },
   'on-invalid': {
     type: 'string',
     value: 'POLICY',

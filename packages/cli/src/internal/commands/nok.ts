@@ -14,7 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { CliError } from '../cli-error.js';
 import type { Command } from '../command.js';
 import { flag, positionals, required, str } from '../command.js';
-import { ingestOptions, loadQuestionnaire, readResponsesFile } from '../load.js';
+import { ingestFlags, ingestOptions, loadQuestionnaire, readResponsesFile } from '../load.js';
 import { buildNokReport, renderCsv, renderHtml, reportTables } from '@edu-quality/report';
 import { readNokAuditCsv } from '../../read-nok-audit-csv.js';
 import { countNokCsvFile } from '../../nok-csv-file.js';
@@ -141,13 +141,7 @@ export const nokCommand: Command = {
       ctx,
       str(parsed, 'questionnaire') ?? 'builtin:nok-education',
     );
-    const ingest = ingestOptions('nok', {
-      delimiter: str(parsed, 'delimiter'),
-      encoding: str(parsed, 'encoding'),
-      idColumn: str(parsed, 'id-column'),
-      weightColumn: str(parsed, 'weight-column'),
-      onInvalid: str(parsed, 'on-invalid'),
-    });
+    const ingest = ingestOptions('nok', ingestFlags(parsed));
     // A CSV export is counted straight from its bytes on every CPU (only the
     // organisation and the scored questions are read); a JSON export is read
     // as records.

@@ -7,7 +7,7 @@ import { publishableAnalysis, withheldNotice } from '../publish.js';
 import { CliError } from '../cli-error.js';
 import type { Command } from '../command.js';
 import { flag, list, num, positionals, required, str } from '../command.js';
-import { ingestOptions, loadQuestionnaire, readResponsesFile } from '../load.js';
+import { ingestFlags, ingestOptions, loadQuestionnaire, readResponsesFile } from '../load.js';
 import { REPORT_FORMATS, writeStudyReport, type ReportFormat } from '../write-report.js';
 import {
   ANALYSIS_OPTIONS,
@@ -109,13 +109,7 @@ export const reportCommand: Command = {
     // Without --by the report is broken down by institution and by group, as
     // results.json and stdout are: one computation for every output.
     const byGiven = list(parsed, 'by').length > 0;
-    const ingest = ingestOptions('report', {
-      delimiter: str(parsed, 'delimiter'),
-      encoding: str(parsed, 'encoding'),
-      idColumn: str(parsed, 'id-column'),
-      weightColumn: str(parsed, 'weight-column'),
-      onInvalid: str(parsed, 'on-invalid'),
-    });
+    const ingest = ingestOptions('report', ingestFlags(parsed));
     const strict = flag(parsed, 'strict');
     const set = await readResponsesFile(ctx, questionnaire, file, ingest);
     if (reportIngestion(ctx, file, set, strict)) return 1;

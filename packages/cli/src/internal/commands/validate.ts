@@ -3,7 +3,12 @@ import { localize } from '@edu-quality/core';
 import type { Command } from '../command.js';
 import { positionals, str } from '../command.js';
 import { formatIssue } from '@edu-quality/core';
-import { ingestOptions, loadQuestionnaireOrIssues, readResponsesFile } from '../load.js';
+import {
+  ingestFlags,
+  ingestOptions,
+  loadQuestionnaireOrIssues,
+  readResponsesFile,
+} from '../load.js';
 import { INGEST_OPTIONS } from './ingest-options.js';
 
 /** `edu-quality validate`: a questionnaire, and optionally a survey export against it. */
@@ -36,13 +41,7 @@ export const validateCommand: Command = {
     const [spec] = positionals('validate', parsed, ['questionnaire']) as [string];
     const loaded = loadQuestionnaireOrIssues(ctx, spec);
     const responsesFile = str(parsed, 'responses');
-    const options = ingestOptions('validate', {
-      delimiter: str(parsed, 'delimiter'),
-      encoding: str(parsed, 'encoding'),
-      idColumn: str(parsed, 'id-column'),
-      weightColumn: str(parsed, 'weight-column'),
-      onInvalid: str(parsed, 'on-invalid'),
-    });
+    const options = ingestOptions('validate', ingestFlags(parsed));
     const name = spec.startsWith('builtin:') ? spec : ctx.display(spec);
     if (!loaded.ok) {
       ctx.json({ ok: false, questionnaire: { file: name, valid: false, issues: loaded.issues } });
