@@ -1,6 +1,6 @@
 /**
  * The hostile-input gate: every file of corpus/ (written by make-corpus.mjs)
- * goes through the library (readResponsesSync, satisfactionIndex, breakdown)
+ * goes through the library (readResponsesSync, satisfactionIndex, protectedBreakdowns)
  * and the CLI (`index` and `report`, in-process `run()` in a child process
  * that is killed on a hang), and every output is checked:
  * no crash, no hang, accepted + rejected = read, no planted personal datum,
@@ -126,7 +126,10 @@ function rightScores(c: Case): Expected[] | null {
 }
 
 // ---------------------------------------------------------------- checks
-const CLI_CODES = new Set([0, 1, 2, 4]); // 3 is "internal error: a bug"
+// 3 is "internal error: a bug". 5 is the documented refusal of a study below
+// --min-group-size (packages/cli/src/exit-codes.ts `withheld`, the CLI README's
+// exit codes): nothing is published, stderr says why — a refusal, not a crash.
+const CLI_CODES = new Set([0, 1, 2, 4, 5]);
 const STACK = /^\s+at .+:\d+:\d+\)?$/m;
 
 /** Every place a planted personal datum appears in a text. */
@@ -366,11 +369,11 @@ function violations(c: Case, outcome: Outcome, out: string): string[] {
     );
   }
   const libAudit = auditCells(
-    breakdownCells(library.breakdowns, 'library breakdown()'),
+    breakdownCells(library.breakdowns, 'library protectedBreakdowns()'),
     MIN_GROUP_SIZE,
   );
-  found.push(...libAudit.recoverable.map((m) => `library breakdown(): ${m}`));
-  found.push(...libAudit.small.map((m) => `library breakdown(): ${m}`));
+  found.push(...libAudit.recoverable.map((m) => `library protectedBreakdowns(): ${m}`));
+  found.push(...libAudit.small.map((m) => `library protectedBreakdowns(): ${m}`));
   // The CLI.
   const idx = cliChecks(c, 'cli index', index);
   found.push(...idx.found);

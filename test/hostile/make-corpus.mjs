@@ -876,7 +876,11 @@ for (const [name, p] of [
   ['payload-id-escape.csv', '\u001b[2J\u001b]0;pwned\u0007'],
 ]) {
   const rows = clone();
-  for (const i of picks(2)) rows[i][0] = p;
+  // Two respondents, two distinct ids that both carry the payload: one id on
+  // two rows with different answers would plant a conflicting duplicate id
+  // as well, whose right answer (id-duplicates-conflicting.csv) is not the
+  // clean base's index that `same` expects.
+  for (const [k, i] of picks(2).entries()) rows[i][0] = k === 0 ? p : `${p}${k + 1}`;
   add(name, 'payloads', `${JSON.stringify(p)} as a respondent id`, utf8(text(rows)), {
     payloads: [p],
   });

@@ -32,7 +32,7 @@ export interface LibraryResult {
   } | null;
   readonly score: number | null;
   readonly n: number | null;
-  /** `breakdown()` by institution and by institution × group, as JSON. */
+  /** `protectedBreakdowns()` of institution and institution × group (one joint pattern), as JSON. */
   readonly breakdowns: readonly unknown[];
   readonly error: ThrownError | null;
   /** `readResponses` of the same file in 7-byte chunks, then `satisfactionIndex`. */

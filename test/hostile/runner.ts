@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { EduQualityError } from '@edu-quality/core';
-import { breakdown, satisfactionIndex, type BreakdownResult } from '@edu-quality/index';
+import { protectedBreakdowns, satisfactionIndex, type BreakdownResult } from '@edu-quality/index';
 import { parseQuestionnaire, readResponses, readResponsesSync } from '@edu-quality/questionnaire';
 import { run } from '@edu-quality/cli';
 import type { Job, JobResult, LibraryResult, CliRun, Stage } from './protocol.ts';
@@ -71,9 +71,16 @@ function library(job: Job): Omit<LibraryResult, 'streamed'> {
     const set = readResponsesSync(questionnaire, readFileSync(job.file), job.library ?? {});
     counts = { ...set.counts };
     const index = satisfactionIndex(set);
-    const breakdowns = [['institution'], ['institution', 'group']].map((by) =>
-      cells(breakdown(set, { by, minGroupSize: job.minGroupSize })),
-    );
+    // The two tables published together, as the CLI and buildReport publish
+    // them: through protectedBreakdowns, the library's API for several linked
+    // tables. Two separate breakdown() calls each protect one table alone and
+    // do not claim to protect against differencing across tables (a cell of
+    // institution × group against its institution), so auditing them jointly
+    // checked a guarantee the library never gives for that use.
+    const breakdowns = protectedBreakdowns(set, {
+      tables: [['institution'], ['institution', 'group']],
+      minGroupSize: job.minGroupSize,
+    }).tables.map(cells);
     return { counts, score: index.score, n: index.n, breakdowns, error: null };
   } catch (error) {
     return { counts, score: null, n: null, breakdowns: [], error: thrown(error) };

@@ -48,7 +48,7 @@ export interface BuildReportOptions {
   readonly populationSize?: number;
   /** The previous wave: its responses (scored with the same options) or its index result. */
   readonly previous?: ResponseSet | SatisfactionIndexResult;
-  /** Redact e-mails, phones and personal codes from open text: `true` (default), `false`, or what to redact. */
+  /** Redact e-mails, phones, personal codes and person names from open text: `true` (default), `false`, or what to redact. */
   readonly redact?: boolean | Omit<RedactTextOptions, 'replacement'>;
   /** At most this many answers are shown per open question; default 50. */
   readonly maxOpenAnswers?: number;

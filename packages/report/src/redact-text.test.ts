@@ -165,9 +165,80 @@ describe('redactText', () => {
       fc.property(fc.string(), (s) => {
         const once = redactText(s);
         expect(redactText(once)).toBe(once);
-        if (!/\d|@/.test(s)) expect(once).toBe(s);
+        // Without digits or @ there is no e-mail, phone or code; names are
+        // found in letters alone (`x Ab Cd`), so they are left out here.
+        if (!/\d|@/.test(s)) expect(redactText(s, { names: false })).toBe(s);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  // Person names: the hostile corpus's planted answers (test/hostile,
+  // personal-name.csv and personal-name-ru.csv) and their variants.
+  it.each([
+    [
+      'Mokytoja Rūta Kazlauskienė iš 5b klasės elgiasi netinkamai',
+      'Mokytoja [removed] iš 5b klasės elgiasi netinkamai',
+    ],
+    ['Учитель Иванова Мария Петровна кричит на детей', 'Учитель [removed] кричит на детей'],
+    ['Rūta Kazlauskienė elgiasi netinkamai', '[removed] elgiasi netinkamai'],
+    ['Jonas Petraitis vėluoja.', '[removed] vėluoja.'],
+    ['Vakar kalbėjau su Jonu Petraičiu.', 'Vakar kalbėjau su [removed].'],
+    [
+      'Kalbėjau su p. Kazlauskiene ir mokytoja Rūta.',
+      'Kalbėjau su p. [removed] ir mokytoja [removed].',
+    ],
+    ['Mūsų auklėtoja Ona Onaitė labai gera', 'Mūsų auklėtoja [removed] labai gera'],
+    ['Direktorius Jonaitis neatsako', 'Direktorius [removed] neatsako'],
+    ['Мария Петровна кричит', '[removed] кричит'],
+    ['наша учительница Анна очень добрая', 'наша учительница [removed] очень добрая'],
+    ['Говорил с директором Сидоровым Петром.', 'Говорил с директором [removed].'],
+    ['Жалоба на Петрова Ивана Сергеевича', 'Жалоба на [removed]'],
+    ['Klasės vadovė — Jurgita Kazlauskaitė-Petrauskienė.', 'Klasės vadovė — [removed].'],
+  ])('removes a person name: %s', (input, output) => {
+    expect(redactText(input)).toBe(output);
+    // Composed or decomposed letters read the same.
+    expect(redactText(input.normalize('NFD'))).toBe(output.normalize('NFD'));
+  });
+
+  it.each([
+    'Trakų gimnazija yra gera, mokytojai geri.',
+    'Mokausi Trakų gimnazijoje nuo 2020 m.',
+    'Labai patenkintas. Viskas gerai, ačiū! Susitikimas 15.10.2026 10:30.',
+    'Gimnazija A ir Progimnazija B, 5b klasė',
+    'Mokytoja labai gera. Direktorius irgi.',
+    'Все хорошо. Спасибо учителям! Москва красивая.',
+    'Школа №5 лучшая, 10А класс, 01.09.2026',
+    'ĮT ir СНИЛС nėra vardai',
+    'Nežinau. Geriau būtų daugiau būrelių.',
+  ])('keeps ordinary text, place names and sentence-initial words: %s', (input) => {
+    expect(redactText(input)).toBe(input);
+  });
+
+  it('removes names only when asked, with the given mark', () => {
+    const text = 'Mokytoja Rūta Kazlauskienė, tel. +370 612 34567';
+    expect(redactText(text, { names: false })).toBe('Mokytoja Rūta Kazlauskienė, tel. [removed]');
+    expect(redactText(text, { phones: false, replacement: '[…]' })).toBe(
+      'Mokytoja […], tel. +370 612 34567',
+    );
+  });
+
+  it('removes a planted name from any ordinary sentence around it', () => {
+    const given = fc.constantFrom('Rūta', 'Jonas', 'Ona', 'Мария', 'Иван');
+    const surname = fc.constantFrom('Kazlauskienė', 'Petraitytė', 'Jonaitis', 'Иванова', 'Петров');
+    const words = fc.array(
+      fc.constantFrom('gerai', 'mokykla', 'iš', '5b', 'klasės', 'очень', 'школа', 'и', 'metų'),
+      { maxLength: 6 },
+    );
+    fc.assert(
+      fc.property(words, given, surname, words, (before, g, s, after) => {
+        const text = ['Sakau', ...before, g, s, ...after].join(' ') + '.';
+        const out = redactText(text);
+        expect(out).not.toContain(s);
+        expect(out.startsWith('Sakau')).toBe(true);
+        for (const w of [...before, ...after]) expect(out).toContain(w);
+      }),
+      { numRuns: 300 },
     );
   });
 });

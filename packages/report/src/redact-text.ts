@@ -18,6 +18,13 @@ export interface RedactTextOptions {
    * 1–6) and the Russian SNILS (11 digits, usually `123-456-789 01`); default `true`.
    */
   readonly personalCodes?: boolean;
+  /**
+   * Remove person names in Lithuanian and Russian text, found by a heuristic
+   * (see {@link redactText}): runs of capitalised words inside a sentence,
+   * words with a surname or patronymic ending, and capitalised words after a
+   * title such as *mokytoja* or *учитель*; default `true`.
+   */
+  readonly names?: boolean;
   /** The text put in place of each removed piece; default `[removed]`. */
   readonly replacement?: string;
 }
@@ -110,6 +117,141 @@ function phoneSpans(masked: string): Span[] {
   return spans;
 }
 
+// Person names. A word: letters (with combining marks, so NFD text reads the
+// same), digits, and hyphen-joined parts (Kazlauskienė-Petrauskienė, г-жа).
+const WORD = /[\p{L}\p{M}\p{N}]+(?:-[\p{L}\p{M}\p{N}]+)*/gu;
+// A capitalised word: an upper-case letter, then lower-case letters only, at
+// least two letters in all (each hyphen-joined part alike). Abbreviations
+// (ĮT, СНИЛС), one-letter labels (Gimnazija A) and words with digits are not.
+const CAPITALISED = /^\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)*$/u;
+// Titles a name follows: teacher, form tutor, principal and the like, any
+// inflection (mokytoja, mokytojos, mokytojai; учитель, учительницу), and the
+// abbreviations p. (ponas, ponia), gerb., г-н, г-жа.
+const TITLE = new RegExp(
+  String.raw`^(?:` +
+    [
+      String.raw`mokytoj\p{Ll}{0,4}`,
+      String.raw`auklėtoj\p{Ll}{0,4}`,
+      String.raw`direktori\p{Ll}{0,4}`,
+      String.raw`direktor(?:ė|ės|ei|ę|e)`,
+      String.raw`pavaduotoj\p{Ll}{0,4}`,
+      String.raw`psicholog\p{Ll}{0,3}`,
+      String.raw`logoped\p{Ll}{0,3}`,
+      String.raw`pedagog\p{Ll}{0,3}`,
+      String.raw`treneri\p{Ll}{0,3}|trener(?:is|ė|ės|ei|ę)`,
+      String.raw`pon(?:as|ia|ios|iai|ią|o|ui|ą)`,
+      'p',
+      'gerb',
+      String.raw`учител\p{Ll}{0,5}`,
+      String.raw`директор\p{Ll}{0,3}`,
+      String.raw`завуч\p{Ll}{0,3}`,
+      String.raw`воспитател\p{Ll}{0,5}`,
+      String.raw`руководител\p{Ll}{0,3}`,
+      String.raw`педагог\p{Ll}{0,3}`,
+      String.raw`психолог\p{Ll}{0,3}`,
+      String.raw`логопед\p{Ll}{0,3}`,
+      String.raw`тренер\p{Ll}{0,3}`,
+      String.raw`г-(?:н|жа)`,
+      String.raw`господ\p{Ll}{0,3}|госпож\p{Ll}{0,2}`,
+    ].join('|') +
+    ')$',
+  'iu',
+);
+// Surname and patronymic endings (with their common case forms). Strong ones
+// mark a surname even alone: Lithuanian women's surnames (-ienė, -aitė, -ytė,
+// -utė, -iūtė), Russian patronymics (-ович, -евич, -ич, -овна, -евна, -ична)
+// and Russian surnames in -ова/-ева/-ский/-ская/-цкий/-цкая.
+const STRONG_ENDING = new RegExp(
+  String.raw`(?:` +
+    [
+      String.raw`(?:ien|ait|yt|ut|iūt)(?:ė|ės|ei|ę|e|ėje)`,
+      String.raw`(?:ович|евич|ич)(?:а|у|ем|е)?`,
+      String.raw`(?:овн|евн|ичн)(?:а|ы|е|у|ой)`,
+      String.raw`(?:ов|ев|ёв)(?:а|ой|у)`,
+      String.raw`(?:ск|цк)(?:ий|ая|ого|ой|ому|ую|им)`,
+    ].join('|') +
+    ')$',
+  'u',
+);
+// Weak ones only after another capitalised word (a given name): Lithuanian
+// men's surnames (-as, -is, -us, -ys and their genitive and dative), Russian
+// -ов/-ев/-ин/-ын.
+const WEAK_ENDING =
+  /(?:as|is|ys|us|ius|o|io|ui|iui|aus|ов|ев|ёв|ин|ын|ова|ева|ина|ына|ову|еву|ину|овой|евой|иной)$/u;
+// Between two words of a run: spaces or tabs only.
+const RUN_GAP = /^[ \t\u00A0]+$/u;
+// Before a sentence's first word: the end of a sentence or a line break.
+const SENTENCE_BREAK = /[.!?…\n\r]/u;
+
+interface Word extends Span {
+  readonly text: string;
+}
+
+/**
+ * The spans of `text` that are person names, by the heuristic
+ * {@link redactText} describes.
+ */
+function nameSpans(text: string): Span[] {
+  // Each word composed (NFC) for the patterns, so that decomposed letters
+  // (e + U+0307 for ė, и + U+0306 for й) read the same.
+  const words: Word[] = [...text.matchAll(WORD)].map((m) => ({
+    start: m.index,
+    end: m.index + m[0].length,
+    text: m[0].normalize('NFC'),
+  }));
+  const spans: Span[] = [];
+  const gap = (i: number): string => text.slice(words[i - 1]?.end ?? 0, words[i]!.start);
+  // After a title (mokytoja Rūta; p. Kazlauskienė): a title word, then
+  // spaces, or its abbreviation's dot and spaces.
+  const afterTitle = (i: number): boolean =>
+    i > 0 && TITLE.test(words[i - 1]!.text) && /^\.?[ \t\u00A0]+$/u.test(gap(i));
+  const sentenceStart = (i: number): boolean =>
+    SENTENCE_BREAK.test(gap(i)) || (i === 0 && !/[\p{L}\p{N}]/u.test(gap(i)));
+  const take = (from: number, to: number): void => {
+    spans.push({ start: words[from]!.start, end: words[to]!.end });
+  };
+  let i = 0;
+  while (i < words.length) {
+    if (!CAPITALISED.test(words[i]!.text)) {
+      i += 1;
+      continue;
+    }
+    // A run of capitalised words, separated by spaces only.
+    let end = i;
+    while (
+      end + 1 < words.length &&
+      CAPITALISED.test(words[end + 1]!.text) &&
+      RUN_GAP.test(gap(end + 1))
+    ) {
+      end += 1;
+    }
+    let first = i;
+    // A capitalised title opens the run (Mokytoja Rūta ..., Учитель Иванова ...): kept.
+    while (first <= end && TITLE.test(words[first]!.text) && first < end) first += 1;
+    const titled = first > i || afterTitle(first);
+    const initial = first === i && sentenceStart(first);
+    const length = end - first + 1;
+    const ending = (w: number): boolean =>
+      STRONG_ENDING.test(words[w]!.text) || (w > first && WEAK_ENDING.test(words[w]!.text));
+    if (titled && !TITLE.test(words[first]!.text)) take(first, end);
+    else if (length >= 2 && !initial) take(first, end);
+    else if (length >= 3) {
+      // At a sentence's start the first word may be capitalised only as the
+      // first (Sakau Rūta Kazlauskienė): the rest is a name, and the first
+      // word with it when it has a surname ending itself (Иванова Мария Петровна).
+      take(
+        STRONG_ENDING.test(words[first]!.text) || WEAK_ENDING.test(words[first]!.text)
+          ? first
+          : first + 1,
+        end,
+      );
+    } else if (length === 2 && ending(first + 1)) take(first, end);
+    else if (!initial && STRONG_ENDING.test(words[first]!.text)) take(first, end);
+    i = end + 1;
+  }
+  return spans;
+}
+
 /** The spans of each match of `pattern` (a global one) in `text`. */
 function matchSpans(text: string, pattern: RegExp): Span[] {
   return [...text.matchAll(pattern)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
@@ -148,7 +290,7 @@ function replaceSpans(text: string, spans: readonly Span[], mark: string): strin
 
 /**
  * Removes personal data from a respondent's free text: e-mail addresses,
- * phone numbers and personal codes.
+ * phone numbers, personal codes and person names.
  *
  * @remarks
  * Open-text answers are published in a study report; respondents sometimes
@@ -166,6 +308,40 @@ function replaceSpans(text: string, spans: readonly Span[], mark: string): strin
  * when they stand right next to a phone number. The patterns are regular
  * expressions without nested quantifiers, linear in the length of the text.
  *
+ * Person names (Lithuanian and Russian text) are found by a heuristic over
+ * capitalised words — an upper-case letter, then lower-case letters (Latin or
+ * Cyrillic, with Lithuanian diacritics, composed or not); a run is such words
+ * separated by spaces only. Removed are:
+ * - a run of two or more capitalised words that does not begin a sentence
+ *   (`su Jonu Petraičiu`);
+ * - a run of two at a sentence's start when its second word has a surname or
+ *   patronymic ending — Lithuanian -ienė, -aitė, -ytė, -utė, -iūtė, or -as,
+ *   -is, -us, -ys after a given name; Russian -ов/-ова, -ев/-ева, -ин/-ина,
+ *   -ский/-ская, -ович/-овна, -евич/-евна, -ична, with common case forms
+ *   (`Rūta Kazlauskienė elgiasi…`, `Мария Петровна…`);
+ * - a run of three or more at a sentence's start: all but its first word
+ *   (`Sakau [removed]`), and the first too when it has such an ending
+ *   (`Иванова Мария Петровна`);
+ * - the capitalised words after a title — mokytoja/mokytojas, auklėtoja,
+ *   direktorius/direktorė, pavaduotoja, psichologė, logopedė, treneris, ponas/ponia,
+ *   p., gerb.; учитель/учительница, директор, завуч, воспитатель, руководитель,
+ *   педагог, психолог, логопед, тренер, г-н, г-жа, in any case form — the title
+ *   itself kept (`Mokytoja [removed] iš 5b klasės`);
+ * - one capitalised word inside a sentence with a strong ending (-ienė, -aitė,
+ *   -ytė, -utė, -iūtė, -ович, -овна, -евна, -ична, -ова, -ева, -ский, -ская).
+ *
+ * Kept: sentence-initial capitalised words, a capitalised word followed by
+ * lower-case ones (`Trakų gimnazija`, `Москва красивая`), one-letter and
+ * all-capital words (`Gimnazija A`, `СНИЛС`), dates and numbers. The heuristic
+ * is no name dictionary, and it errs on the side of removing: it misses a
+ * given name alone inside a sentence (`Rūta`, unless after a title), a name
+ * written in lower case, initials (`J.` before a surname is kept, the surname
+ * removed only by its ending) and a lone surname at a sentence's start; it
+ * removes capitalised names of places and institutions written in a run
+ * inside a sentence (`mokausi Trakų Vokės gimnazijoje` loses `Trakų Vokės`)
+ * and a capitalised word after `p.` (page) or after a title word used
+ * otherwise. Turn it off with `names: false`.
+ *
  * @param text - the answer as written
  * @param options - what to remove and the replacement mark
  * @returns the text with each match replaced
@@ -177,6 +353,9 @@ function replaceSpans(text: string, spans: readonly Span[], mark: string): strin
  * redactText('Asmens kodas 38703181745.'); // => 'Asmens kodas [removed].'
  * redactText('Call +370 612 34567 15.10.2026 at 10:30.'); // => 'Call [removed] 15.10.2026 at 10:30.'
  * redactText('a@b.lt', { emails: false }); // => 'a@b.lt'
+ * redactText('Mokytoja Rūta Kazlauskienė iš 5b klasės'); // => 'Mokytoja [removed] iš 5b klasės'
+ * redactText('Учитель Иванова Мария Петровна кричит'); // => 'Учитель [removed] кричит'
+ * redactText('Trakų gimnazija gera.'); // => 'Trakų gimnazija gera.'
  * ```
  */
 export function redactText(text: string, options: RedactTextOptions = {}): string {
@@ -192,5 +371,6 @@ export function redactText(text: string, options: RedactTextOptions = {}): strin
   // A personal code is cut out before phones are looked for, so that it is
   // never half-taken by a phone number.
   const phones = options.phones === false ? [] : phoneSpans(maskSpans(masked, codes, HOLD));
-  return replaceSpans(out, [...codes, ...phones], mark);
+  const names = options.names === false ? [] : nameSpans(out);
+  return replaceSpans(out, [...codes, ...phones, ...names], mark);
 }

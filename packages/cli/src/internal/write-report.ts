@@ -31,7 +31,7 @@ export interface StudyReportInput {
   readonly organisation?: string;
   readonly period?: string;
   readonly locale: Locale;
-  /** Redact e-mails, phone numbers and personal codes from open text; default true. */
+  /** Redact e-mails, phone numbers, personal codes and person names from open text; default true. */
   readonly redact?: boolean;
   /** A target score: items below it get a recommendation. */
   readonly target?: number;

@@ -25,9 +25,9 @@ export const indexCommand: Command = {
     'Rejected rows are reported on stderr and left out; --strict makes them fail the run.',
     'A suppressed group says why: n below the minimum, or hidden to protect a smaller group.',
     'Segment codes typed by respondents (not options of the question) are redacted like open',
-    'text (e-mails, phone numbers, personal codes); a suppressed group of such a code is not',
-    'named. A study with fewer respondents than --min-group-size publishes no number: a notice',
-    'instead, exit 5.',
+    'text (e-mails, phone numbers, personal codes, person names); a suppressed group of such a',
+    'code is not named. A study with fewer respondents than --min-group-size publishes no',
+    'number: a notice instead, exit 5.',
   ].join('\n'),
   options: {
     questionnaire: {

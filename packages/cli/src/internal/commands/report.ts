@@ -26,9 +26,10 @@ export const reportCommand: Command = {
   description: [
     'Sections: summary; methodology and sample; the index by dimension and item; institutions',
     'ranked (with suppression); respondent groups; importance–performance; change from the',
-    'previous wave (--previous); NPS; open-text answers (escaped; e-mails, phone numbers and',
-    'personal codes redacted unless --no-redact); recommendations. Files in --out: report.html,',
-    'report.md, tables.xlsx, tables/*.csv and results.json (the index results, for machines).',
+    'previous wave (--previous); NPS; open-text answers (escaped; e-mails, phone numbers,',
+    'personal codes and person names redacted unless --no-redact); recommendations. Files in',
+    '--out: report.html, report.md, tables.xlsx, tables/*.csv and results.json (the index',
+    'results, for machines).',
     'Every file, results.json and stdout come from one computation: --items, --nps, --by and',
     '--interval apply to all of them. Without --by the report is broken down by institution and',
     'by group (when the data have them); --by replaces that list (a+b crosses two fields, each',
