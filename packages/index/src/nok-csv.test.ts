@@ -903,6 +903,17 @@ describe('countNokCsv: hand-written cases', () => {
         );
       });
 
+      it("a closed quoted cell of 101 line feeds in a skipped column: the reader's refusal; of 100, counted (the definition)", () => {
+        for (const lines of [100, 101]) {
+          const csv = `organisation,q1,q15\na,yes,x\nb,no,"${'l\n'.repeat(lines)}"\nc,yes,x\n`;
+          const expected = byDefinition(NOK, csv, headersOf(csv), {});
+          expect(expected.ok).toBe(lines === 100);
+          expect(outcomeOf(() => countNokCsv(NOK, csv, withEngine({}, engine)))).toStrictEqual(
+            expected,
+          );
+        }
+      });
+
       it('a part holding a byte that is not UTF-8 is incomplete: the file is read in one piece', () => {
         const file = concat([
           text('organisation,q1\nschool-1,yes\n'),
