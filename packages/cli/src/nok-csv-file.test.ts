@@ -76,14 +76,33 @@ describe('NokCsvFilePool', () => {
   });
 
   it('reads the file in one piece when a cut falls inside a quoted cell', async () => {
-    // One organisation with a long quoted comment spanning every cut.
-    const body = Array.from({ length: 400 }, (_, k) => `line ${k}`).join('\n');
+    // One organisation with a long quoted comment spanning every cut (100
+    // lines: more line feeds in one cell and the reader refuses the file).
+    const body = Array.from({ length: 100 }, (_, k) => `line ${k}`).join('\n');
     const csv = `organisation,q1,q15\nschool-1,yes,"${body}"\nschool-2,no,\n`;
     const path = join(dir, 'quoted.csv');
     writeFileSync(path, csv);
     const counted = await countNokCsvFile(q, path, { threads: 2, minPartBytes: 64 });
     expect(counted.parts).toBe(1);
     same(counted, countNokCsv(q, csv));
+  });
+
+  it("reads the file in one piece when a later part holds a byte that is not UTF-8: the reader's refusal", async () => {
+    const path = join(dir, 'not-utf8.csv');
+    const bytes = Buffer.concat([Buffer.from(region(3000, 11, 2500)), Buffer.from([0xff, 0x0a])]);
+    writeFileSync(path, bytes);
+    const expected = (() => {
+      try {
+        countNokCsv(q, bytes);
+      } catch (error) {
+        return error as Error;
+      }
+      throw new Error('expected a refusal');
+    })();
+    expect(expected.message).toContain(`byte offset ${bytes.length - 2} is not UTF-8`);
+    await expect(
+      countNokCsvFile(q, path, { threads: 2, minPartBytes: 1024 }),
+    ).rejects.toMatchObject({ message: expected.message });
   });
 
   it('passes the first invalid row of a later part, with its file row, under onInvalid fail', async () => {

@@ -103,7 +103,12 @@ export interface NokCsvPart {
   readonly omittedHeaderIssues: number;
   /** Records and blank lines after the header: the rows the part takes in the file. */
   readonly records: number;
-  /** False when the part is not the end of the file and its last record is cut (or it could not be read as a part). */
+  /**
+   * False when the part is not the end of the file and its last record is
+   * cut, or it could not be read as a part: among those, a part holding
+   * bytes the reader refuses as a whole (not UTF-8, a runaway quote), whose
+   * refusal is the whole file's, not the part's.
+   */
   readonly complete: boolean;
   /** The first invalid row under `onInvalid: 'fail'`, in the part's numbering. */
   readonly failure?: {
@@ -148,7 +153,10 @@ function settingsOf(options: NokCsvPartOptions): ScanSettings {
  * Cut the file at line feeds; pass the header line as `options.header` for
  * every part but the first, and `final: false` for every part but the last.
  * When a cut falls inside a quoted cell, the part before it comes back with
- * `complete: false`: read the file in one piece then.
+ * `complete: false`: read the file in one piece then. So does a part that
+ * holds bytes the reader refuses as a whole (not UTF-8, not a CSV file, a
+ * runaway quote): the reader's refusal names the file's byte offset and
+ * row, which only the file in one piece gives.
  *
  * @param questionnaire - the NOK questionnaire the export answers
  * @param csv - the part's bytes, text, or a source that reads them on demand
@@ -363,7 +371,11 @@ export function mergeNokCsvParts(
  * are counted straight from the bytes; every other record (a bad answer, a
  * wrong number of fields, a doubled quote in a read cell) is read by
  * `readResponsesSync`, which decides and reports it. A file with CR-only
- * line ends is read by `readResponsesSync` throughout.
+ * line ends is read by `readResponsesSync` throughout, and so is one the
+ * reader refuses as a whole (bytes that are not UTF-8, which
+ * `checkResponseBytes` finds in one pass before the rows are counted; not a
+ * CSV file; a runaway quote in a record it reads): the error is then the
+ * reader's own, with the file's byte offset and row.
  *
  * @param questionnaire - the NOK questionnaire the export answers
  * @param csv - the export, as bytes, text, or a source that reads them on demand

@@ -41,6 +41,18 @@ const FNV_PRIME: u32 = 16777619;
 let entries: i32 = 0;
 let tableMask: u32 = 0;
 
+/** The reader's bound on line feeds in one quoted cell (MAX_QUOTED_LINE_FEEDS): past it, it refuses the file. */
+const MAX_QUOTED_LINE_FEEDS: usize = 100;
+
+/** Whether buf[s, e) holds more than MAX_QUOTED_LINE_FEEDS line feeds. */
+function tooManyLineFeeds(s: usize, e: usize): bool {
+  let count: usize = 0;
+  for (let k = s; k < e; k++) {
+    if (<u32>load<u8>(k) == LF && ++count > MAX_QUOTED_LINE_FEEDS) return true;
+  }
+  return false;
+}
+
 @inline function word(plan: usize, k: i32): i32 {
   return load<i32>(plan + (<usize>k << 2));
 }
@@ -116,6 +128,8 @@ export function scan(buf: usize, limit: usize, plan: usize, state: usize): i32 {
         if (status == 2) break;
         const s = i + 1;
         const e = q;
+        // A cell the reader refuses the file for: its record goes to the reader.
+        if (e - s > MAX_QUOTED_LINE_FEEDS && tooManyLineFeeds(s, e)) odd = true;
         i = q + 1;
         c = <u32>load<u8>(i);
         if (c != d && c != LF && c != CR) {

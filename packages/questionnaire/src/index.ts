@@ -87,6 +87,7 @@ export type {
   TextColumn,
 } from './response-set.js';
 export { readResponses, readResponsesSync } from './read-responses.js';
+export { checkResponseBytes } from './check-response-bytes.js';
 export type {
   CsvDelimiter,
   DecimalMark,

@@ -10,11 +10,15 @@
 // the organisation valid UTF-8. Every other record is handed, with the
 // header, to readResponsesSync, which decides and reports it; its rows are
 // numbered back to the file's. A bare CR (a line end the fast loop does not
-// take) sends the whole input to the reader. nok-csv.test.ts checks the
-// equivalence on hostile CSV.
+// take) sends the whole input to the reader, and so does an input the reader
+// refuses as a whole (bytes that are not UTF-8 anywhere, not a CSV file, a
+// runaway quote: a quoted cell of more than 100 line feeds makes its record
+// odd, so the reader meets it). nok-csv.test.ts checks the equivalence on
+// hostile CSV.
 import type { Issue } from '@edu-quality/core';
 import { EduQualityError, isSafeKey } from '@edu-quality/core';
 import {
+  checkResponseBytes,
   listItems,
   readResponsesSync,
   cleanAnswerLabel,
@@ -44,6 +48,46 @@ const BATCH = 4096;
 /** The most bytes one piece can hold (a WebAssembly memory, and a typed array here). */
 const MAX_SOURCE_BYTES = 2 ** 32 - 4 * 2 ** 20 - 8;
 const LINE_FEED = new Uint8Array([LF]);
+
+/** The codes of the reader's refusals of a whole input (one issue, no result). */
+const REFUSALS = new Set(['invalid-encoding', 'not-csv', 'unbalanced-quote']);
+
+/**
+ * Whether the reader refused its input as a whole (its encoding, what the
+ * file is, a runaway quote), rather than failing at a row: the refusal of a
+ * batch of odd records, or of a part, is not the whole file's.
+ */
+function isRefusal(error: unknown): error is EduQualityError {
+  return (
+    EduQualityError.isInstance(error) &&
+    error.code === 'invalid-input' &&
+    error.issues.length === 1 &&
+    REFUSALS.has(error.issues[0]!.code)
+  );
+}
+
+/** Whether the reader's first stage refuses the bytes (see checkResponseBytes). */
+function refusesBytes(bytes: Uint8Array): boolean {
+  try {
+    checkResponseBytes(bytes);
+    return false;
+  } catch (error) {
+    if (isRefusal(error)) return true;
+    throw error;
+  }
+}
+
+/** The reader's bound on line feeds in one quoted cell: past it, it refuses the file (unbalanced-quote). */
+const MAX_QUOTED_LINE_FEEDS = 100;
+
+/** Whether `buf[s, e)` holds more than {@link MAX_QUOTED_LINE_FEEDS} line feeds. */
+function tooManyLineFeeds(buf: Uint8Array, s: number, e: number): boolean {
+  let count = 0;
+  for (let i = buf.indexOf(LF, s); i >= 0 && i < e; i = buf.indexOf(LF, i + 1)) {
+    if (++count > MAX_QUOTED_LINE_FEEDS) return true;
+  }
+  return false;
+}
 
 /** An issue with its row (a record's; row 1, the header, stays) given by `rowOf`. */
 export function renumberIssue(issue: Issue, rowOf: (row: number) => number): Issue {
@@ -499,6 +543,8 @@ class FastRows {
           }
           const s = i + 1;
           const e = q;
+          // A cell the reader refuses the file for: its record goes to the reader.
+          if (e - s > MAX_QUOTED_LINE_FEEDS && tooManyLineFeeds(buf, s, e)) odd = true;
           i = q + 1;
           c = buf[i]!;
           if (c !== d && c !== LF && c !== CR) {
@@ -867,6 +913,17 @@ function scanPart(
       );
     }
   }
+  // The reader decides the encoding of the whole file before it reads a
+  // record, and refuses it as a whole (invalid-encoding, not-csv): a bad
+  // byte is never the refusal of the odd records around it. Such an input,
+  // when it is the whole file, is read by the reader throughout (its outcome
+  // is the definition's); a part of a file comes back incomplete, for the
+  // caller to read the file in one piece. A runaway quote the reader meets
+  // in odd records is handled alike (see `refused` below).
+  const whole = settings.header === undefined && settings.final !== false;
+  let refused = settings.readerOnly !== true && refusesBytes(input);
+  if (refused && whole) return scanPart(questionnaire, input, { ...settings, readerOnly: true });
+
   // The needed items: the organisation, then the mapped questions (distinct).
   const mapEntries = (
     Object.entries(settings.questionMap) as [NokCountKey, string | undefined][]
@@ -919,7 +976,18 @@ function scanPart(
   headerLine[header.length] = LF;
   // The header alone, through the reader: its issues (and its errors, such
   // as a label mapped to no option) are the definition's.
-  const headerSet = readResponsesSync(questionnaire, headerLine, readOptions);
+  // Read by the reader throughout, the input's header is read with it.
+  let headerSet: ResponseSet | undefined;
+  if (settings.readerOnly !== true && !refused) {
+    try {
+      headerSet = readResponsesSync(questionnaire, headerLine, readOptions);
+    } catch (error) {
+      // Not the whole file's refusal: the file is read in one piece.
+      if (!isRefusal(error)) throw error;
+      refused = true;
+      if (whole) return scanPart(questionnaire, input, { ...settings, readerOnly: true });
+    }
+  }
   // Items the counter does not read are not missing: their columns are
   // skipped on purpose, so the reader's missing-column issues about them
   // are left out.
@@ -928,7 +996,7 @@ function scanPart(
     issue.row === 1 &&
     issue.field !== undefined &&
     !needed.includes(issue.field);
-  const ownHeaderIssues = headerSet.issues.filter((issue) => !unread(issue));
+  const ownHeaderIssues = (headerSet?.issues ?? []).filter((issue) => !unread(issue));
   const headerIssues = ownHeaderIssues.slice(0, maxIssues);
   let headerOmitted = Math.max(0, ownHeaderIssues.length - maxIssues);
   let omitted = 0;
@@ -1010,6 +1078,12 @@ function scanPart(
     try {
       set = readResponsesSync(questionnaire, bytes, readOptions);
     } catch (error) {
+      if (isRefusal(error)) {
+        // The whole input's refusal is the definition's; a batch's is not.
+        if (cap !== undefined) throw error;
+        refused = true;
+        return false;
+      }
       if (
         settings.onInvalid === 'fail' &&
         error instanceof EduQualityError &&
@@ -1038,7 +1112,7 @@ function scanPart(
         });
       }
     }
-    const own = cap === undefined ? set.issues.slice(headerSet.issues.length) : [];
+    const own = cap === undefined ? set.issues.slice(headerSet?.issues.length ?? 0) : [];
     for (const issue of own) {
       if (rowIssues.length < issueRoom()) {
         rowIssues.push(renumberIssue(issue, rowOf));
@@ -1099,7 +1173,7 @@ function scanPart(
     return out;
   };
 
-  if (!fastOk || settings.readerOnly === true) {
+  if (!fastOk || settings.readerOnly === true || refused) {
     if (settings.header !== undefined || settings.final === false) {
       // A part of a file that the fast path cannot take: the caller reads
       // the file in one piece instead.
@@ -1393,6 +1467,12 @@ function scanPart(
     return { records: fast.records + 1, complete };
   }
 
+  if (refused) {
+    // The reader refused a batch of odd records (a runaway quote): the
+    // whole input through the reader, or, for a part, the file in one piece.
+    if (whole) return scanPart(questionnaire, input, { ...settings, readerOnly: true });
+    complete = false;
+  }
   if (records === -1) {
     // A bare CR: start again, the whole input through the reader.
     return scanNokPart(questionnaire, input, { ...settings, readerOnly: true });
