@@ -75,7 +75,12 @@ export type {
 // Responses
 export { CATEGORY_MISSING, SCALE_MISSING, SCALE_NOT_APPLICABLE } from './response-set.js';
 export { MAX_WEIGHT, MIN_WEIGHT } from './weight-range.js';
-export { answerLabelKey, cleanAnswerLabel } from './answer-label.js';
+export {
+  answerLabelKey,
+  cleanAnswerLabel,
+  confusableSkeleton,
+  foldLookalikes,
+} from './answer-label.js';
 export type {
   CategoryColumn,
   MultiColumn,

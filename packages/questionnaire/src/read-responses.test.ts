@@ -534,7 +534,16 @@ describe('readResponses properties', () => {
       fc.asyncProperty(
         fc.array(fc.oneof(fc.dictionary(key, value), fc.constant(null)), { maxLength: 10 }),
         async (records) => {
-          const set = await readResponses(questionnaire, records as never);
+          // Two keys for one item ("grp/staff" and "staff") refuse the input:
+          // which one holds the answer cannot be told (duplicate-column).
+          const set = await readResponses(questionnaire, records as never).catch(
+            (error: unknown) => {
+              if (!EduQualityError.isInstance(error)) throw error;
+              expect(error.issues?.map((i) => i.code)).toEqual(['duplicate-column']);
+              return undefined;
+            },
+          );
+          if (set === undefined) return;
           checkInvariants(set);
           expect(set.counts.read).toBe(records.length);
           expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();

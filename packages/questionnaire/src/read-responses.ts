@@ -54,8 +54,12 @@ export type InvalidAnswerPolicy = 'reject-row' | 'drop-answer' | 'fail';
 /**
  * What {@link readResponses} does with a row whose respondent id an earlier
  * row already had: `reject` refuses it (counted in `counts.rejected`, an
- * issue `duplicate-id`), `keep` stores it and adds a notice `duplicate-id`,
- * `fail` throws.
+ * issue `duplicate-id`) when its answers and weight are the same as the
+ * earlier row's (the same respondent sent twice), and throws `invalid-input`
+ * (an issue `duplicate-id` naming both rows) when they differ: keeping the
+ * first of two conflicting rows would publish answers that may not be the
+ * respondent's, and which one is cannot be told. `keep` stores it and adds a
+ * notice `duplicate-id`, `fail` throws on any repeated id.
  */
 export type DuplicateIdPolicy = 'reject' | 'keep' | 'fail';
 
@@ -131,7 +135,9 @@ export interface ReadResponsesOptions {
   readonly decimalMark?: DecimalMark;
   /**
    * What to do with a row whose respondent id (the id column) an earlier row
-   * had. Default `reject`. Ids are compared as text without surrounding
+   * had. Default `reject` (a repeat with the same answers is rejected, one
+   * with different answers refuses the file; see {@link DuplicateIdPolicy}).
+   * Ids are compared as text without surrounding
    * spaces; blank ids are never duplicates. The issue names the row of the
    * first occurrence, never the id.
    */

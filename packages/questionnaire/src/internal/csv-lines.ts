@@ -40,6 +40,33 @@ export function runawayQuote(row: number, column: number, field: string): EduQua
 }
 
 /**
+ * Whether the quoted span `buf[s, e)` holds a line break (LF or a lone CR).
+ */
+export function spansLines(buf: Uint8Array, s: number, e: number): boolean {
+  const lf = buf.indexOf(LF, s);
+  if (lf >= 0 && lf < e) return true;
+  const cr = buf.indexOf(CR, s);
+  return cr >= 0 && cr < e;
+}
+
+/**
+ * The refusal of a file where a quoted cell runs over line breaks and then
+ * has text after its closing quote: the opening quote was a stray one and
+ * the "closing" quote belongs to a later cell, so the rows in between were
+ * swallowed into one cell. Rejecting that one record would silently drop
+ * the swallowed rows with it, so the file is refused, naming the row and
+ * column where the quote opened.
+ */
+export function strayQuote(row: number, column: number, field: string): EduQualityError {
+  const message = `the quote that opens the cell at row ${row}, column ${column} runs over line breaks and is closed by a quote with text after it: it is most likely a stray quote that swallowed the rows after it, which cannot be told apart, so the file is not read — fix or remove that quote`;
+  return new EduQualityError('invalid-input', `readResponses: ${message}`, {
+    issues: [
+      { code: 'unbalanced-quote', message, row, column, ...(field === '' ? {} : { field }) },
+    ],
+  });
+}
+
+/**
  * Reads an Excel `sep=X` first line (any case, then CRLF or LF) at `buf[s]`:
  * the delimiter byte and the offset after the line; `undefined` when the
  * line is something else; `null` when the bytes up to `end` cannot tell yet.

@@ -43,6 +43,8 @@ import {
   isSepRecord,
   repeatsHeader,
   runawayQuote,
+  spansLines,
+  strayQuote,
   sepLine,
   tooManyLineFeeds,
 } from './csv-lines.js';
@@ -171,6 +173,10 @@ export class Ingest {
   private fieldNames: string[] = [];
   private readonly keyColumns = new Map<string, number>();
   private readonly mappedItems = new Set<string>();
+  /** The refusal of two columns holding one item, thrown by end(). */
+  private columnConflict: EduQualityError | undefined;
+  /** The column (1-based) and header of each item mapped by a column of its own. */
+  private readonly itemColumns = new Map<string, { column: number; field: string }>();
   private readonly splitMultis = new Set<MultiBuilder>();
   private readonly mainMultis = new Set<string>();
   private weightColumnIndex = -1;
@@ -201,6 +207,8 @@ export class Ingest {
   /** Look-alike answers of the row (see label-variants.ts), counted when it is committed. */
   private pendingVariants: [LabelVariants, number][] = [];
   private pendingId: string | undefined;
+  /** The current row's repeated id under `duplicateIds: 'reject'`, settled with the row. */
+  private duplicate: { first: number; issue: Issue; column: number } | undefined;
   private pendingIdColumn = -1;
   private respondentIds: RespondentIds | undefined;
   private readonly notices: Issue[] = [];
@@ -376,6 +384,19 @@ export class Ingest {
       });
       return;
     }
+    const earlier = this.itemColumns.get(target);
+    if (earlier !== undefined) {
+      // Two columns hold the same item: which one holds its answers cannot be
+      // told, and keeping either silently publishes the other's rows' answers
+      // as wrong ones when the two differ, so the file is refused.
+      const message = `columns ${earlier.column} (${earlier.field}) and ${column} (${field}) both hold item ${target}; which one holds its answers cannot be told, so the file is not read — remove one of them or map one away with options.columns`;
+      // Thrown when the input ends, so that a refusal of the bytes themselves
+      // (not UTF-8, a runaway quote) comes first, whatever the chunking.
+      this.columnConflict ??= new EduQualityError('invalid-input', `readResponses: ${message}`, {
+        issues: [{ code: 'duplicate-column', message, row: 1, column, field }],
+      });
+      return;
+    }
     if (this.mappedItems.has(target)) {
       this.issue({
         code: 'duplicate-column',
@@ -388,6 +409,7 @@ export class Ingest {
     }
     const builder = this.builders.get(target)!;
     this.mappedItems.add(target);
+    this.itemColumns.set(target, { column, field });
     this.targets[j] = builder;
     switch (builder.kind) {
       case 'scale':
@@ -534,8 +556,17 @@ export class Ingest {
     }
     this.read++;
     this.rowNumber++;
+    const duplicate = this.duplicate;
+    this.duplicate = undefined;
+    if (duplicate !== undefined && this.rowIssues.length > 0) {
+      // An invalid row with a repeated id is rejected as before.
+      this.rowReject = true;
+      this.rowIssues.push(duplicate.issue);
+      this.badColumns.push(duplicate.column);
+    }
     if (this.rowIssues.length === 0) {
       this.commit(row);
+      if (duplicate !== undefined) this.settleDuplicate(row, duplicate.first, duplicate.issue);
       return;
     }
     if (this.policy === 'fail') {
@@ -592,10 +623,78 @@ export class Ingest {
         { issues: [...this.issues, issue] },
       );
     } else {
-      this.rowReject = true;
-      this.rowIssues.push(issue);
-      this.badColumns.push(j);
+      // Settled in settleRow, once the row's answers are known.
+      this.duplicate = { first, issue, column: j };
     }
+  }
+
+  /**
+   * Settles a valid row, just committed, whose id repeats that of row
+   * `first` under `duplicateIds: 'reject'`: the same answers as the first
+   * row's (a respondent sent twice) reject it; different answers are a
+   * conflict that keeping either row cannot resolve, and refuse the file.
+   */
+  private settleDuplicate(row: number, first: number, issue: Issue): void {
+    const slot = this.size - 1;
+    const firstSlot = this.slotOfRow(first);
+    if (firstSlot >= 0 && !this.sameAnswers(firstSlot, slot)) {
+      const message = `rows ${first} and ${row} have the same respondent id and different answers; which one is the respondent's cannot be told, so the file is not read (duplicateIds: 'keep' reads both)`;
+      throw new EduQualityError('invalid-input', `readResponses: ${message}`, {
+        issues: [...this.issues, { ...issue, message }],
+      });
+    }
+    // Take the row back out: the same respondent twice counts once.
+    for (const builder of this.builders.values()) {
+      if (builder.kind === 'text' && builder.rows[builder.rows.length - 1] === slot) {
+        builder.rows.pop();
+        builder.values.pop();
+      }
+    }
+    this.size = slot;
+    this.clearSlot();
+    if (this.ids !== undefined && this.ids.length > slot) this.ids.length = slot;
+    this.issue(issue);
+    this.rejected++;
+  }
+
+  /** The slot of the committed row `row`, or -1 when that row was not committed. */
+  private slotOfRow(row: number): number {
+    let lo = 0;
+    let hi = this.size - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const r = this.sourceRows[mid]!;
+      if (r === row) return mid;
+      if (r < row) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
+  /** Whether the committed slots `a` and `b` hold the same answers and weight. */
+  private sameAnswers(a: number, b: number): boolean {
+    const same = (x: number, y: number): boolean => x === y || (x !== x && y !== y);
+    if (this.weights !== undefined && !same(this.weights.values[a]!, this.weights.values[b]!)) {
+      return false;
+    }
+    for (const builder of this.builders.values()) {
+      switch (builder.kind) {
+        case 'scale':
+        case 'number':
+          if (!same(builder.values[a]!, builder.values[b]!)) return false;
+          break;
+        case 'category':
+          if (builder.codes[a] !== builder.codes[b]) return false;
+          break;
+        case 'multi':
+          for (const column of builder.selected) if (column[a] !== column[b]) return false;
+          break;
+        case 'text':
+          if (textAt(builder, a) !== textAt(builder, b)) return false;
+          break;
+      }
+    }
+    return true;
   }
 
   private clearSlot(): void {
@@ -643,6 +742,14 @@ export class Ingest {
   }
 
   // ----------------------------------------------------------------- cells
+
+  /**
+   * The refusal of a quote opening field `j` of the current row that runs
+   * over line breaks and closes with text after it (a stray quote).
+   */
+  private stray(j: number): EduQualityError {
+    return strayQuote(this.rowNumber + 1, j + 1, this.fieldNames[j] ?? '');
+  }
 
   /** The slow path of a CSV cell: labels, text, quoted cells, decimals. */
   private cellBytes(j: number, buf: Uint8Array, s: number, e: number, escaped: boolean): void {
@@ -1299,6 +1406,7 @@ export class Ingest {
           i = q + 1;
           c = buf[i]!;
           if (c !== d && c !== LF && c !== CR) {
+            if (spansLines(buf, open, q)) throw this.stray(j);
             while (stops[c] === 0) c = buf[++i]!;
             if (j < columns && kinds[j] !== IGNORE) {
               this.invalid(
@@ -1512,6 +1620,7 @@ export class Ingest {
           if (tooManyLineFeeds(buf, open, close)) throw this.runaway(j);
           i = close + 1;
           if (i < end && (c = buf[i]!) !== d && c !== LF && c !== CR) {
+            if (spansLines(buf, open, close)) throw this.stray(j);
             while (i < end && (c = buf[i]!) !== d && c !== LF && c !== CR) i++;
             if (i >= end && !final) return recordStart;
             if (j < columns && kinds[j] !== IGNORE) {
@@ -1588,6 +1697,7 @@ export class Ingest {
       if (!this.headerDone) this.tryHeader(true);
       if (this.workLength > 0) this.drain(true);
     }
+    if (this.columnConflict !== undefined) throw this.columnConflict;
     if (this.omittedIssues > 0) {
       this.issues.push({
         code: 'too-many-issues',
@@ -1661,6 +1771,21 @@ function toCell(value: unknown): CellValue | undefined {
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number')) {
     return value.map(String);
+  }
+  return undefined;
+}
+
+/** The text answer of `builder` at `slot`, or undefined (rows are increasing). */
+function textAt(builder: TextBuilder, slot: number): string | undefined {
+  const rows = builder.rows;
+  let lo = 0;
+  let hi = rows.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const r = rows[mid]!;
+    if (r === slot) return builder.values[mid];
+    if (r < slot) lo = mid + 1;
+    else hi = mid - 1;
   }
   return undefined;
 }

@@ -141,3 +141,70 @@ describe('look-alike answers are read as one', () => {
     expect(records.notices?.map((n) => n.message)).toEqual(set.notices?.map((n) => n.message));
   });
 });
+
+describe('look-alike letters of another script (confusables)', () => {
+  // Cyrillic а (U+0430), о (U+043E), і (U+0456) in Latin words, the hostile
+  // gate's label-lookalike-*.csv; the oracle is the cells as written here.
+  const ru: Questionnaire = QuestionnaireSchema.parse({
+    id: 'ru',
+    version: '1',
+    title: { ru: 'Q' },
+    locales: ['ru'],
+    defaultLocale: 'ru',
+    sections: [
+      {
+        id: 's',
+        title: { ru: 'S' },
+        questions: [
+          {
+            id: 'q',
+            kind: 'scale',
+            text: { ru: 'Q' },
+            scale: {
+              points: ['Рос', 'Poc', 'Удовлетворен'].map((label, i) => ({
+                value: i + 1,
+                label: { ru: label },
+              })),
+            },
+          },
+        ],
+      },
+    ],
+  });
+
+  it('a declared label with a Cyrillic look-alike matches its option, reported', () => {
+    const read = readResponsesSync(
+      questionnaire,
+      csv([
+        ['L\u0430bai patenkintas', 'Pirm\u0430 mokykla', 'G\u0456mnazija A'],
+        ['Labai patenkintas', 'Pirma mokykla', 'Gimnazija A'],
+        ['Labai patenkintas', 'Pirma mokykla', 'Pr\u043egimnazija B'],
+        ['Labai patenkintas', 'Pirma mokykla', 'Progimnazija B'],
+      ]),
+    );
+    expect(read.issues).toEqual([]);
+    const q = read.columns.get('q');
+    expect(q?.kind === 'scale' ? Array.from(q.values) : []).toEqual([5, 5, 5, 5]);
+    expect(categories(read, 'school')[1]).toEqual([0, 0, 0, 0]);
+    // Unlisted answers: one entry per answer, as first written (row 2's spelling).
+    expect(categories(read, 'inst')).toEqual([
+      ['G\u0456mnazija A', 'Pr\u043egimnazija B'],
+      [0, 0, 1, 1],
+    ]);
+    expect(read.notices?.map((n) => n.message)).toEqual([
+      'q: 1 answer in 1 other spelling (look-alike letters of another script) was read as code 5',
+      'school: 1 answer in 1 other spelling (look-alike letters of another script) was read as option "A"',
+      'inst: 1 answer in 1 other spelling (look-alike letters of another script) was read as the unlisted answer stored as dictionary entry 0',
+      'inst: 1 answer in 1 other spelling (look-alike letters of another script) was read as the unlisted answer stored as dictionary entry 1',
+    ]);
+  });
+
+  it('a word wholly in Cyrillic is never read as a Latin option', () => {
+    // "Рос" (all Cyrillic) and "Poc" (all Latin) print alike but are two
+    // options; "Удовлетвoрен" with a Latin o is the Cyrillic option 3.
+    const read = readResponsesSync(ru, 'q\nРос\nPoc\nУдовлетвoрен\n');
+    expect(read.issues).toEqual([]);
+    const q = read.columns.get('q');
+    expect(q?.kind === 'scale' ? Array.from(q.values) : []).toEqual([1, 2, 3]);
+  });
+});

@@ -1,10 +1,17 @@
 // Look-alike answers: the same label or code written with other letter case,
 // spaces, invisible characters or another Unicode form ("Mokykla A",
 // "mokykla a", "Mokykla\u00a0A", "Mokykla A\u200b", NFD "ė"). They are read
-// as one answer (labelKey), and the merge is counted so that it can be
+// as one answer (labelKey), and so are words that mix Latin with Cyrillic or
+// Greek look-alike letters ("Gіmnazija" with a Cyrillic і; see
+// foldLookalikes: a word wholly in one script is never folded), and the merge is counted so that it can be
 // reported once per item and answer, never per row.
 import type { Issue } from '@edu-quality/core';
-import { INVISIBLE_CHARACTERS, answerLabelKey, cleanAnswerLabel } from '../answer-label.js';
+import {
+  INVISIBLE_CHARACTERS,
+  answerLabelKey,
+  cleanAnswerLabel,
+  foldLookalikes,
+} from '../answer-label.js';
 
 const INVISIBLE = INVISIBLE_CHARACTERS;
 
@@ -18,12 +25,14 @@ const INVISIBLE_CHARS = 1;
 const UNICODE_FORM = 2;
 const SPACING = 4;
 const LETTER_CASE = 8;
+const LOOK_ALIKE = 16;
 
 const KIND_NAMES: readonly [number, string][] = [
   [LETTER_CASE, 'letter case'],
   [SPACING, 'spaces'],
   [INVISIBLE_CHARS, 'invisible characters'],
   [UNICODE_FORM, 'Unicode form'],
+  [LOOK_ALIKE, 'look-alike letters of another script'],
 ];
 
 /** At most this many distinct spellings are told apart per item; further ones are counted together. */
@@ -49,6 +58,8 @@ export class LabelVariants {
   /** The exact spellings. */
   readonly exact: Set<string> = new Set<string>();
   private readonly exactClean = new Set<string>();
+  /** The exact spellings with look-alike letters folded (see foldLookalikes). */
+  private readonly exactFolded = new Set<string>();
   private readonly variants: Variant[] = [];
   private readonly bySpelling = new Map<string, number>();
   private readonly overflow = new Map<number, number>();
@@ -56,7 +67,9 @@ export class LabelVariants {
   /** Adds an exact spelling. */
   add(spelling: string): void {
     this.exact.add(spelling);
-    this.exactClean.add(cleanLabel(spelling));
+    const clean = cleanLabel(spelling);
+    this.exactClean.add(clean);
+    this.exactFolded.add(foldLookalikes(clean));
   }
 
   /**
@@ -83,7 +96,11 @@ export class LabelVariants {
     // NFKC also folds a no-break space; that difference is a space, not a form.
     if (nfc !== text || cleanLabel(text.normalize('NFKC')) !== clean) kinds |= UNICODE_FORM;
     if (clean !== visible) kinds |= SPACING;
-    if (!this.exactClean.has(clean)) kinds |= LETTER_CASE;
+    if (!this.exactClean.has(clean)) {
+      const folded = foldLookalikes(clean);
+      if (this.exactFolded.has(folded)) kinds |= LOOK_ALIKE;
+      else kinds |= folded === clean ? LETTER_CASE : LETTER_CASE | LOOK_ALIKE;
+    }
     const index = this.variants.push({ code, kinds, rows: 0, firstRow: 0 }) - 1;
     this.bySpelling.set(text, index);
     return index;

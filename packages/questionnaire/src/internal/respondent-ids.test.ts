@@ -95,7 +95,7 @@ describe('duplicate respondent ids', () => {
   });
 
   it('blank ids are never duplicates; spaces around an id are not part of it', () => {
-    const csv = 'respondent,nps\n,9\n,8\n 17,7\n17 ,6\n017,5\n';
+    const csv = 'respondent,nps\n,9\n,8\n 17,7\n17 ,7\n017,5\n';
     const set = readResponsesSync(questionnaire, csv, { idColumn: 'respondent' });
     // Hand check: rows 2 and 3 have no id; " 17" (row 4) and "17 " (row 5)
     // are one id; "017" (row 6) is another.
@@ -103,6 +103,41 @@ describe('duplicate respondent ids', () => {
     expect(set.issues.map((i) => [i.code, i.row, i.message])).toEqual([
       ['duplicate-id', 5, 'the respondent id repeats that of row 4'],
     ]);
+  });
+});
+
+describe('duplicate respondent ids with different answers', () => {
+  it('refuse the file under the default duplicateIds: reject, naming both rows', () => {
+    // Rows 2 and 4 share id 17 with nps 9 and 6: keeping the first would
+    // publish an answer that may not be the respondent's (the hostile gate's
+    // id-duplicates-conflicting.csv: its oracle drops both rows, or refuses).
+    const csv = 'respondent,nps\n17,9\n18,8\n17,6\n';
+    let error: unknown;
+    try {
+      readResponsesSync(questionnaire, csv, { idColumn: 'respondent' });
+    } catch (e) {
+      error = e;
+    }
+    expect(EduQualityError.isInstance(error)).toBe(true);
+    const refusal = error as EduQualityError;
+    expect(refusal.code).toBe('invalid-input');
+    expect(refusal.message).toContain(
+      'rows 2 and 4 have the same respondent id and different answers',
+    );
+    expect(refusal.issues?.map((i) => [i.code, i.row])).toEqual([['duplicate-id', 4]]);
+    // keep reads both, with a notice.
+    const kept = readResponsesSync(questionnaire, csv, {
+      idColumn: 'respondent',
+      duplicateIds: 'keep',
+    });
+    expect(kept.counts.accepted).toBe(3);
+  });
+
+  it('a repeat with the same answers and weight is rejected, the first row kept', () => {
+    const csv = 'respondent,nps\n17,9\n18,8\n17,9\n';
+    const set = readResponsesSync(questionnaire, csv, { idColumn: 'respondent' });
+    expect(set.counts).toEqual({ read: 3, accepted: 2, rejected: 1, droppedAnswers: 0 });
+    expect(set.issues.map((i) => [i.code, i.row])).toEqual([['duplicate-id', 4]]);
   });
 });
 
