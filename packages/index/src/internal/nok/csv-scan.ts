@@ -50,19 +50,19 @@ const MAX_SOURCE_BYTES = 2 ** 32 - 4 * 2 ** 20 - 8;
 const LINE_FEED = new Uint8Array([LF]);
 
 /** The codes of the reader's refusals of a whole input (one issue, no result). */
-const REFUSALS = new Set(['invalid-encoding', 'not-csv', 'unbalanced-quote']);
+const REFUSALS = new Set(['invalid-encoding', 'not-csv', 'unbalanced-quote', 'duplicate-column']);
 
 /**
  * Whether the reader refused its input as a whole (its encoding, what the
- * file is, a runaway quote), rather than failing at a row: the refusal of a
+ * file is, a runaway quote, two columns for one item), rather than failing
+ * at a row: the refusal of a
  * batch of odd records, or of a part, is not the whole file's.
  */
 function isRefusal(error: unknown): error is EduQualityError {
   return (
     EduQualityError.isInstance(error) &&
     error.code === 'invalid-input' &&
-    error.issues.length === 1 &&
-    REFUSALS.has(error.issues[0]!.code)
+    error.issues.some((issue) => REFUSALS.has(issue.code))
   );
 }
 
