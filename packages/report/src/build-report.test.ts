@@ -531,3 +531,30 @@ describe('buildReport: refusals and disclosure', () => {
     ).toBe(true);
   });
 });
+
+describe('buildReport: options', () => {
+  const responses = demoResponses(60, 3);
+  it.each([
+    [{ minGroupSise: 3 }, /options\.minGroupSise is not an option/],
+    [{ level: 95 }, /options\.level must be/],
+    [{ interval: 'bootstrapp' }, /options\.interval must be/],
+    [{ bootstrap: { replicate: 10 } }, /options\.bootstrap\.replicate is not an option/],
+    [{ institutionField: 3 }, /options\.institutionField/],
+  ])('names the option path of %o', (options, pattern) => {
+    let caught: unknown;
+    try {
+      buildReport({ questionnaire, responses, options: options as never });
+    } catch (error) {
+      caught = error;
+    }
+    expect(EduQualityError.isInstance(caught)).toBe(true);
+    expect((caught as EduQualityError).code).toBe('invalid-argument');
+    expect((caught as Error).message).toMatch(pattern);
+  });
+
+  it('names an unknown key of the input', () => {
+    expect(() =>
+      buildReport({ questionnaire, responses, option: { locale: 'en' } } as never),
+    ).toThrow(/input\.option is not an option/);
+  });
+});

@@ -1,4 +1,4 @@
-import { EduQualityError, localize } from '@edu-quality/core';
+import { EduQualityError, checkOptions, localize, type OptionShape } from '@edu-quality/core';
 import {
   compareWaves,
   cronbachAlpha,
@@ -254,7 +254,49 @@ function importanceOf(
  * buildReport({ questionnaire, responses, options: { institutionField: 'nope' } }); // throws
  * ```
  */
+// The keys and kinds buildReport knows: a typo (`minGroupSise`) or a wrong
+// kind (`level: 95`) is an error naming the option, never a silent default.
+const FIELD: OptionShape[string] = {
+  type: 'union',
+  of: [{ type: 'string' }, { type: 'literal', values: [false] }],
+};
+const INPUT_SHAPE: OptionShape = {
+  questionnaire: { type: 'unknown' },
+  responses: { type: 'unknown' },
+  results: { type: 'unknown' },
+  options: { type: 'unknown' },
+};
+const OPTIONS_SHAPE: OptionShape = {
+  locale: { type: 'string' },
+  level: { type: 'number', min: 0, max: 1, exclusiveMin: true, exclusiveMax: true },
+  interval: { type: 'literal', values: ['delta-t', 'delta-z', 'bootstrap'] },
+  bootstrap: {
+    type: 'object',
+    shape: {
+      replicates: { type: 'number', integer: true, min: 1 },
+      seed: { type: 'number' },
+      onProgress: { type: 'function' },
+    },
+  },
+  minGroupSize: { type: 'number', integer: true, min: 1 },
+  weighting: { type: 'unknown' },
+  target: { type: 'number', min: 0, max: 100 },
+  populationSize: { type: 'number', integer: true, min: 1 },
+  previous: { type: 'unknown' },
+  redact: { type: 'unknown' },
+  maxOpenAnswers: { type: 'number', integer: true, min: 0 },
+  institutionField: FIELD,
+  groupField: FIELD,
+  labels: { type: 'record', value: { type: 'string' } },
+  title: { type: 'string' },
+  organisation: { type: 'string' },
+  period: { type: 'string' },
+  generatedAt: { type: 'string' },
+};
+
 export function buildReport(input: BuildReportInput): ReportDocument {
+  checkOptions('buildReport', input, INPUT_SHAPE, 'input');
+  checkOptions('buildReport', input.options, OPTIONS_SHAPE);
   const { questionnaire, responses } = input;
   const options = input.options ?? {};
   const locale = options.locale ?? questionnaire.defaultLocale;
