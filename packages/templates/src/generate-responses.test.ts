@@ -300,3 +300,14 @@ describe('generateResponses', () => {
     }
   });
 });
+
+describe('generateResponses and responsesToCsv: option keys', () => {
+  it('names an unknown option key instead of applying a default', () => {
+    expect(() => generateResponses(edu, { n: 3, seed: 1, seeds: 2 } as never)).toThrow(
+      /generateResponses: options\.seeds is not an option/,
+    );
+    expect(() => responsesToCsv([], { delimeter: ';' } as never)).toThrow(
+      /responsesToCsv: options\.delimeter is not an option/,
+    );
+  });
+});

@@ -1,4 +1,4 @@
-import { EduQualityError } from '@edu-quality/core';
+import { EduQualityError, checkOptions, type OptionShape } from '@edu-quality/core';
 import {
   evaluateExpression,
   parseExpression,
@@ -196,6 +196,27 @@ function truncate(text: string, maxLength: number | undefined): string {
   return chars.length <= maxLength ? text : chars.slice(0, maxLength).join('');
 }
 
+// Every key generateResponses knows; their values are checked below, with
+// the messages of this function. A typo (`seeds`) is an error, not a default.
+const GENERATE_OPTIONS: OptionShape = {
+  n: { type: 'unknown' },
+  seed: { type: 'unknown' },
+  institutions: { type: 'unknown' },
+  institutionItem: { type: 'unknown' },
+  institutionEffect: { type: 'unknown' },
+  meanSatisfaction: { type: 'unknown' },
+  dimensionCorrelation: { type: 'unknown' },
+  missingRate: { type: 'unknown' },
+  notApplicableRate: { type: 'unknown' },
+  textRate: { type: 'unknown' },
+  textSamples: { type: 'unknown' },
+  shares: { type: 'unknown' },
+  offsets: { type: 'unknown' },
+  weights: { type: 'unknown' },
+  idColumn: { type: 'unknown' },
+  weightColumn: { type: 'unknown' },
+};
+
 /**
  * Generates synthetic survey responses for a questionnaire, with the
  * structure of real data: a latent satisfaction per respondent, institution
@@ -259,6 +280,7 @@ export function generateResponses(
   questionnaire: Questionnaire,
   options: GenerateResponsesOptions,
 ): SyntheticRecord[] {
+  checkOptions('generateResponses', options, GENERATE_OPTIONS);
   const { n, seed } = options;
   if (!Number.isInteger(n) || n < 0) fail(`n must be a whole number >= 0, got ${String(n)}`);
   if (!Number.isFinite(seed)) fail(`seed must be a finite number, got ${String(seed)}`);

@@ -1,4 +1,10 @@
-import { EduQualityError, localize, type Locale } from '@edu-quality/core';
+import {
+  EduQualityError,
+  checkOptions,
+  localize,
+  type Locale,
+  type OptionShape,
+} from '@edu-quality/core';
 import { listItems, type Item, type Questionnaire } from '@edu-quality/questionnaire';
 
 /** Options of {@link responsesToCsv}. */
@@ -51,6 +57,18 @@ function labelOf(
   return option === undefined ? undefined : localize(option.label, locale);
 }
 
+// Every key responsesToCsv knows: a typo is an error, not a default.
+const CSV_OPTIONS: OptionShape = {
+  questionnaire: { type: 'unknown' },
+  delimiter: { type: 'unknown' },
+  labels: { type: 'unknown' },
+  locale: { type: 'unknown' },
+  decimalSeparator: { type: 'unknown' },
+  multiSeparator: { type: 'unknown' },
+  bom: { type: 'unknown' },
+  lineEnding: { type: 'unknown' },
+};
+
 /**
  * Writes response records, such as those of {@link generateResponses}, as a
  * CSV text: a header row of item ids, then one row per record.
@@ -90,6 +108,7 @@ export function responsesToCsv(
   records: readonly Readonly<Record<string, string | number | readonly string[] | undefined>>[],
   options: ResponsesToCsvOptions = {},
 ): string {
+  checkOptions('responsesToCsv', options, CSV_OPTIONS);
   const delimiter = options.delimiter ?? ',';
   const mode = options.labels ?? 'codes';
   const { questionnaire } = options;
