@@ -144,7 +144,8 @@ const GREEK = /\p{Script=Greek}/u;
  * @example
  * ```ts
  * foldLookalikes('G\u0456mnazija A'); // => 'Gimnazija A'
- * foldLookalikes('Лаба'); // => 'Лаба' (all Cyrillic: unchanged)
+ * // All Cyrillic: unchanged.
+ * foldLookalikes('Лаба'); // => 'Лаба'
  * ```
  */
 export function foldLookalikes(text: string): string {
