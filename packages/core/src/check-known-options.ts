@@ -1,9 +1,7 @@
 import { checkOptions, type OptionShape } from './check-options.js';
 
-// checkOptions has no rule for a class instance (a calendar) or a list of
-// objects (pauses, closures): such options are named in `unchecked`, so that
-// they count as known keys, and left for the caller to check.
-const UNCHECKED: OptionShape[string] = { type: 'union', of: [] };
+// checkOptions' `unknown` rule marks a key as known and leaves its value
+// (a calendar instance, a list of pauses) for the caller to check.
 
 /**
  * Checks an options object with {@link checkOptions}, where the keys in
@@ -30,10 +28,7 @@ export function checkKnownOptions(
   unchecked: readonly string[],
   root = 'options',
 ): void {
-  const plain = typeof options === 'object' && options !== null && !Array.isArray(options);
-  const top: unknown = plain
-    ? { ...options, ...Object.fromEntries(unchecked.map((key) => [key, undefined])) }
-    : options;
-  const known = { ...shape, ...Object.fromEntries(unchecked.map((key) => [key, UNCHECKED])) };
-  checkOptions(fn, top, known, root);
+  const known: Record<string, OptionShape[string]> = { ...shape };
+  for (const key of unchecked) known[key] = { type: 'unknown' };
+  checkOptions(fn, options, known, root);
 }
